@@ -1,0 +1,140 @@
+// Typed Atlas Admin API operations for restores, plus a backend-neutral view (tenant or Flex) the activities use.
+import { z } from 'zod';
+import { AtlasHttp } from './http';
+import { OperationName } from './operations';
+import {
+  ClusterSchema,
+  FlexClusterSchema,
+  FlexRestoreJobSchema,
+  JobStatus,
+  paginated,
+  SnapshotSchema,
+  TenantRestoreSchema,
+} from './schemas';
+
+export type Backend = 'tenant' | 'flex';
+
+/** A restore job, the same for both backends. */
+export interface RestoreJob {
+  id: string;
+  status: JobStatus | 'UNKNOWN';
+  snapshotId?: string;
+  targetClusterName?: string;
+  targetProjectId?: string;
+  restoreScheduledDate?: string;
+  restoreFinishedDate?: string;
+}
+
+export interface SnapshotInfo {
+  id: string;
+  status: JobStatus | 'UNKNOWN';
+  mongoDBVersion?: string;
+  finishTime?: string;
+}
+
+export interface RestoreRequest {
+  snapshotId: string;
+  targetClusterName: string;
+  targetProjectId: string;
+}
+
+const PAGE_SIZE = 100;
+const MAX_PAGES = 50;
+
+export class AtlasClient {
+  constructor(readonly http: AtlasHttp) {}
+
+  getCluster(groupId: string, clusterName: string) {
+    return this.http.call('getCluster', ClusterSchema, { params: { groupId, clusterName } });
+  }
+
+  getFlexCluster(groupId: string, name: string) {
+    return this.http.call('getFlexCluster', FlexClusterSchema, { params: { groupId, name } });
+  }
+
+  /** Creates a restore job. `tenantApi: 'v1'` uses the seed document's v1.0 path with application/json. */
+  async createRestore(backend: Backend, groupId: string, sourceCluster: string, r: RestoreRequest, tenantApi: 'v1' | 'v2' = 'v2'): Promise<RestoreJob> {
+    const body = { snapshotId: r.snapshotId, targetDeploymentItemName: r.targetClusterName, targetProjectId: r.targetProjectId };
+    if (backend === 'flex') {
+      const job = await this.http.call('createFlexRestoreJob', FlexRestoreJobSchema, { params: { groupId, name: sourceCluster }, body });
+      return fromFlexJob(job);
+    }
+    const op = tenantApi === 'v1' ? 'createTenantRestoreV1' : 'createTenantRestore';
+    return fromTenantJob(await this.http.call(op, TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster }, body }));
+  }
+
+  async getRestoreJob(backend: Backend, groupId: string, sourceCluster: string, jobId: string): Promise<RestoreJob> {
+    if (backend === 'flex')
+      return fromFlexJob(
+        await this.http.call('getFlexRestoreJob', FlexRestoreJobSchema, { params: { groupId, name: sourceCluster, restoreJobId: jobId } }),
+      );
+    return fromTenantJob(
+      await this.http.call('getTenantRestore', TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster, restoreId: jobId } }),
+    );
+  }
+
+  async listRestoreJobs(backend: Backend, groupId: string, sourceCluster: string): Promise<RestoreJob[]> {
+    if (backend === 'flex')
+      return (await this.#all('listFlexRestoreJobs', FlexRestoreJobSchema, { groupId, name: sourceCluster })).map(fromFlexJob);
+    return (await this.#all('listTenantRestores', TenantRestoreSchema, { groupId, clusterName: sourceCluster })).map(fromTenantJob);
+  }
+
+  async getSnapshot(backend: Backend, groupId: string, cluster: string, snapshotId: string): Promise<SnapshotInfo> {
+    const s =
+      backend === 'flex'
+        ? await this.http.call('getFlexSnapshot', SnapshotSchema, { params: { groupId, name: cluster, snapshotId } })
+        : await this.http.call('getTenantSnapshot', SnapshotSchema, { params: { groupId, clusterName: cluster, snapshotId } });
+    return fromSnapshot(s);
+  }
+
+  async listSnapshots(backend: Backend, groupId: string, cluster: string): Promise<SnapshotInfo[]> {
+    const items =
+      backend === 'flex'
+        ? await this.#all('listFlexSnapshots', SnapshotSchema, { groupId, name: cluster })
+        : await this.#all('listTenantSnapshots', SnapshotSchema, { groupId, clusterName: cluster });
+    return items.map(fromSnapshot);
+  }
+
+  /** Reads every page of a list operation (Atlas pagination: pageNum from 1, itemsPerPage up to 500). */
+  async #all<S extends z.ZodType>(name: OperationName, item: S, params: Record<string, string>): Promise<z.infer<S>[]> {
+    const out: z.infer<S>[] = [];
+    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
+      const page = await this.http.call(name, paginated(item), { params, query: { pageNum, itemsPerPage: PAGE_SIZE, includeCount: true } });
+      const results = (page.results ?? []) as z.infer<S>[];
+      out.push(...results);
+      const total = page.totalCount;
+      if (results.length < PAGE_SIZE || (total !== undefined && out.length >= total)) break;
+    }
+    return out;
+  }
+}
+
+const status = (s: string | undefined): JobStatus | 'UNKNOWN' => (s as JobStatus | undefined) ?? 'UNKNOWN';
+
+function fromTenantJob(j: z.infer<typeof TenantRestoreSchema>): RestoreJob {
+  return {
+    id: j.id ?? '',
+    status: status(j.status),
+    snapshotId: j.snapshotId,
+    targetClusterName: j.targetDeploymentItemName,
+    targetProjectId: j.targetProjectId,
+    restoreScheduledDate: j.restoreScheduledDate,
+    restoreFinishedDate: j.restoreFinishedDate,
+  };
+}
+
+function fromFlexJob(j: z.infer<typeof FlexRestoreJobSchema>): RestoreJob {
+  return {
+    id: j.id ?? '',
+    status: status(j.status),
+    snapshotId: j.snapshotId,
+    targetClusterName: j.targetDeploymentItemName,
+    targetProjectId: j.targetProjectId,
+    restoreScheduledDate: j.restoreScheduledDate,
+    restoreFinishedDate: j.restoreFinishedDate,
+  };
+}
+
+function fromSnapshot(s: z.infer<typeof SnapshotSchema>): SnapshotInfo {
+  return { id: s.id ?? '', status: status(s.status), mongoDBVersion: s.mongoDBVersion, finishTime: s.finishTime };
+}

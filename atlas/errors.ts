@@ -1,0 +1,74 @@
+// One error model for every Atlas call, and the one place that decides what each failure means for a restore.
+
+/** What the orchestrator should do about a failed call. */
+export type ErrorClass =
+  /** Transient: wait (at least Retry-After) and try again. */
+  | 'retryable'
+  /** 409-style: the target is busy (a restore is already running); decide whose it is, wait or adopt. */
+  | 'conflict'
+  /** Wrong API for this cluster (tenant vs Flex, or a sunset tenant endpoint): route to the other backend. */
+  | 'routing'
+  /** Will not succeed by retrying: bad input, failed precondition, auth, not found. */
+  | 'fatal';
+
+/** Status 0 marks a failure below HTTP; these codes name it. */
+export const TRANSPORT_CODES = ['TIMEOUT', 'CONNECTION_RESET', 'NETWORK_ERROR', 'MALFORMED_RESPONSE'] as const;
+
+const RETRYABLE_CODES = new Set<string>(['TENANT_RESTORE_DESTINATION_UNAVAILABLE', ...TRANSPORT_CODES]);
+const CONFLICT_CODES = new Set<string>(['ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE']);
+const ROUTING_CODES = new Set<string>([
+  'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
+  'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
+  'VERSION_GONE',
+]);
+
+/**
+ * Classifies an Atlas failure. `sunsetPath` is true when the call went to a tenant endpoint, where a 404 without a
+ * resource-specific code means the endpoint itself is gone (sunset 2026-01-22), not the resource.
+ */
+export function classifyAtlasError(status: number, errorCode: string, sunsetPath = false): ErrorClass {
+  if (ROUTING_CODES.has(errorCode) || status === 410) return 'routing';
+  if (sunsetPath && status === 404 && (errorCode === 'NOT_FOUND' || errorCode === 'RESOURCE_NOT_FOUND' || errorCode === ''))
+    return 'routing';
+  if (CONFLICT_CODES.has(errorCode)) return 'conflict';
+  if (RETRYABLE_CODES.has(errorCode)) return 'retryable';
+  if (status === 429 || status === 408 || status >= 500 || status === 0) return 'retryable';
+  if (status === 409) return 'conflict';
+  return 'fatal';
+}
+
+/** A failed Atlas call. Carries only what Atlas said and what we did: never credentials. */
+export class AtlasApiError extends Error {
+  override readonly name = 'AtlasApiError';
+  readonly errorClass: ErrorClass;
+
+  constructor(
+    /** HTTP status, or 0 for a failure below HTTP (timeout, reset). */
+    readonly status: number,
+    /** Atlas `errorCode`, or one of TRANSPORT_CODES. */
+    readonly errorCode: string,
+    /** Atlas `detail` (or a short description of a transport failure). */
+    readonly detail: string,
+    /** Our operation name (atlas/operations.ts). */
+    readonly operation: string,
+    /** Seconds from the Retry-After header, when Atlas sent one. */
+    readonly retryAfterS?: number,
+    sunsetPath = false,
+  ) {
+    super(`Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode}${detail ? ` - ${detail}` : ''}`);
+    this.errorClass = classifyAtlasError(status, errorCode, sunsetPath);
+  }
+}
+
+/** A 2xx response whose body does not have the shape the official spec promises. */
+export class AtlasResponseShapeError extends Error {
+  override readonly name = 'AtlasResponseShapeError';
+  constructor(
+    readonly operation: string,
+    /** Dotted path of the first offending field, e.g. `results.0.status`. */
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Atlas ${operation} returned an unexpected shape: field '${field}' ${problem}`);
+  }
+}

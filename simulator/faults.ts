@@ -1,0 +1,82 @@
+// Scriptable faults, per operation: what Atlas does on a bad day. Rules are checked in order; the first that matches
+// (operation, project, skip/times/probability) decides the fault for that request.
+import { OperationName } from '../atlas/operations';
+
+export type FaultAction =
+  /** Answer with this status and ApiError errorCode (and Retry-After, if given), without doing the work. */
+  | { kind: 'status'; status: number; errorCode: string; detail?: string; retryAfterS?: number }
+  /** Do the work (e.g. create the job), then answer 500 UNEXPECTED_ERROR: the ambiguous failure. */
+  | { kind: 'after-commit'; status?: number }
+  /** Wait this long before answering (past the client's timeout to simulate a hang). */
+  | { kind: 'delay'; ms: number }
+  /** Answer 200 with a body that is not JSON. */
+  | { kind: 'malformed' }
+  /** Destroy the connection without an answer. */
+  | { kind: 'reset' };
+
+export interface FaultRule {
+  /** An operation name from atlas/operations.ts, 'oauthToken', or '*' for every operation. */
+  operation: OperationName | 'oauthToken' | '*';
+  /** Only requests for this project. */
+  groupId?: string;
+  /** Let this many matching requests through before the rule applies. */
+  skip?: number;
+  /** Apply this many times, then stop (default: forever). */
+  times?: number;
+  /** Apply with this probability (0..1), drawn from the injector's seeded generator. */
+  probability?: number;
+  action: FaultAction;
+}
+
+/** Small seeded PRNG (mulberry32) so a scenario replays the same faults. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FaultInjector {
+  readonly #rules: { rule: FaultRule; seen: number; applied: number }[] = [];
+  readonly injected = new Map<string, number>();
+  #random: () => number;
+
+  constructor(seed = 1) {
+    this.#random = seededRandom(seed);
+  }
+
+  add(...rules: FaultRule[]): this {
+    for (const rule of rules) this.#rules.push({ rule, seen: 0, applied: 0 });
+    return this;
+  }
+
+  clear(): void {
+    this.#rules.length = 0;
+  }
+
+  /** The fault for this request, if any; counts what it injects by kind. */
+  pick(operation: string, groupId?: string): FaultAction | undefined {
+    for (const r of this.#rules) {
+      const { rule } = r;
+      if (rule.operation !== '*' && rule.operation !== operation) continue;
+      if (rule.groupId && rule.groupId !== groupId) continue;
+      r.seen++;
+      if (r.seen <= (rule.skip ?? 0)) continue;
+      if (rule.times !== undefined && r.applied >= rule.times) continue;
+      if (rule.probability !== undefined && this.#random() >= rule.probability) continue;
+      r.applied++;
+      const label = faultLabel(rule.action);
+      this.injected.set(label, (this.injected.get(label) ?? 0) + 1);
+      return rule.action;
+    }
+    return undefined;
+  }
+}
+
+export function faultLabel(a: FaultAction): string {
+  return a.kind === 'status' ? `${a.status}:${a.errorCode}` : a.kind === 'after-commit' ? `after-commit:${a.status ?? 500}` : a.kind;
+}

@@ -1,5 +1,7 @@
 // Typed Atlas Admin API operations for restores, plus a backend-neutral view (tenant or Flex) the activities use.
+import { inspect } from 'node:util';
 import { z } from 'zod';
+import { AtlasResponseShapeError } from './errors';
 import { AtlasHttp } from './http';
 import { OperationName } from './operations';
 import {
@@ -38,11 +40,33 @@ export interface RestoreRequest {
   targetProjectId: string;
 }
 
-const PAGE_SIZE = 100;
-const MAX_PAGES = 50;
+/** Atlas's largest page; a list rarely needs a second one. */
+const DEFAULT_PAGE_SIZE = 500;
+/** A safety stop for a server that never ends a list; far above any real restore or snapshot history. */
+const MAX_PAGES = 200;
+
+export interface AtlasClientOptions {
+  /** itemsPerPage for list calls (1..500). */
+  pageSize?: number;
+}
 
 export class AtlasClient {
-  constructor(readonly http: AtlasHttp) {}
+  readonly #pageSize: number;
+
+  constructor(
+    readonly http: AtlasHttp,
+    o: AtlasClientOptions = {},
+  ) {
+    this.#pageSize = Math.min(500, Math.max(1, o.pageSize ?? DEFAULT_PAGE_SIZE));
+  }
+
+  toJSON(): object {
+    return { http: this.http };
+  }
+
+  [inspect.custom](): string {
+    return `AtlasClient { ${inspect(this.http)} }`;
+  }
 
   getCluster(groupId: string, clusterName: string) {
     return this.http.call('getCluster', ClusterSchema, { params: { groupId, clusterName } });
@@ -95,17 +119,21 @@ export class AtlasClient {
     return items.map(fromSnapshot);
   }
 
-  /** Reads every page of a list operation (Atlas pagination: pageNum from 1, itemsPerPage up to 500). */
+  /**
+   * Reads every page of a list operation (Atlas pagination: pageNum from 1, itemsPerPage up to 500). Incomplete
+   * results are never returned silently: the restore-job list is how a retried create finds its own job.
+   */
   async #all<S extends z.ZodType>(name: OperationName, item: S, params: Record<string, string>): Promise<z.infer<S>[]> {
     const out: z.infer<S>[] = [];
+    const per = this.#pageSize;
     for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
-      const page = await this.http.call(name, paginated(item), { params, query: { pageNum, itemsPerPage: PAGE_SIZE, includeCount: true } });
+      const page = await this.http.call(name, paginated(item), { params, query: { pageNum, itemsPerPage: per, includeCount: true } });
       const results = (page.results ?? []) as z.infer<S>[];
       out.push(...results);
       const total = page.totalCount;
-      if (results.length < PAGE_SIZE || (total !== undefined && out.length >= total)) break;
+      if (results.length < per || (total !== undefined && out.length >= total)) return out;
     }
-    return out;
+    throw new AtlasResponseShapeError(name, 'results', `did not end after ${MAX_PAGES} pages of ${per}`);
   }
 }
 

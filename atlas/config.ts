@@ -3,23 +3,23 @@
 import { HttpClient } from 'urllib';
 import { z } from 'zod';
 import { AtlasAuth, BearerAuth, DigestAuth, NoAuth, ServiceAccountAuth } from './auth';
+import { baseUrlProblem, isLoopback } from './base-url';
 import { AtlasClient } from './client';
 import { AtlasHttp, CallRecord, USER_AGENT } from './http';
 
 export const DEFAULT_ATLAS_BASE_URL = 'https://cloud.mongodb.com';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-export const isLoopback = (host: string): boolean => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+export { isLoopback };
 
 export const AtlasEnvSchema = z
   .object({
     MONGODB_ATLAS_BASE_URL: z
-      .url({ message: 'must be a URL such as https://cloud.mongodb.com' })
+      .string()
       .default(DEFAULT_ATLAS_BASE_URL)
-      .refine((u) => {
-        const url = new URL(u);
-        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-      }, 'must use https:// (plain http:// is allowed only for a loopback host such as 127.0.0.1)'),
+      .superRefine((u, ctx) => {
+        const problem = baseUrlProblem(u);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     MONGODB_ATLAS_CLIENT_ID: z.string().min(1).optional(),
     MONGODB_ATLAS_CLIENT_SECRET: z.string().min(1).optional(),
     MONGODB_ATLAS_PUBLIC_API_KEY: z.string().min(1).optional(),
@@ -47,7 +47,10 @@ export interface AtlasSettings {
  * With no credentials at all, calls go out unauthenticated (only useful against a simulator without auth).
  */
 export function atlasSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, http = new HttpClient()): AtlasSettings {
-  const e = AtlasEnvSchema.parse(env);
+  const parsed = AtlasEnvSchema.safeParse(env);
+  // Names the variable and the rule, never the value (it may be a secret).
+  if (!parsed.success) throw new Error(`invalid Atlas settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const e = parsed.data;
   const baseUrl = e.MONGODB_ATLAS_BASE_URL.replace(/\/$/, '');
   const timeoutMs = e.ATLAS_RESTORE_HTTP_TIMEOUT_MS;
   let auth: AtlasAuth;

@@ -14,32 +14,43 @@ export type ErrorClass =
 /** Status 0 marks a failure below HTTP; these codes name it. */
 export const TRANSPORT_CODES = ['TIMEOUT', 'CONNECTION_RESET', 'NETWORK_ERROR', 'MALFORMED_RESPONSE'] as const;
 
-const RETRYABLE_CODES = new Set<string>(['TENANT_RESTORE_DESTINATION_UNAVAILABLE', ...TRANSPORT_CODES]);
+const RETRYABLE_CODES = new Set<string>([
+  'TENANT_RESTORE_DESTINATION_UNAVAILABLE',
+  'RATE_LIMITED',
+  'RATE_LIMITED_TOKEN_BUCKET',
+  ...TRANSPORT_CODES,
+]);
 const CONFLICT_CODES = new Set<string>(['ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE']);
 const ROUTING_CODES = new Set<string>([
   'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
   'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
   'VERSION_GONE',
+  'TENANT_API_SUNSET',
+  'NOT_A_FLEX_CLUSTER',
 ]);
+/** Our own verdicts that no retry or other backend can change. */
+const FATAL_CODES = new Set<string>(['UNSUPPORTED_SOURCE_CLUSTER']);
 
 /**
  * Classifies an Atlas failure. `sunsetPath` is true when the call went to a tenant endpoint, where a 404 without a
  * resource-specific code means the endpoint itself is gone (sunset 2026-01-22), not the resource.
+ * Only the two restore-in-progress codes are conflicts: other 409s (incomplete or deleted snapshot, paused cluster)
+ * will not clear by waiting for someone else's restore, so they are fatal like any other 4xx.
  */
 export function classifyAtlasError(status: number, errorCode: string, sunsetPath = false): ErrorClass {
+  if (FATAL_CODES.has(errorCode)) return 'fatal';
   if (ROUTING_CODES.has(errorCode) || status === 410) return 'routing';
   if (sunsetPath && status === 404 && (errorCode === 'NOT_FOUND' || errorCode === 'RESOURCE_NOT_FOUND' || errorCode === ''))
     return 'routing';
   if (CONFLICT_CODES.has(errorCode)) return 'conflict';
   if (RETRYABLE_CODES.has(errorCode)) return 'retryable';
   if (status === 429 || status === 408 || status >= 500 || status === 0) return 'retryable';
-  if (status === 409) return 'conflict';
   return 'fatal';
 }
 
 /** A failed Atlas call. Carries only what Atlas said and what we did: never credentials. */
 export class AtlasApiError extends Error {
-  override readonly name = 'AtlasApiError';
+  override readonly name: string = 'AtlasApiError';
   readonly errorClass: ErrorClass;
 
   constructor(
@@ -55,14 +66,21 @@ export class AtlasApiError extends Error {
     readonly retryAfterS?: number,
     sunsetPath = false,
   ) {
-    super(`Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode}${detail ? ` - ${detail}` : ''}`);
+    super(`Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${detail}` : ''}`);
     this.errorClass = classifyAtlasError(status, errorCode, sunsetPath);
+  }
+
+  toJSON(): object {
+    const { name, message, status, errorCode, detail, operation, retryAfterS, errorClass } = this;
+    return { name, message, status, errorCode, detail, operation, retryAfterS, errorClass };
   }
 }
 
 /** A 2xx response whose body does not have the shape the official spec promises. */
 export class AtlasResponseShapeError extends Error {
   override readonly name = 'AtlasResponseShapeError';
+  /** Atlas broke its own contract: retrying the same call will not fix it. */
+  readonly errorClass: ErrorClass = 'fatal';
   constructor(
     readonly operation: string,
     /** Dotted path of the first offending field, e.g. `results.0.status`. */
@@ -71,4 +89,33 @@ export class AtlasResponseShapeError extends Error {
   ) {
     super(`Atlas ${operation} returned an unexpected shape: field '${field}' ${problem}`);
   }
+}
+
+/** Codes of AtlasRoutingError: why resolveBackend (atlas/routing.ts) could not pick a restore API. */
+export const ROUTING_PROBLEMS = {
+  /** The source is a dedicated cluster: not a shared-tier (M2/M5) or Flex source. Fatal. */
+  UNSUPPORTED_SOURCE: 'UNSUPPORTED_SOURCE_CLUSTER',
+  /** The tenant API was requested, but Atlas answered that it is gone. Routing: 'flex' or 'auto' would work. */
+  TENANT_API_SUNSET: 'TENANT_API_SUNSET',
+  /** The Flex API was requested for a cluster Atlas does not serve through it. Routing: try 'tenant' or 'auto'. */
+  NOT_A_FLEX_CLUSTER: 'NOT_A_FLEX_CLUSTER',
+} as const;
+export type RoutingProblem = (typeof ROUTING_PROBLEMS)[keyof typeof ROUTING_PROBLEMS];
+
+/**
+ * Our own decision that a source cannot be restored through the requested (or any) backend. An AtlasApiError, so
+ * callers handle it like any other Atlas answer (errorCode, detail, errorClass); `status` is that of the Atlas
+ * answer that showed it, or 0 when the decision came from a successful read (a dedicated source).
+ */
+export class AtlasRoutingError extends AtlasApiError {
+  override readonly name: string = 'AtlasRoutingError';
+  constructor(problem: RoutingProblem, detail: string, cause?: AtlasApiError) {
+    super(cause?.status ?? 0, problem, detail, 'resolveBackend', undefined);
+  }
+}
+
+/** The class of any error thrown by atlas/*, or undefined for an error that did not come from here. */
+export function errorClassOf(e: unknown): ErrorClass | undefined {
+  if (e instanceof AtlasApiError || e instanceof AtlasResponseShapeError) return e.errorClass;
+  return undefined;
 }

@@ -1,10 +1,13 @@
 // The one transport for Atlas calls: versioned media types, auth, a per-request timeout, the User-Agent, and
 // every failure turned into an AtlasApiError (atlas/errors.ts). No retries here: whether and when to retry is the
-// workflow's decision (activities/retry.ts), so it is visible and durable in Temporal.
+// workflow's decision (activities/retry.ts), so it is visible and durable in Temporal. That includes urllib's own
+// silent retry after a socket error, which is switched off: replaying a create-restore POST could start a second restore.
+import { inspect } from 'node:util';
 import { HttpClient } from 'urllib';
 import { z } from 'zod';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
 import { AtlasAuth, parseRetryAfter } from './auth';
+import { checkedBaseUrl } from './base-url';
 import { AtlasApiError, AtlasResponseShapeError } from './errors';
 import { fillPath, Operation, OperationName, OPS } from './operations';
 import { ApiErrorSchema } from './schemas';
@@ -14,6 +17,7 @@ export const USER_AGENT = `${TOOL_NAME}/${TOOL_VERSION} (node ${process.version}
 /** One finished call, for metrics and the benchmark's call counts. */
 export interface CallRecord {
   operation: OperationName;
+  /** HTTP status, 0 when there was no HTTP answer. */
   status: number;
   errorCode?: string;
   durationMs: number;
@@ -34,6 +38,14 @@ export interface CallOptions {
   body?: unknown;
 }
 
+/** What to check after a 401, by auth scheme: the message names the setting, never its value. */
+const AUTH_HINTS: Record<AtlasAuth['scheme'], string> = {
+  digest: 'the API key pair was not accepted; check MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY and the key\'s project access',
+  'service-account': 'the service account token was not accepted; check the service account\'s project access',
+  bearer: 'the access token was not accepted (expired or revoked?); check MONGODB_ATLAS_ACCESS_TOKEN',
+  none: 'no Atlas credentials are configured; set a service account, an API key pair or an access token',
+};
+
 export class AtlasHttp {
   readonly baseUrl: string;
   readonly auth: AtlasAuth;
@@ -42,11 +54,19 @@ export class AtlasHttp {
   readonly #onCall?: (c: CallRecord) => void;
 
   constructor(o: AtlasHttpOptions) {
-    this.baseUrl = o.baseUrl.replace(/\/$/, '');
+    this.baseUrl = checkedBaseUrl(o.baseUrl);
     this.auth = o.auth;
     this.timeoutMs = o.timeoutMs ?? 20_000;
     this.http = o.http ?? new HttpClient();
     this.#onCall = o.onCall;
+  }
+
+  toJSON(): object {
+    return { baseUrl: this.baseUrl, auth: this.auth, timeoutMs: this.timeoutMs };
+  }
+
+  [inspect.custom](): string {
+    return `AtlasHttp { baseUrl: '${this.baseUrl}', auth: '${this.auth.scheme}', timeoutMs: ${this.timeoutMs} }`;
   }
 
   /** Calls one operation and parses the 2xx body with `schema`. */
@@ -56,37 +76,45 @@ export class AtlasHttp {
     let status = 0;
     let errorCode: string | undefined;
     try {
-      const { status: s, text, retryAfterS } = await this.#send(op, o, false);
-      status = s;
-      const sunsetPath = op.path.includes('/backup/tenant/');
-      let json: unknown;
-      try {
-        json = text.length ? JSON.parse(text) : undefined;
-      } catch {
-        if (status >= 200 && status < 300) {
-          errorCode = 'MALFORMED_RESPONSE';
-          throw new AtlasApiError(0, 'MALFORMED_RESPONSE', `HTTP ${status} with a body that is not JSON`, name);
-        }
-      }
-      if (status < 200 || status >= 300) {
-        const parsed = ApiErrorSchema.safeParse(json);
-        errorCode = parsed.success ? parsed.data.errorCode : '';
-        const detail = parsed.success ? (parsed.data.detail ?? parsed.data.reason ?? '') : `HTTP ${status}`;
-        throw new AtlasApiError(status, errorCode, detail, name, retryAfterS, sunsetPath);
-      }
-      const result = schema.safeParse(json);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        errorCode = 'UNEXPECTED_SHAPE';
-        throw new AtlasResponseShapeError(name, issue?.path.join('.') || '(body)', issue?.message ?? 'is invalid');
-      }
-      return result.data;
+      const res = await this.#send(op, name, o, false);
+      status = res.status;
+      return this.#parse(name, op, schema, res);
+    } catch (e) {
+      if (e instanceof AtlasApiError) errorCode = e.errorCode;
+      else if (e instanceof AtlasResponseShapeError) errorCode = 'UNEXPECTED_SHAPE';
+      throw e;
     } finally {
       this.#onCall?.({ operation: name, status, errorCode, durationMs: Date.now() - started });
     }
   }
 
-  async #send(op: Operation, o: CallOptions, isRetryAfter401: boolean): Promise<{ status: number; text: string; retryAfterS?: number }> {
+  #parse<S extends z.ZodType>(name: OperationName, op: Operation, schema: S, res: RawResponse): z.infer<S> {
+    const { status, text, retryAfterS } = res;
+    const ok = status >= 200 && status < 300;
+    let json: unknown;
+    try {
+      json = text.length ? JSON.parse(text) : undefined;
+    } catch {
+      if (ok) throw new AtlasApiError(0, 'MALFORMED_RESPONSE', `HTTP ${status} with a body that is not JSON`, name);
+    }
+    if (!ok) {
+      const parsed = ApiErrorSchema.safeParse(json);
+      const errorCode = parsed.success ? parsed.data.errorCode : '';
+      let detail = parsed.success ? (parsed.data.detail ?? parsed.data.reason ?? '') : `HTTP ${status} without an Atlas error body`;
+      const fields = parsed.success ? parsed.data.badRequestDetail?.fields : undefined;
+      if (fields?.length) detail += ` (${fields.map((f) => `${f.field}: ${f.description}`).join('; ')})`;
+      if (status === 401) detail = `${detail ? `${detail} ` : ''}- ${AUTH_HINTS[this.auth.scheme]}`;
+      throw new AtlasApiError(status, errorCode, detail, name, retryAfterS, op.path.includes('/backup/tenant/'));
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new AtlasResponseShapeError(name, issue?.path.join('.') || '(body)', issue?.message ?? 'is invalid');
+    }
+    return result.data;
+  }
+
+  async #send(op: Operation, name: OperationName, o: CallOptions, isRetryAfter401: boolean): Promise<RawResponse> {
     const url = new URL(this.baseUrl + fillPath(op.path, o.params));
     for (const [k, val] of Object.entries(o.query ?? {})) if (val !== undefined) url.searchParams.set(k, String(val));
     const auth = await this.auth.parts();
@@ -102,29 +130,34 @@ export class AtlasHttp {
         dataType: 'text',
         timeout: this.timeoutMs,
         retry: 0,
+        socketErrorRetry: 0,
       });
     } catch (e) {
-      throw transportError(e, opName(op));
+      throw transportError(e, name);
     }
+    // A cached service-account token may have been revoked early: drop it and try once with a fresh one.
     if (res.status === 401 && this.auth.invalidate && !isRetryAfter401) {
       this.auth.invalidate();
-      return this.#send(op, o, true);
+      return this.#send(op, name, o, true);
     }
     return { status: res.status, text: res.data ?? '', retryAfterS: parseRetryAfter(res.headers['retry-after']) };
   }
 }
 
-function opName(op: Operation): string {
-  return (Object.keys(OPS) as OperationName[]).find((k) => OPS[k] === op) ?? op.operationId;
+interface RawResponse {
+  status: number;
+  text: string;
+  retryAfterS?: number;
 }
 
-/** Maps a failure below HTTP to an AtlasApiError; the message names the kind, never the request's headers. */
+/** Maps a failure below HTTP to an AtlasApiError; the message names the kind, never the request or its headers. */
 function transportError(e: unknown, operation: string): AtlasApiError {
-  const err = e as { name?: string; code?: string; message?: string };
-  const name = err?.name ?? '';
-  const code = err?.code ?? '';
-  if (name.includes('Timeout') || code.includes('TIMEOUT')) return new AtlasApiError(0, 'TIMEOUT', 'no answer within the request timeout', operation);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || name === 'SocketError' || code === 'EPIPE')
-    return new AtlasApiError(0, 'CONNECTION_RESET', 'the connection was reset', operation);
+  const err = e as { name?: string; code?: string };
+  const name = String(err?.name ?? '');
+  const code = String(err?.code ?? '');
+  if (name.includes('Timeout') || code.includes('TIMEOUT'))
+    return new AtlasApiError(0, 'TIMEOUT', 'no answer within the request timeout', operation);
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || name === 'SocketError')
+    return new AtlasApiError(0, 'CONNECTION_RESET', 'the connection was closed before an answer arrived', operation);
   return new AtlasApiError(0, 'NETWORK_ERROR', code || name || 'request failed', operation);
 }

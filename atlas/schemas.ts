@@ -1,20 +1,26 @@
-// zod schemas for the Atlas responses we read. Each one is checked at compile time against the type that
-// openapi-typescript generated from the official spec (atlas/generated/*, `npm run gen:atlas-types`), so a field
-// we read that the spec lacks, or types differently, fails `npm run typecheck`. Objects are loose: Atlas may add
-// fields at any time, and that must never break a restore.
+// zod schemas for the Atlas responses we read. Each one is checked at compile time against the type openapi-typescript
+// generated from the official spec (atlas/generated/*, `npm run gen:atlas-types`; rules in atlas/spec-check.ts), so a
+// field we read that the spec lacks, or types differently, fails `npm run typecheck`. Objects are loose: Atlas may add
+// fields at any time, and that must never break a restore. Only the fields we read are declared.
 import { z } from 'zod';
+import type { components as Subset } from './generated/restore-subset';
+import type { components as Latest } from './generated/flex-latest';
+import type { AssertSpec, SpecMismatch } from './spec-check';
 
 export const JOB_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['COMPLETED', 'FAILED'];
 
 const status = z.enum(JOB_STATUSES);
+const deliveryType = z.enum(['RESTORE', 'DOWNLOAD']);
+// Kept as strings: we pass dates through, and a stricter parse would only add ways to fail a poll.
 const dateTime = z.string();
 const link = z.looseObject({ href: z.string().optional(), rel: z.string().optional() });
 
+/** TenantRestore (tenant create/get/list; also the v1.0 body of the seed document). */
 export const TenantRestoreSchema = z.looseObject({
   clusterName: z.string().optional(),
-  deliveryType: z.enum(['RESTORE', 'DOWNLOAD']).optional(),
+  deliveryType: deliveryType.optional(),
   expirationDate: dateTime.optional(),
   id: z.string().optional(),
   links: z.array(link).optional(),
@@ -29,8 +35,9 @@ export const TenantRestoreSchema = z.looseObject({
   targetProjectId: z.string().optional(),
 });
 
+/** FlexBackupRestoreJob20241113: the source is `instanceName`, and nothing is required. */
 export const FlexRestoreJobSchema = z.looseObject({
-  deliveryType: z.enum(['RESTORE', 'DOWNLOAD']).optional(),
+  deliveryType: deliveryType.optional(),
   expirationDate: dateTime.optional(),
   id: z.string().optional(),
   instanceName: z.string().optional(),
@@ -60,11 +67,12 @@ export const SnapshotSchema = z.looseObject({
 
 const STATE_NAMES = ['IDLE', 'CREATING', 'UPDATING', 'DELETING', 'REPAIRING'] as const;
 
+// CloudRegionConfig20240805 is a oneOf on providerName; a TENANT region carries the M0/M2/M5 size, and a migrated
+// cluster reports effectiveInstanceSize FLEX inside electableSpecs (TenantHardwareSpec20240805).
 const regionConfig = z.looseObject({
   providerName: z.string().optional(),
   backingProviderName: z.string().optional(),
-  electableSpecs: z.looseObject({ instanceSize: z.string().optional() }).optional(),
-  effectiveInstanceSize: z.string().optional(),
+  electableSpecs: z.looseObject({ instanceSize: z.string().optional(), effectiveInstanceSize: z.string().optional() }).optional(),
 });
 
 /** ClusterDescription20240805: only what preflight reads. */
@@ -89,12 +97,20 @@ export const FlexClusterSchema = z.looseObject({
   clusterType: z.string().optional(),
 });
 
+/**
+ * ApiError, the body of every Atlas error. Lenient on purpose: a surprise in an optional part must never hide the
+ * errorCode, which drives classification (atlas/errors.ts). `parameters` is not read: the spec says its items are
+ * objects, while Atlas sends strings.
+ */
 export const ApiErrorSchema = z.looseObject({
   error: z.number(),
   errorCode: z.string(),
-  detail: z.string().optional(),
-  reason: z.string().optional(),
-  parameters: z.array(z.unknown()).optional(),
+  detail: z.string().nullish(),
+  reason: z.string().nullish(),
+  badRequestDetail: z
+    .looseObject({ fields: z.array(z.looseObject({ field: z.string(), description: z.string() })).optional() })
+    .nullish()
+    .catch(undefined),
 });
 
 export const paginated = <T extends z.ZodType>(item: T) =>
@@ -105,3 +121,43 @@ export type FlexRestoreJob = z.infer<typeof FlexRestoreJobSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Cluster = z.infer<typeof ClusterSchema>;
 export type FlexCluster = z.infer<typeof FlexClusterSchema>;
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+
+// Compile-time checks against both official files (the tenant subset and the newer Flex spec). Names start with `_`
+// because nothing uses them: they exist to fail `tsc`.
+type S = Subset['schemas'];
+type L = Latest['schemas'];
+type Paged<T extends z.ZodType> = z.infer<ReturnType<typeof paginated<T>>>;
+
+// openapi-typescript cannot express CloudRegionConfig20240805: its oneOf alternatives allOf back to it, and TypeScript
+// resolves that cycle to `any`. So the cluster is compared with the generated type where only that node is replaced by
+// its non-cyclic parts: the generated HardwareSpec20240805, plus the two discriminator fields copied from the spec
+// (providerName enum; backingProviderName of TenantRegionConfig20240805). test/atlas/schemas-spec.test.ts also walks
+// every zod field through the JSON spec at run time, which covers this node without the cycle problem.
+type RegionConfigSpec = {
+  providerName?: 'AWS' | 'AZURE' | 'GCP' | 'TENANT';
+  backingProviderName?: 'AWS' | 'GCP' | 'AZURE';
+  electableSpecs?: S['HardwareSpec20240805'];
+};
+type ClusterSpec<C extends { replicationSpecs?: unknown }> = Omit<C, 'replicationSpecs'> & {
+  replicationSpecs?: (Omit<S['ReplicationSpec20240805'], 'regionConfigs'> & { regionConfigs?: RegionConfigSpec[] })[];
+};
+export type _SpecChecks = [
+  AssertSpec<SpecMismatch<TenantRestore, S['TenantRestore']>>,
+  AssertSpec<SpecMismatch<Paged<typeof TenantRestoreSchema>, S['PaginatedTenantRestoreView']>>,
+  AssertSpec<SpecMismatch<Snapshot, S['BackupTenantSnapshot']>>,
+  AssertSpec<SpecMismatch<Paged<typeof SnapshotSchema>, S['PaginatedTenantSnapshotView']>>,
+  AssertSpec<SpecMismatch<FlexRestoreJob, S['FlexBackupRestoreJob20241113']>>,
+  AssertSpec<SpecMismatch<FlexRestoreJob, L['FlexBackupRestoreJob20241113']>>,
+  AssertSpec<SpecMismatch<Paged<typeof FlexRestoreJobSchema>, S['PaginatedApiAtlasFlexBackupRestoreJob20241113View']>>,
+  AssertSpec<SpecMismatch<Paged<typeof FlexRestoreJobSchema>, L['PaginatedApiAtlasFlexBackupRestoreJob20241113View']>>,
+  AssertSpec<SpecMismatch<Snapshot, S['FlexBackupSnapshot20241113']>>,
+  AssertSpec<SpecMismatch<Snapshot, L['FlexBackupSnapshot20241113']>>,
+  AssertSpec<SpecMismatch<Paged<typeof SnapshotSchema>, L['PaginatedApiAtlasFlexBackupSnapshot20241113View']>>,
+  AssertSpec<SpecMismatch<Cluster, ClusterSpec<S['ClusterDescription20240805']>>>,
+  AssertSpec<SpecMismatch<Cluster, ClusterSpec<L['ClusterDescription20240805']>>>,
+  AssertSpec<SpecMismatch<FlexCluster, S['FlexClusterDescription20241113']>>,
+  AssertSpec<SpecMismatch<FlexCluster, L['FlexClusterDescription20241113']>>,
+  AssertSpec<SpecMismatch<ApiErrorBody, S['ApiError']>>,
+  AssertSpec<SpecMismatch<ApiErrorBody, L['ApiError']>>,
+];

@@ -47,6 +47,8 @@ export const SA = {
   phase: defineSearchAttributeKey('RestorePhase', 'KEYWORD'),
   jobStatus: defineSearchAttributeKey('RestoreJobStatus', 'KEYWORD'),
   outcome: defineSearchAttributeKey('RestoreOutcome', 'KEYWORD'),
+  /** Atlas-side duration of a completed restore (submit → restoreFinishedDate), seconds: feeds adaptive polling. */
+  durationS: defineSearchAttributeKey('RestoreDurationS', 'DOUBLE'),
 } as const;
 
 /** All our search attribute keys, for registering them on a namespace (setup, dev server, tests). */

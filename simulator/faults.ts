@@ -1,6 +1,7 @@
 // Scriptable faults, per operation: what Atlas does on a bad day. Rules are checked in order; the first that matches
 // (operation, project, skip/times/probability) decides the fault for that request.
-import { OperationName } from '../atlas/operations';
+import { z } from 'zod';
+import { OperationName, OPS } from '../atlas/operations';
 
 export type FaultAction =
   /** Answer with this status and ApiError errorCode (and Retry-After, if given), without doing the work. */
@@ -11,6 +12,8 @@ export type FaultAction =
   | { kind: 'delay'; ms: number }
   /** Answer 200 with a body that is not JSON. */
   | { kind: 'malformed' }
+  /** Answer with this JSON body (default status 200, the operation's media type): a response of an unexpected shape. */
+  | { kind: 'body'; body: unknown; status?: number }
   /** Destroy the connection without an answer. */
   | { kind: 'reset' };
 
@@ -27,6 +30,35 @@ export interface FaultRule {
   probability?: number;
   action: FaultAction;
 }
+
+const OPERATIONS: readonly string[] = [...Object.keys(OPS), 'oauthToken', '*'];
+
+/** A FaultRule as scenario files and POST /__sim/faults give it; unknown keys are refused (a typo is a silent no-op). */
+export const FaultRuleSchema = z.strictObject({
+  operation: z.custom<FaultRule['operation']>((v) => typeof v === 'string' && OPERATIONS.includes(v), {
+    message: `must be one of ${OPERATIONS.join(', ')}`,
+  }),
+  groupId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-hex-digit project id').optional(),
+  skip: z.number().int().min(0).optional(),
+  times: z.number().int().min(1).optional(),
+  probability: z.number().min(0).max(1).optional(),
+  action: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('status'),
+      status: z.number().int().min(400).max(599),
+      errorCode: z.string().min(1),
+      detail: z.string().optional(),
+      retryAfterS: z.number().min(0).optional(),
+    }),
+    z.strictObject({ kind: z.literal('after-commit'), status: z.number().int().min(500).max(599).optional() }),
+    z.strictObject({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000) }),
+    z.strictObject({ kind: z.literal('malformed') }),
+    z.strictObject({ kind: z.literal('body'), body: z.unknown(), status: z.number().int().min(200).max(599).optional() }),
+    z.strictObject({ kind: z.literal('reset') }),
+  ]),
+});
+// The schema and the interface must describe the same thing.
+export const FaultRulesSchema: z.ZodType<FaultRule[]> = z.array(FaultRuleSchema);
 
 /** Small seeded PRNG (mulberry32) so a scenario replays the same faults. */
 export function seededRandom(seed: number): () => number {
@@ -58,6 +90,11 @@ export class FaultInjector {
     this.#rules.length = 0;
   }
 
+  /** The rules with how often each matched and applied (for GET /__sim/faults). */
+  list(): { rule: FaultRule; seen: number; applied: number }[] {
+    return this.#rules.map((r) => ({ ...r }));
+  }
+
   /** The fault for this request, if any; counts what it injects by kind. */
   pick(operation: string, groupId?: string): FaultAction | undefined {
     for (const r of this.#rules) {
@@ -78,5 +115,7 @@ export class FaultInjector {
 }
 
 export function faultLabel(a: FaultAction): string {
-  return a.kind === 'status' ? `${a.status}:${a.errorCode}` : a.kind === 'after-commit' ? `after-commit:${a.status ?? 500}` : a.kind;
+  if (a.kind === 'status') return `${a.status}:${a.errorCode}`;
+  if (a.kind === 'after-commit') return `after-commit:${a.status ?? 500}`;
+  return a.kind;
 }

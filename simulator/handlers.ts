@@ -3,14 +3,15 @@
 import { OperationName } from '../atlas/operations';
 import { canRestore, Role } from './auth';
 import { clusterView, flexClusterView } from './views';
-import { SimCluster, World } from './world';
+import { OBJECT_ID, SimCluster, World } from './world';
 
 export class SimError extends Error {
   constructor(
     readonly status: number,
     readonly errorCode: string,
     readonly detail: string,
-    readonly parameters: unknown[] = [],
+    /** badRequestDetail.fields of the ApiError body. */
+    readonly fields?: { field: string; description: string }[],
   ) {
     super(`${status} ${errorCode}`);
   }
@@ -22,16 +23,21 @@ export interface HandlerContext {
   baseUrl: string;
   role: Role;
   sunsetStatus: 410 | 404;
+  /** Request path and query, for pagination links. */
+  path: string;
   query: URLSearchParams;
 }
 
-const OBJECT_ID = /^[a-f0-9]{24}$/;
+/** targetDeploymentItemName in the spec; needs the `u` flag. */
+const DEPLOYMENT_ITEM_NAME = /^[\p{L}\p{N}\-_.(),:&@+']{1,64}$/u;
 const major = (v: string): string => v.split('.').slice(0, 2).join('.');
+const invalid = (field: string, description: string): SimError =>
+  new SimError(400, 'INVALID_ATTRIBUTE', `Invalid attribute ${field} specified.`, [{ field, description }]);
 
 export function handle(op: OperationName, p: Record<string, string>, body: unknown, ctx: HandlerContext): unknown {
   const { world } = ctx;
-  if (!OBJECT_ID.test(p.groupId)) throw new SimError(400, 'INVALID_GROUP_ID', `An invalid group ID ${p.groupId} was specified.`, [p.groupId]);
-  if (!world.projects.has(p.groupId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${p.groupId} exists.`, [p.groupId]);
+  if (!OBJECT_ID.test(p.groupId)) throw new SimError(400, 'INVALID_GROUP_ID', `An invalid group ID ${p.groupId} was specified.`);
+  if (!world.projects.has(p.groupId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${p.groupId} exists.`);
 
   const tenantOp = op.includes('Tenant');
   if (tenantOp && world.era === 'current')
@@ -41,18 +47,21 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
 
   const clusterName = p.clusterName ?? p.name;
   const cluster = world.cluster(p.groupId, clusterName);
-  if (!cluster) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clusterName} exists in group ${p.groupId}.`, [clusterName, p.groupId]);
+  if (!cluster) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clusterName} exists in group ${p.groupId}.`);
   const kind = world.effectiveKind(cluster);
   const shown = { ...cluster, stateName: world.activeJobOnTarget(cluster.groupId, cluster.name, ctx.nowMs) ? ('UPDATING' as const) : cluster.stateName };
   const id = objectIdFor(cluster);
 
   if (op === 'getCluster') {
-    if (kind === 'flex') throw new SimError(400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', `Cannot use the cluster API for Flex cluster ${clusterName}; use the Flex cluster API.`, [clusterName]);
+    // A migrated cluster flagged reportsAsTenant still looks like an M2/M5 here (its tenant backup API is gone).
+    if (kind === 'flex' && !(cluster.kind === 'tenant' && cluster.reportsAsTenant))
+      throw new SimError(400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', `Flex cluster ${clusterName} cannot be used in the Cluster API.`);
     return clusterView(shown, ctx.baseUrl, id);
   }
   const flexOp = op.includes('Flex');
-  if (flexOp && kind !== 'flex') throw new SimError(400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', `Cannot use the Flex cluster API for non-Flex cluster ${clusterName}.`, [clusterName]);
-  if (tenantOp && kind === 'dedicated') throw new SimError(400, 'INVALID_CLUSTER_TYPE', `Cluster ${clusterName} is not a shared-tier cluster.`, [clusterName]);
+  if (flexOp && kind !== 'flex') throw new SimError(400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', `Cluster ${clusterName} is not a Flex cluster; use the Cluster API.`);
+  // Before the sunset the tenant endpoints also served Flex clusters (spec: "...until January 22, 2026").
+  if (tenantOp && kind === 'dedicated') throw new SimError(400, 'INVALID_CLUSTER_TYPE', `Cluster ${clusterName} is not a shared-tier cluster.`);
   const backend = flexOp ? 'flex' : 'tenant';
 
   switch (op) {
@@ -72,7 +81,7 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
       const jobId = p.restoreId ?? p.restoreJobId;
       const j = world.jobs.get(jobId);
       if (!j || j.groupId !== p.groupId || j.sourceCluster !== clusterName || j.backend !== backend)
-        throw new SimError(404, backend === 'tenant' ? 'TENANT_RESTORE_NOT_FOUND' : 'RESTORE_JOB_NOT_FOUND', `No restore job with ID ${jobId} exists.`, [jobId]);
+        throw new SimError(404, backend === 'tenant' ? 'TENANT_RESTORE_NOT_FOUND' : 'RESTORE_JOB_NOT_FOUND', `No restore job with ID ${jobId} exists.`);
       return world.jobView(j, ctx.nowMs, ctx.baseUrl);
     }
     case 'listTenantRestores':
@@ -86,33 +95,43 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
   throw new SimError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${op}.`);
 }
 
+/** The seed document's rules, in the order Atlas reports them: request, snapshot, target, then running restores. */
 function createRestore(backend: 'tenant' | 'flex', groupId: string, source: SimCluster, body: unknown, ctx: HandlerContext): unknown {
   const { world, nowMs } = ctx;
   if (!canRestore(ctx.role)) throw new SimError(401, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
-  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SimError(400, 'INVALID_JSON', 'The request body must be a JSON object.');
+  const b = body as Record<string, unknown>;
   for (const field of ['snapshotId', 'targetDeploymentItemName'])
-    if (typeof b[field] !== 'string' || !b[field]) throw new SimError(400, 'MISSING_ATTRIBUTE', `The required attribute ${field} was not specified.`, [field]);
+    if (typeof b[field] !== 'string' || !b[field])
+      throw new SimError(400, 'MISSING_ATTRIBUTE', `The required attribute ${field} was not specified.`, [{ field, description: 'is required' }]);
   const snapshotId = b.snapshotId as string;
   const targetName = b.targetDeploymentItemName as string;
   const targetProjectId = typeof b.targetProjectId === 'string' ? b.targetProjectId : groupId;
-  if (!OBJECT_ID.test(snapshotId)) throw new SimError(400, 'INVALID_ATTRIBUTE', `Invalid attribute snapshotId specified.`, ['snapshotId']);
-  if (!OBJECT_ID.test(targetProjectId)) throw new SimError(400, 'INVALID_ATTRIBUTE', `Invalid attribute targetProjectId specified.`, ['targetProjectId']);
+  if (!OBJECT_ID.test(snapshotId)) throw invalid('snapshotId', 'must be a 24-hexadecimal-digit id');
+  if (!DEPLOYMENT_ITEM_NAME.test(targetName)) throw invalid('targetDeploymentItemName', 'must be 1-64 letters, digits or -_.(),:&@+\'');
+  if (!OBJECT_ID.test(targetProjectId)) throw invalid('targetProjectId', 'must be a 24-hexadecimal-digit id');
+
   const snap = world.snapshots.get(snapshotId);
   if (!snap || snap.groupId !== groupId || snap.clusterName !== source.name) throw snapshotNotFound(backend, snapshotId);
   if (snap.status !== 'COMPLETED')
-    throw new SimError(409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', `Cannot start restore job for incomplete snapshot ${snapshotId}.`, [snapshotId]);
-  if (!world.projects.has(targetProjectId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${targetProjectId} exists.`, [targetProjectId]);
+    throw new SimError(409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', `Cannot start restore job for incomplete snapshot ${snapshotId}.`);
+  if (!world.projects.has(targetProjectId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${targetProjectId} exists.`);
   const target = world.cluster(targetProjectId, targetName);
-  if (!target) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${targetName} exists in group ${targetProjectId}.`, [targetName, targetProjectId]);
-  if (target.paused) throw new SimError(400, 'CLUSTER_PAUSED_CANNOT_RESTORE', `Cannot restore to paused cluster ${targetName}.`, [targetName]);
+  if (!target) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${targetName} exists in group ${targetProjectId}.`);
+  if (target.paused) throw new SimError(400, 'CLUSTER_PAUSED_CANNOT_RESTORE', `Cannot restore to paused cluster ${targetName}.`);
   if (target.encryptionAtRestProvider !== 'NONE')
     throw new SimError(400, 'TENANT_RESTORE_DESTINATION_ENCRYPTION', 'Snapshots of M2/M5 clusters cannot be restored to a cluster with Encryption at Rest enabled.');
   if (target.clusterType !== 'REPLICASET') throw new SimError(400, 'TENANT_RESTORE_INCOMPATIBLE_TOPOLOGY', 'Tenant backups cannot be restored into sharded clusters.');
   if (major(target.mongoDBVersion) !== major(snap.mongoDBVersion))
-    throw new SimError(400, 'TENANT_RESTORE_VERSION_MISMATCH', `Snapshot MongoDB version ${major(snap.mongoDBVersion)} does not match target cluster version ${major(target.mongoDBVersion)}.`);
+    throw new SimError(
+      400,
+      'TENANT_RESTORE_VERSION_MISMATCH',
+      `Snapshot MongoDB version ${major(snap.mongoDBVersion)} does not match target cluster version ${major(target.mongoDBVersion)}.`,
+    );
   if (target.liveImport) throw new SimError(400, 'CANNOT_PERFORM_RESTORE_ON_CLUSTER_WITH_RUNNING_LIVE_IMPORT', `Cluster ${targetName} has a live import running.`);
   if (world.activeJobOnTarget(targetProjectId, targetName, nowMs)) throw new SimError(409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'Cluster restore already in progress.');
-  if (target.stateName !== 'IDLE') throw new SimError(400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', `Target cluster ${targetName} is currently unavailable; try again later.`);
+  if (target.stateName !== 'IDLE')
+    throw new SimError(400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', `Target cluster ${targetName} is currently unavailable; try again later.`);
   const job = world.createJob({
     backend,
     groupId,
@@ -128,17 +147,24 @@ function createRestore(backend: 'tenant' | 'flex', groupId: string, source: SimC
 }
 
 function snapshotNotFound(backend: 'tenant' | 'flex', id: string): SimError {
-  return new SimError(404, backend === 'tenant' ? 'TENANT_SNAPSHOT_NOT_FOUND' : 'SNAPSHOT_NOT_FOUND', `No snapshot with ID ${id} exists.`, [id]);
+  return new SimError(404, backend === 'tenant' ? 'TENANT_SNAPSHOT_NOT_FOUND' : 'SNAPSHOT_NOT_FOUND', `No snapshot with ID ${id} exists.`);
 }
 
 /** Atlas pagination: pageNum (from 1), itemsPerPage (default 100, max 500), includeCount (default true). */
 function page(items: unknown[], ctx: HandlerContext): unknown {
-  const pageNum = Math.max(1, Number(ctx.query.get('pageNum') ?? 1) || 1);
-  const per = Math.min(500, Math.max(1, Number(ctx.query.get('itemsPerPage') ?? 100) || 100));
+  const num = (name: string, dflt: number, max: number): number => {
+    const raw = ctx.query.get(name);
+    if (raw === null) return dflt;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw invalid(name, `must be an integer from 1 to ${max}`);
+    return n;
+  };
+  const pageNum = num('pageNum', 1, 1_000_000);
+  const per = num('itemsPerPage', 100, 500);
   const includeCount = ctx.query.get('includeCount') !== 'false';
   const results = items.slice((pageNum - 1) * per, pageNum * per);
   return {
-    links: [{ href: `${ctx.baseUrl}?pageNum=${pageNum}&itemsPerPage=${per}`, rel: 'self' }],
+    links: [{ href: `${ctx.baseUrl}${ctx.path}?pageNum=${pageNum}&itemsPerPage=${per}`, rel: 'self' }],
     results,
     ...(includeCount ? { totalCount: items.length } : {}),
   };

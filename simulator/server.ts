@@ -1,13 +1,15 @@
 // The Atlas simulator's HTTP server: the operations of atlas/operations.ts, with Atlas's auth, versioned media types,
 // pagination, ApiError bodies, eras, rate limits and scripted faults. Plain node:http, because faults such as
 // connection resets and malformed bodies need the raw socket.
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
 import { OperationName, OPS } from '../atlas/operations';
+import { handleAdmin } from './admin';
 import { SimAuth, SimCredentials } from './auth';
-import { FaultInjector } from './faults';
+import { FaultAction, FaultInjector } from './faults';
 import { handle, HandlerContext, SimError } from './handlers';
 import { RateLimitOptions, TokenBuckets } from './rate-limit';
+import { readBody, sendError, sendJson } from './respond';
 import { Era, World } from './world';
 
 export type Clock = () => number | Promise<number>;
@@ -25,6 +27,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** How a sunset tenant endpoint answers in the current era (Atlas's docs do not say which). */
   sunsetStatus?: 410 | 404;
+  /** Serve the control API under /__sim/ (no Atlas auth). Off unless asked for: it can rewrite the world. */
+  admin?: boolean;
 }
 
 export interface SimCall {
@@ -35,6 +39,21 @@ export interface SimCall {
   status: number;
   errorCode?: string;
   atMs: number;
+  /** The first leg of HTTP Digest: a 401 challenge to a request that carried no credentials. */
+  challenge?: boolean;
+  /** Request headers the contract cares about (tests check the client sends the exact media types). */
+  accept?: string;
+  contentType?: string;
+  userAgent?: string;
+}
+
+export interface CallStats {
+  total: number;
+  /** operation → HTTP status (0 = no answer: reset, malformed, dropped) → count. Digest challenges are not counted. */
+  byOperation: Record<string, Record<string, number>>;
+  digestChallenges: number;
+  faultsInjected: Record<string, number>;
+  rateLimited: number;
 }
 
 const ROUTES = (Object.keys(OPS) as OperationName[]).map((name) => {
@@ -43,6 +62,8 @@ const ROUTES = (Object.keys(OPS) as OperationName[]).map((name) => {
   const re = new RegExp('^' + op.path.replace(/\{(\w+)\}/g, (_, k: string) => (keys.push(k), '([^/]+)')) + '$');
   return { name, op, re, keys };
 });
+
+const mediaTypeOf = (h: string | undefined): string => (h ?? '').split(';')[0].trim().toLowerCase();
 
 export class AtlasSimulator {
   readonly world: World;
@@ -53,16 +74,18 @@ export class AtlasSimulator {
   readonly clock: Clock;
   url = '';
   readonly #server: Server;
-  readonly #sockets = new Set<import('node:net').Socket>();
+  readonly #sockets = new Set<Socket>();
 
   private constructor(readonly o: SimulatorOptions) {
-    this.world = o.world ?? new World(o.era ?? 'legacy');
+    this.world = o.world ?? new World(o.era ?? 'legacy', o.seed);
     if (o.era) this.world.era = o.era;
     this.faults = new FaultInjector(o.seed ?? 1);
     this.auth = new SimAuth(o.credentials);
     this.limiter = o.rateLimit ? new TokenBuckets(o.rateLimit) : undefined;
     this.clock = o.clock ?? Date.now;
-    this.#server = createServer((req, res) => void this.#onRequest(req, res));
+    this.#server = createServer((req, res) => {
+      this.#onRequest(req, res).catch(() => sendError(res, 500, 'UNEXPECTED_ERROR', 'Unexpected error.'));
+    });
     this.#server.on('connection', (s) => {
       this.#sockets.add(s);
       s.on('close', () => this.#sockets.delete(s));
@@ -88,71 +111,105 @@ export class AtlasSimulator {
   /** Count of calls per operation (what the benchmark reports). */
   callCounts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const c of this.calls) out[c.operation] = (out[c.operation] ?? 0) + 1;
+    for (const c of this.calls) if (!c.challenge) out[c.operation] = (out[c.operation] ?? 0) + 1;
     return out;
+  }
+
+  /** Calls by operation and status, for GET /__sim/calls. */
+  callStats(): CallStats {
+    const byOperation: CallStats['byOperation'] = {};
+    let challenges = 0;
+    for (const c of this.calls) {
+      if (c.challenge) {
+        challenges++;
+        continue;
+      }
+      const perStatus = (byOperation[c.operation] ??= {});
+      perStatus[String(c.status)] = (perStatus[String(c.status)] ?? 0) + 1;
+    }
+    return {
+      total: this.calls.length - challenges,
+      byOperation,
+      digestChallenges: challenges,
+      faultsInjected: Object.fromEntries(this.faults.injected),
+      rateLimited: this.limiter?.limited ?? 0,
+    };
   }
 
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const nowMs = await this.clock();
     const url = new URL(req.url ?? '/', 'http://sim');
     const body = await readBody(req);
-    const record = (operation: SimCall['operation'], status: number, errorCode?: string, groupId?: string): void => {
-      this.calls.push({ operation, method: req.method ?? '', path: url.pathname, groupId, status, errorCode, atMs: nowMs });
+    const record = (c: Omit<SimCall, 'method' | 'path' | 'atMs'>): void => {
+      const { accept, 'content-type': contentType, 'user-agent': userAgent } = req.headers;
+      this.calls.push({ ...c, method: req.method ?? '', path: url.pathname, atMs: nowMs, accept, contentType, userAgent });
     };
+
+    if (url.pathname.startsWith('/__sim/') && this.o.admin) return handleAdmin(this, req.method ?? '', url.pathname, body, res);
 
     if (req.method === 'POST' && url.pathname === '/api/oauth/token') {
       const fault = this.faults.pick('oauthToken');
-      if (fault && (await this.#applyTransportFault(fault, res))) return record('oauthToken', 0, fault.kind);
+      if (fault && (await this.#transportFault(fault, res))) return record({ operation: 'oauthToken', status: 0, errorCode: fault.kind });
       if (fault?.kind === 'status') {
-        if (fault.retryAfterS !== undefined) res.setHeader('retry-after', String(fault.retryAfterS));
-        sendJson(res, fault.status, { error: fault.errorCode });
-        return record('oauthToken', fault.status, fault.errorCode);
+        sendJson(res, fault.status, { error: fault.errorCode }, 'application/json', retryAfter(fault.retryAfterS));
+        return record({ operation: 'oauthToken', status: fault.status, errorCode: fault.errorCode });
+      }
+      if (fault?.kind === 'body') {
+        sendJson(res, fault.status ?? 200, fault.body);
+        return record({ operation: 'oauthToken', status: fault.status ?? 200, errorCode: 'INJECTED_BODY' });
       }
       const r = this.auth.issueToken(req, body, nowMs);
-      sendJson(res, r.status, r.body, 'application/json');
-      return record('oauthToken', r.status);
+      sendJson(res, r.status, r.body, 'application/json', { 'cache-control': 'no-store' });
+      return record({ operation: 'oauthToken', status: r.status, errorCode: r.status === 200 ? undefined : String(r.body.error) });
     }
 
     const route = ROUTES.find((r) => r.op.method === req.method && r.re.test(url.pathname));
     if (!route) {
       sendError(res, 404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${url.pathname}.`);
-      return record('unknown', 404, 'RESOURCE_NOT_FOUND');
+      return record({ operation: 'unknown', status: 404, errorCode: 'RESOURCE_NOT_FOUND' });
     }
     const m = route.re.exec(url.pathname)!;
     const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
     const groupId = params.groupId;
-    const done = (status: number, errorCode?: string): void => record(route.name, status, errorCode, groupId);
+    const done = (status: number, errorCode?: string, challenge?: boolean): void => record({ operation: route.name, status, errorCode, groupId, challenge });
 
     const auth = this.auth.check(req, nowMs);
     if (!auth.ok) {
-      if (auth.challenge) res.setHeader('www-authenticate', auth.challenge);
-      sendError(res, 401, auth.errorCode, auth.detail);
-      return done(401, auth.errorCode);
+      sendError(res, 401, auth.errorCode, auth.detail, undefined, auth.challenge ? { 'www-authenticate': auth.challenge } : {});
+      return done(401, auth.errorCode, auth.anonymous && !!auth.challenge);
     }
+    const limit: OutgoingHttpHeaders = {};
     if (this.limiter) {
       const t = this.limiter.take(groupId, nowMs);
+      limit['ratelimit-limit'] = String(this.limiter.o.capacity);
+      limit['ratelimit-remaining'] = String(t.remaining);
       if (!t.ok) {
-        const o = this.limiter.o;
-        res.setHeader('retry-after', String(t.retryAfterS));
-        sendError(res, 429, 'RATE_LIMITED_TOKEN_BUCKET', `Rate limit exceeded for ${url.pathname}. Please retry after ${t.retryAfterS} seconds. Request capacity: ${o.capacity}. Refill rate: ${o.refillRate} per ${o.refillSeconds} seconds.`, [url.pathname, t.retryAfterS, o.capacity, o.refillRate, o.refillSeconds]);
+        sendError(res, 429, 'RATE_LIMITED_TOKEN_BUCKET', this.limiter.detail(url.pathname, t.retryAfterS), undefined, { ...limit, ...retryAfter(t.retryAfterS) });
         return done(429, 'RATE_LIMITED_TOKEN_BUCKET');
       }
     }
     const accept = req.headers.accept ?? '';
-    if (!accept.split(',').some((a) => a.trim().split(';')[0] === route.op.mediaType)) {
+    if (!accept.split(',').some((a) => mediaTypeOf(a) === route.op.mediaType)) {
       sendError(res, 406, 'INVALID_VERSION_DATE', `Invalid accept header or version date; ${route.op.operationId} accepts ${route.op.mediaType}.`);
       return done(406, 'INVALID_VERSION_DATE');
     }
-
-    const fault = this.faults.pick(route.name, groupId);
-    if (fault && (await this.#applyTransportFault(fault, res))) return done(0, fault.kind);
-    if (fault?.kind === 'status') {
-      if (fault.retryAfterS !== undefined) res.setHeader('retry-after', String(fault.retryAfterS));
-      sendError(res, fault.status, fault.errorCode, fault.detail ?? 'Injected fault.');
-      return done(fault.status, fault.errorCode);
+    if (req.method === 'POST' && mediaTypeOf(req.headers['content-type']) !== route.op.mediaType) {
+      sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `${route.op.operationId} takes a body of type ${route.op.mediaType}.`);
+      return done(415, 'UNSUPPORTED_MEDIA_TYPE');
     }
 
-    const ctx: HandlerContext = { world: this.world, nowMs, baseUrl: this.url, role: auth.role, sunsetStatus: this.o.sunsetStatus ?? 410, query: url.searchParams };
+    const fault = this.faults.pick(route.name, groupId);
+    if (fault && (await this.#transportFault(fault, res))) return done(0, fault.kind);
+    if (fault?.kind === 'status') {
+      sendError(res, fault.status, fault.errorCode, fault.detail ?? 'Injected fault.', undefined, retryAfter(fault.retryAfterS));
+      return done(fault.status, fault.errorCode);
+    }
+    if (fault?.kind === 'body') {
+      const status = fault.status ?? 200;
+      sendJson(res, status, fault.body, status < 300 ? route.op.mediaType : 'application/json', limit);
+      return done(status, 'INJECTED_BODY');
+    }
+
     let parsedBody: unknown;
     if (req.method === 'POST') {
       try {
@@ -162,27 +219,34 @@ export class AtlasSimulator {
         return done(400, 'MALFORMED_JSON');
       }
     }
+    const ctx: HandlerContext = {
+      world: this.world,
+      nowMs,
+      baseUrl: this.url,
+      role: auth.role,
+      sunsetStatus: this.o.sunsetStatus ?? 410,
+      path: url.pathname,
+      query: url.searchParams,
+    };
     try {
       const result = handle(route.name, params, parsedBody, ctx);
       if (fault?.kind === 'after-commit') {
+        // The work is done (e.g. the job exists), but the caller hears a failure: the ambiguous outcome.
         const status = fault.status ?? 500;
         sendError(res, status, 'UNEXPECTED_ERROR', 'Unexpected error.');
         return done(status, 'UNEXPECTED_ERROR');
       }
-      sendJson(res, 200, result, route.op.mediaType);
+      sendJson(res, 200, result, route.op.mediaType, limit);
       return done(200);
     } catch (e) {
-      if (e instanceof SimError) {
-        sendError(res, e.status, e.errorCode, e.detail, e.parameters);
-        return done(e.status, e.errorCode);
-      }
-      sendError(res, 500, 'UNEXPECTED_ERROR', 'Unexpected error.');
-      return done(500, 'UNEXPECTED_ERROR');
+      if (!(e instanceof SimError)) throw e;
+      sendError(res, e.status, e.errorCode, e.detail, e.fields);
+      return done(e.status, e.errorCode);
     }
   }
 
-  /** Delay (then carry on), malformed body or reset; returns true when the response is finished. */
-  async #applyTransportFault(fault: import('./faults').FaultAction, res: ServerResponse): Promise<boolean> {
+  /** Delay (then carry on), malformed body or reset; true when the response is finished. */
+  async #transportFault(fault: FaultAction, res: ServerResponse): Promise<boolean> {
     if (fault.kind === 'delay') {
       await new Promise((r) => setTimeout(r, fault.ms));
       return false;
@@ -193,32 +257,11 @@ export class AtlasSimulator {
       return true;
     }
     if (fault.kind === 'reset') {
-      res.socket?.destroy();
+      res.socket?.resetAndDestroy();
       return true;
     }
     return false;
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  if (res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 406: 'Not Acceptable', 409: 'Conflict', 410: 'Gone', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
-
-/** An ApiError body, shaped like the seed document's examples. */
-function sendError(res: ServerResponse, status: number, errorCode: string, detail: string, parameters?: unknown[]): void {
-  sendJson(res, status, { detail, error: status, errorCode, parameters: parameters ?? [], reason: REASONS[status] ?? 'Error' });
-}
+const retryAfter = (s: number | undefined): OutgoingHttpHeaders => (s === undefined ? {} : { 'retry-after': String(Math.ceil(s)) });

@@ -2,6 +2,7 @@
 // the clock (PENDING → QUEUED → RUNNING → COMPLETED | FAILED), so a time-skipping test clock, a scaled benchmark
 // clock and the wall clock all work the same way.
 import { randomBytes } from 'node:crypto';
+import { seededRandom } from './faults';
 
 export type Era = 'legacy' | 'current';
 export type SimClusterKind = 'tenant' | 'flex' | 'dedicated';
@@ -23,6 +24,13 @@ export interface SimCluster {
   restoreDurationMs?: number;
   /** Live import running into this cluster (Atlas refuses restores then). */
   liveImport?: boolean;
+  /** How restores into this cluster end (default COMPLETED); the planner, if any, decides first. */
+  restoreOutcome?: 'COMPLETED' | 'FAILED';
+  /**
+   * Current era only: the Clusters API still describes this migrated M2/M5 as TENANT, while its backups answer only
+   * through the Flex API. Exercises the client's fallback from a sunset tenant endpoint to Flex.
+   */
+  reportsAsTenant?: boolean;
 }
 
 export interface SimSnapshot {
@@ -61,7 +69,16 @@ export type JobPlanner = (job: { targetProjectId: string; targetCluster: string;
 };
 
 export const objectId = (): string => randomBytes(12).toString('hex');
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Cluster and instance names as the Flex schemas allow them (`instanceName`, `name`). */
+export const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
+export const OBJECT_ID = /^[a-f0-9]{24}$/;
+
+/** How long a job shows PENDING and then QUEUED before RUNNING (each capped to a small share of its duration). */
+export interface RestorePhases {
+  pendingMs: number;
+  queuedMs: number;
+}
 
 export class World {
   readonly projects = new Set<string>();
@@ -70,9 +87,25 @@ export class World {
   readonly jobs = new Map<string, SimJob>();
   /** Default restore duration when neither the planner nor the target cluster says otherwise. */
   defaultRestoreMs = 30_000;
+  phases: RestorePhases = { pendingMs: 1_000, queuedMs: 2_000 };
   planner?: JobPlanner;
+  readonly #random?: () => number;
 
-  constructor(public era: Era = 'legacy') {}
+  /** With a seed, new ids are reproducible (a scenario replays with the same ids). */
+  constructor(
+    public era: Era = 'legacy',
+    seed?: number,
+  ) {
+    if (seed !== undefined) this.#random = seededRandom(seed ^ 0x5eed);
+  }
+
+  newId(): string {
+    const r = this.#random;
+    if (!r) return objectId();
+    let id = '';
+    while (id.length < 24) id += Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+    return id;
+  }
 
   static key(groupId: string, name: string): string {
     return `${groupId}/${name}`;
@@ -84,8 +117,12 @@ export class World {
   }
 
   addCluster(c: Partial<SimCluster> & { groupId: string; name: string }): SimCluster {
+    if (!OBJECT_ID.test(c.groupId)) throw new Error(`project id ${c.groupId} is not a 24-hex-digit id`);
+    if (!CLUSTER_NAME.test(c.name)) throw new Error(`cluster name ${c.name} must match ${CLUSTER_NAME.source}`);
     this.projects.add(c.groupId);
     const kind = c.kind ?? 'tenant';
+    // An explicit `undefined` (e.g. an optional scenario field) must not erase a default.
+    const given = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as typeof c;
     const cluster: SimCluster = {
       kind,
       instanceSize: kind === 'tenant' ? 'M2' : kind === 'flex' ? 'FLEX' : 'M10',
@@ -94,7 +131,7 @@ export class World {
       paused: false,
       stateName: 'IDLE',
       clusterType: 'REPLICASET',
-      ...c,
+      ...given,
     };
     this.clusters.set(World.key(c.groupId, c.name), cluster);
     return cluster;
@@ -110,9 +147,10 @@ export class World {
   }
 
   addSnapshot(s: Partial<SimSnapshot> & { groupId: string; clusterName: string }, nowMs = Date.now()): SimSnapshot {
+    if (s.id !== undefined && !OBJECT_ID.test(s.id)) throw new Error(`snapshot id ${s.id} is not a 24-hex-digit id`);
     const cluster = this.cluster(s.groupId, s.clusterName);
     const snap: SimSnapshot = {
-      id: objectId(),
+      id: this.newId(),
       status: 'COMPLETED',
       mongoDBVersion: cluster?.mongoDBVersion ?? '8.0.4',
       scheduledTime: iso(nowMs - 3_600_000),
@@ -134,9 +172,9 @@ export class World {
     const plan = this.planner?.({ targetProjectId: j.targetProjectId, targetCluster: j.targetCluster, snapshotId: j.snapshotId, target });
     const job: SimJob = {
       ...j,
-      id: objectId(),
+      id: this.newId(),
       durationMs: plan?.durationMs ?? target?.restoreDurationMs ?? this.defaultRestoreMs,
-      endsAs: plan?.endsAs ?? 'COMPLETED',
+      endsAs: plan?.endsAs ?? target?.restoreOutcome ?? 'COMPLETED',
     };
     this.jobs.set(job.id, job);
     return job;
@@ -145,9 +183,11 @@ export class World {
   jobStatus(job: SimJob, nowMs: number): SimJobStatus {
     const age = nowMs - job.createdAtMs;
     if (age >= job.durationMs) return job.endsAs;
-    // A short queue before the data moves, as Atlas shows it.
-    if (age < Math.min(1_000, job.durationMs * 0.02)) return 'PENDING';
-    if (age < Math.min(3_000, job.durationMs * 0.05)) return 'QUEUED';
+    // A short queue before the data moves, as Atlas shows it; never more than a few percent of the job.
+    const pending = Math.min(this.phases.pendingMs, job.durationMs * 0.02);
+    const queued = pending + Math.min(this.phases.queuedMs, job.durationMs * 0.03);
+    if (age < pending) return 'PENDING';
+    if (age < queued) return 'QUEUED';
     return 'RUNNING';
   }
 
@@ -182,6 +222,7 @@ export class World {
       status,
       targetDeploymentItemName: job.targetCluster,
       targetProjectId: job.targetProjectId,
+      // Set only on success: the orchestrator reads it as the restore's finish time.
       ...(status === 'COMPLETED' ? { restoreFinishedDate: iso(job.createdAtMs + job.durationMs) } : {}),
     };
     return job.backend === 'tenant' ? { clusterName: job.sourceCluster, ...common } : { instanceName: job.sourceCluster, ...common };

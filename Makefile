@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh clone:
+#   make demo   - install, build, and run the demo (embedded Temporal dev server + UI, Atlas simulator, worker)
+#   make test   - install, build, and run the test suite on real Temporal servers
+.PHONY: setup build demo test typecheck lint bench chaos clean
+
+setup: node_modules/.installed .temporal/.installed build
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# The real Temporal binaries (temporal CLI dev server, time-skipping test server): see scripts/setup-temporal.mjs.
+.temporal/.installed: scripts/setup-temporal.mjs
+	node scripts/setup-temporal.mjs
+	@mkdir -p .temporal && touch $@
+
+build: node_modules/.installed
+	npx tsc -p tsconfig.build.json
+
+demo: setup
+	./bin/atlas-restore dev
+
+test: setup
+	npx jest
+
+typecheck: node_modules/.installed
+	npm run typecheck
+
+lint: node_modules/.installed
+	npm run lint
+
+clean:
+	rm -rf dist .temporal node_modules

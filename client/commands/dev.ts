@@ -1,0 +1,87 @@
+// `atlas-restore dev`, the demo: an embedded Temporal dev server with its UI, the Atlas simulator with a small world,
+// a worker, and one restore with live progress. Then everything stays up for trying the other commands, until
+// Ctrl-C (or exits at once with --once, as CI runs it).
+import { randomBytes } from 'node:crypto';
+import { HttpClient } from 'urllib';
+import { DigestAuth } from '../../atlas/auth';
+import { AtlasClient } from '../../atlas/client';
+import { AtlasHttp } from '../../atlas/http';
+import { exitCodeFor } from '../../common/exit-codes';
+import { startDevServer } from '../../devserver/devserver';
+import { buildDemoWorld, DemoWorld } from '../../simulator/demo-world';
+import { AtlasSimulator } from '../../simulator/server';
+import { createRestoreWorker } from '../../worker/worker';
+import { say } from '../output';
+import { resultText } from '../result-text';
+import { startRestore } from '../start';
+import { waitWithProgress } from './start';
+
+export interface DevOptions {
+  once: boolean;
+  port: number;
+  uiPort: number;
+  simulatorPort: number;
+  era: 'legacy' | 'current';
+}
+
+export async function runDev(o: DevOptions): Promise<number> {
+  say(`Starting the Temporal dev server on 127.0.0.1:${o.port} ...`);
+  const env = await startDevServer({ ui: true, port: o.port, uiPort: o.uiPort });
+  say(`Temporal UI: http://127.0.0.1:${o.uiPort}/namespaces/default/workflows`);
+
+  // A throwaway API key pair, made for this run: the worker authenticates to the simulator with HTTP Digest, as it
+  // would to Atlas. The private key is never printed.
+  const publicKey = `demo${randomBytes(4).toString('hex')}`;
+  const privateKey = randomBytes(18).toString('hex');
+  const sim = await AtlasSimulator.start({ era: o.era, port: o.simulatorPort, admin: true, credentials: { apiKeys: [{ publicKey, privateKey }] } });
+  const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
+  say(`Atlas simulator (${o.era} era): ${sim.url}`);
+  say(describeDemo(demo));
+
+  const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: new DigestAuth(publicKey, privateKey), http: new HttpClient() }));
+  const worker = await createRestoreWorker({ connection: env.nativeConnection, namespace: 'default', atlas, temporal: env.client });
+  const running = worker.run();
+
+  const input = {
+    projectId: demo.projects.shop,
+    clusterName: demo.sources.tenantM5,
+    snapshotId: demo.snapshots.tenantM5,
+    targetClusterName: demo.targets.tenantM5,
+    acknowledgeDataLoss: true as const,
+    polling: { initialS: 2, maxS: 5 },
+    requester: process.env.USER ?? 'demo',
+    reason: 'atlas-restore demo',
+  };
+  say(`\nDemo restore: snapshot ${input.snapshotId} of ${input.clusterName} → ${input.targetClusterName}`);
+  const { handle } = await startRestore(env.client, input);
+  const result = await waitWithProgress(handle, 'text');
+  process.stdout.write(resultText(result) + '\n');
+  const code = exitCodeFor(result.outcome);
+
+  if (!o.once) {
+    say(`\nEverything stays up. In another terminal (TEMPORAL_ADDRESS=127.0.0.1:${o.port}), try:`);
+    say(`  ./bin/atlas-restore status ${handle.workflowId}`);
+    say(`  ./bin/atlas-restore history ${handle.workflowId}`);
+    say(`  ./bin/atlas-restore list`);
+    say(`  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`);
+    say(`Press Ctrl-C to stop.`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    say('Shutting down ...');
+  }
+  worker.shutdown();
+  await running;
+  await sim.stop();
+  await env.teardown();
+  return code;
+}
+
+function describeDemo(d: DemoWorld): string {
+  const lines = [`  projects: shop=${d.projects.shop} analytics=${d.projects.analytics}`];
+  for (const [k, v] of Object.entries(d.sources)) lines.push(`  source ${k.padEnd(16)} ${v}`);
+  for (const [k, v] of Object.entries(d.targets)) lines.push(`  target ${k.padEnd(16)} ${v}`);
+  for (const [k, v] of Object.entries(d.snapshots)) lines.push(`  snapshot ${k.padEnd(14)} ${v}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+// The restore request: one zod schema, used by the workflow (first thing it does), the CLI and the batch plan.
+// Workflow-safe (no Node imports). It holds no credentials, by design: workers read those from their environment.
+import { z } from 'zod';
+
+/** Atlas project (group) ids, snapshot ids: 24 hex characters. */
+export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
+/** Atlas cluster names, as the API's path parameter pattern has them. */
+export const clusterNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]*$/, 'must start with a letter or digit and contain only letters, digits and hyphens');
+
+/** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
+export const durationSchema = z.union([z.number().positive(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'number') return v;
+  const s = parseDurationS(v);
+  if (s === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 15m, 2h or 1h30m' });
+    return z.NEVER;
+  }
+  return s;
+});
+
+export function parseDurationS(v: string): number | undefined {
+  const m = /^\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s)?\s*$/.exec(v);
+  if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
+  const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  return s > 0 ? s : undefined;
+}
+
+/** The adaptive polling schedule (workflows/polling.ts); seconds. */
+export const pollingSchema = z
+  .object({
+    /** First poll this long after submit. */
+    initialS: z.number().min(0.01).max(3600).default(5),
+    /** Never wait longer than this between polls. */
+    maxS: z.number().min(0.01).max(3600).default(60),
+    /** Growth factor of the interval while nothing is known about the restore's length. */
+    factor: z.number().min(1).max(10).default(1.5),
+    /** Once the expected finish is near, poll at this interval. */
+    nearS: z.number().min(0.01).max(3600).default(3),
+    /** Use earlier restores of the same target to predict this one's length. */
+    learn: z.boolean().default(true),
+  })
+  .strict()
+  // A cap below the defaults lowers them too (e.g. { maxS: 2 } polls every 2 s at most).
+  .transform((p) => ({ ...p, initialS: Math.min(p.initialS, p.maxS), nearS: Math.min(p.nearS, p.maxS) }));
+export type PollingPolicy = z.output<typeof pollingSchema>;
+
+export const BACKENDS = ['auto', 'tenant', 'flex'] as const;
+
+export const RestoreInputSchema = z
+  .object({
+    /** Project of the source cluster (the snapshot's cluster). */
+    projectId: objectIdSchema,
+    /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
+    clusterName: clusterNameSchema,
+    snapshotId: objectIdSchema,
+    /** The cluster whose data is deleted and replaced by the snapshot. */
+    targetClusterName: clusterNameSchema,
+    /** Defaults to projectId. */
+    targetProjectId: objectIdSchema.optional(),
+    /** Required, and must be `true`: the restore deletes all data on the target. There is no default. */
+    acknowledgeDataLoss: z.literal(true, { error: 'must be true: the restore deletes all data on the target cluster' }),
+    backend: z.enum(BACKENDS).default('auto'),
+    polling: pollingSchema.optional(),
+    /** Overall deadline from the start of the workflow; default 6h. */
+    deadline: durationSchema.optional(),
+    /** Wait for an `approve` update before submitting. */
+    requireApproval: z.boolean().default(false),
+    /** How long to wait for approval; default 24h. */
+    approvalTimeout: durationSchema.optional(),
+    /** Stop after preflight with the plan. */
+    dryRun: z.boolean().default(false),
+    /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
+    rollbackOnFailure: z.boolean().default(false),
+    /** Who asked (a person or a system); an approver cannot be the requester. */
+    requester: z.string().trim().min(1).max(200).optional(),
+    /** Why: a ticket or a sentence. */
+    reason: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export type RestoreInput = z.input<typeof RestoreInputSchema>;
+export type ValidRestoreInput = z.output<typeof RestoreInputSchema>;
+
+export const DEFAULT_DEADLINE_S = 6 * 3600;
+export const DEFAULT_APPROVAL_TIMEOUT_S = 24 * 3600;
+
+/** One readable sentence per problem, each naming the field: what a runbook operator needs to fix the call. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.length ? i.path.join('.') : '(input)';
+      if (i.code === 'unrecognized_keys') return `unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      if (i.code === 'invalid_type' && i.input === undefined) return `${field}: is required`;
+      return `${field}: ${i.message}`;
+    })
+    .join('; ');
+}
+
+/** The workflow id: one restore per target at a time (target project + target cluster). */
+export function restoreWorkflowId(input: { projectId: string; targetProjectId?: string; targetClusterName: string }): string {
+  return `atlas-restore-${input.targetProjectId ?? input.projectId}-${input.targetClusterName}`;
+}

@@ -1,0 +1,90 @@
+// What a restore reports: its checks, its audit trail, its live status and its final result. Workflow-safe.
+import type { Outcome, Phase } from './constants';
+
+export type CheckStatus = 'pass' | 'fail' | 'warn';
+
+/** One preflight check and the evidence it was decided on. */
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  /** What was observed, e.g. "target stateName=IDLE". */
+  evidence: string;
+}
+
+/** A domain event in the audit trail. `at` is workflow time (ISO). */
+export interface AuditEvent {
+  at: string;
+  type:
+    | 'started'
+    | 'validated'
+    | 'check'
+    | 'preflight'
+    | 'approval-requested'
+    | 'approved'
+    | 'rejected'
+    | 'approval-timeout'
+    | 'submit-attempt'
+    | 'submitted'
+    | 'adopted'
+    | 'poll'
+    | 'polls-summary'
+    | 'retry'
+    | 'compensation'
+    | 'continued'
+    | 'cancel-requested'
+    | 'deadline'
+    | 'finished';
+  /** Short human-readable text. */
+  message: string;
+  /** Structured details: error codes, statuses, ids. Never credentials. */
+  data?: Record<string, string | number | boolean | undefined>;
+}
+
+/** The pre-restore recovery point: the target's newest own snapshot before we overwrite it. */
+export interface RecoveryPoint {
+  snapshotId: string;
+  finishTime?: string;
+  backend: 'tenant' | 'flex';
+}
+
+/** One compensation step and how it went. */
+export interface CompensationStep {
+  step: 'mark-outcome' | 'release-target' | 'notify' | 'rollback-restore';
+  status: 'done' | 'skipped' | 'failed';
+  detail: string;
+}
+
+/** The `status` query. */
+export interface RestoreStatus {
+  phase: Phase;
+  backend?: 'tenant' | 'flex';
+  restoreJobId?: string;
+  jobStatus?: string;
+  polls: number;
+  nextPollAt?: string;
+  startedAt: string;
+  deadlineAt: string;
+  awaitingApproval: boolean;
+  outcome?: Outcome;
+}
+
+export interface RestoreResult {
+  workflowId: string;
+  runId: string;
+  outcome: Outcome;
+  /** One sentence a person can act on; set for every outcome but COMPLETED. */
+  reason?: string;
+  backend?: 'tenant' | 'flex';
+  restoreJobId?: string;
+  restoreFinishedDate?: string;
+  /** Job status as Atlas last reported it. */
+  jobStatus?: string;
+  checks: Check[];
+  compensations: CompensationStep[];
+  recoveryPoint?: RecoveryPoint;
+  approvedBy?: string;
+  polls: number;
+  startedAt: string;
+  finishedAt: string;
+  audit: AuditEvent[];
+}

@@ -1,0 +1,86 @@
+// Test harness: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker.
+// Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { HttpClient } from 'urllib';
+import { DigestAuth, NoAuth } from '../../atlas/auth';
+import { AtlasClient } from '../../atlas/client';
+import { AtlasHttp, CallRecord } from '../../atlas/http';
+import { startDevServer, startTimeSkippingServer } from '../../devserver/devserver';
+import { AtlasSimulator, SimulatorOptions } from '../../simulator/server';
+import { createRestoreWorker } from '../../worker/worker';
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'INFO' : 'ERROR') });
+  } catch {
+    // already installed by another harness in this process
+  }
+}
+
+export interface Harness {
+  env: TestWorkflowEnvironment;
+  sim: AtlasSimulator;
+  atlas: AtlasClient;
+  worker: Worker;
+  taskQueue: string;
+  atlasCalls: CallRecord[];
+  /** Stops the worker only (to simulate a crash/restart), returns a function that starts a fresh one. */
+  restartWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
+  (bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') }));
+
+export interface HarnessOptions {
+  server: 'dev' | 'time-skipping';
+  sim?: SimulatorOptions;
+  taskQueue?: string;
+  /** Atlas client request timeout. */
+  timeoutMs?: number;
+  /** Require an API key (HTTP Digest) on the simulator, and use it from the worker. */
+  apiKey?: { publicKey: string; privateKey: string };
+}
+
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  quietRuntime();
+  const env = o.server === 'dev' ? await startDevServer() : await startTimeSkippingServer();
+  // On the time-skipping server the simulator must see the server's (skipped) time.
+  const clock = o.server === 'time-skipping' ? () => env.currentTimeMs() : undefined;
+  const sim = await AtlasSimulator.start({ clock, ...o.sim, ...(o.apiKey ? { credentials: { apiKeys: [o.apiKey] } } : {}) });
+  const atlasCalls: CallRecord[] = [];
+  const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: o.apiKey ? new DigestAuth(o.apiKey.publicKey, o.apiKey.privateKey) : new NoAuth(), http: new HttpClient(), timeoutMs: o.timeoutMs ?? 5_000, onCall: (c) => atlasCalls.push(c) }));
+  const taskQueue = o.taskQueue ?? `test-${Math.random().toString(36).slice(2, 8)}`;
+  const workflowBundleCode = await workflowBundle();
+  const make = () =>
+    createRestoreWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, atlas, temporal: env.client, workflowBundle: workflowBundleCode });
+  let worker = await make();
+  let running = worker.run();
+  const h: Harness = {
+    env,
+    sim,
+    atlas,
+    worker,
+    taskQueue,
+    atlasCalls,
+    async restartWorker() {
+      worker.shutdown();
+      await running;
+      worker = await make();
+      h.worker = worker;
+      running = worker.run();
+    },
+    async close() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await sim.stop();
+      await env.teardown();
+    },
+  };
+  return h;
+}

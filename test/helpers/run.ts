@@ -1,0 +1,33 @@
+// Starting restores in tests, the way the CLI does (client/start.ts), and reading what the simulator saw.
+import type { WorkflowHandle } from '@temporalio/client';
+import { startRestore } from '../../client/start';
+import type { RestoreInput } from '../../common/input';
+import { restoreWorkflow } from '../../workflows';
+import { statusQuery } from '../../workflows/definitions';
+import type { Harness } from './harness';
+
+export async function start(h: Harness, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
+  return (await startRestore(h.env.client, input, { taskQueue: h.taskQueue })).handle;
+}
+
+/** Waits (real time) until the status query satisfies `pred`. */
+export async function waitForStatus(handle: WorkflowHandle<typeof restoreWorkflow>, pred: (s: Awaited<ReturnType<typeof queryStatus>>) => boolean, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      if (pred(await queryStatus(handle))) return;
+    } catch {
+      // not yet started
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error('status condition not reached');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const queryStatus = (handle: WorkflowHandle<typeof restoreWorkflow>) => handle.query(statusQuery);
+
+/** Jobs the simulator holds for a target: the ground truth for "exactly one job". */
+export const jobsInto = (h: Harness, projectId: string, target: string) => h.sim.world.jobsIntoTarget(projectId, target);
+
+/** The simulator's clock now (the time-skipping server's time when the harness uses it). */
+export const simNow = async (h: Harness): Promise<number> => h.sim.clock();

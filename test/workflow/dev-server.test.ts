@@ -1,0 +1,97 @@
+// On the real dev server: both eras end to end, worker crash mid-poll, batch of child workflows, visibility by our
+// search attributes, and a scan of every history for secrets.
+import { batchRestoreWorkflow } from '../../workflows';
+import { SA } from '../../common/constants';
+import { Harness, startHarness } from '../helpers/harness';
+import { jobsInto, start, waitForStatus } from '../helpers/run';
+import { addPair } from '../helpers/world';
+
+const SECRETS = { publicKey: 'pubkey-ZX81-canary', privateKey: 'privkey-9f3c-CANARY-do-not-leak' };
+
+describe('legacy era (tenant API), with API-key Digest auth', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ server: 'dev', sim: { era: 'legacy' }, apiKey: SECRETS });
+  });
+  afterAll(() => h?.close());
+
+  test('worker killed and restarted mid-poll: the restore completes with one job', async () => {
+    const pair = addPair(h.sim.world, { restoreMs: 12_000 });
+    const handle = await start(h, { ...pair.input, polling: { initialS: 1, maxS: 2 } });
+    await waitForStatus(handle, (s) => s.phase === 'POLLING' && s.polls >= 1);
+    await h.restartWorker();
+    const r = await handle.result();
+    expect(r.outcome).toBe('COMPLETED');
+    expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  });
+
+  test('a batch drill runs restores as child workflows, continuing past a failure', async () => {
+    const ok1 = addPair(h.sim.world, { restoreMs: 3_000 });
+    const ok2 = addPair(h.sim.world, { restoreMs: 3_000 });
+    const bad = addPair(h.sim.world, { target: { paused: true } });
+    const fast = { polling: { initialS: 1, maxS: 2 } };
+    const r = await h.env.client.workflow.execute(batchRestoreWorkflow, {
+      taskQueue: h.taskQueue,
+      workflowId: `drill-${ok1.projectId}`,
+      args: [{ name: 'DR drill', concurrency: 2, restores: [{ ...ok1.input, ...fast }, { ...bad.input, ...fast }, { ...ok2.input, ...fast }] }],
+    });
+    expect(r.total).toBe(3);
+    expect(r.byOutcome).toEqual({ COMPLETED: 2, PREFLIGHT_FAILED: 1 });
+    expect(r.items.map((i) => i.outcome)).toEqual(['COMPLETED', 'PREFLIGHT_FAILED', 'COMPLETED']);
+    expect(jobsInto(h, ok1.projectId, ok1.target.name)).toHaveLength(1);
+    const child = await h.env.client.workflow.getHandle(r.items[0].workflowId).describe();
+    expect(child.parentExecution?.workflowId).toBe(`drill-${ok1.projectId}`);
+  });
+
+  test('restores are found by our search attributes through a visibility query', async () => {
+    const pair = addPair(h.sim.world, { restoreMs: 2_000 });
+    const handle = await start(h, { ...pair.input, polling: { initialS: 1, maxS: 2 } });
+    await handle.result();
+    const q = `${SA.targetCluster.name} = '${pair.target.name}' AND ${SA.outcome.name} = 'COMPLETED' AND ${SA.backend.name} = 'tenant'`;
+    let found: string[] = [];
+    for (let i = 0; i < 50 && found.length === 0; i++) {
+      found = [];
+      for await (const wf of h.env.client.workflow.list({ query: q })) found.push(wf.workflowId);
+      if (!found.length) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toEqual([handle.workflowId]);
+    const desc = await handle.describe();
+    expect(desc.typedSearchAttributes.get(SA.phase)).toBe('DONE');
+    expect(desc.typedSearchAttributes.get(SA.jobStatus)).toBe('COMPLETED');
+    expect(desc.typedSearchAttributes.get(SA.sourceCluster)).toBe(pair.source.name);
+  });
+
+  test('no secret appears in any workflow history, memo or search attribute', async () => {
+    // Includes failures: a preflight failure and a compensated 409 storm.
+    const bad = addPair(h.sim.world, { target: { encryptionAtRestProvider: 'GCP', kind: 'dedicated', instanceSize: 'M10' } });
+    await (await start(h, bad.input)).result();
+    const histories: string[] = [];
+    for await (const wf of h.env.client.workflow.list({ query: `TaskQueue = '${h.taskQueue}'` })) {
+      const handle = h.env.client.workflow.getHandle(wf.workflowId, wf.runId);
+      histories.push(JSON.stringify(await handle.fetchHistory()), JSON.stringify(await handle.describe()));
+    }
+    expect(histories.length).toBeGreaterThan(4);
+    const all = histories.join('\n');
+    expect(all).not.toContain(SECRETS.privateKey);
+    // The public key is an identifier, not a secret, but it has no business in history either.
+    expect(all).not.toContain(SECRETS.publicKey);
+  });
+});
+
+describe('current era (tenant API sunset, clusters migrated to Flex)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ server: 'dev', sim: { era: 'current' } });
+  });
+  afterAll(() => h?.close());
+
+  test('auto routing lands on the Flex API and the restore completes', async () => {
+    // Created as M2/M5; the current era answers for them as Flex clusters.
+    const pair = addPair(h.sim.world, { kind: 'tenant', restoreMs: 3_000 });
+    const r = await (await start(h, { ...pair.input, polling: { initialS: 1, maxS: 2 } })).result();
+    expect(r.outcome).toBe('COMPLETED');
+    expect(r.backend).toBe('flex');
+    expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+    expect(h.atlasCalls.some((c) => c.operation === 'createFlexRestoreJob')).toBe(true);
+  });
+});

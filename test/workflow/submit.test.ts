@@ -1,0 +1,83 @@
+// Submit exactly once, under Atlas's messy failures (time-skipping server, so backoffs pass instantly).
+import { Harness, startHarness } from '../helpers/harness';
+import { jobsInto, simNow, start } from '../helpers/run';
+import { addPair } from '../helpers/world';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' }, timeoutMs: 2_000 });
+});
+afterAll(() => h?.close());
+afterEach(() => h.sim.faults.clear());
+
+const creates = (groupId: string) => h.sim.calls.filter((c) => c.groupId === groupId && c.operation === 'createTenantRestore');
+
+test('500 after the job was created: the retry adopts it, exactly one job', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'after-commit', status: 500 } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  expect(r.restoreJobId).toBe(jobsInto(h, pair.projectId, pair.target.name)[0].id);
+  expect(creates(pair.projectId)).toHaveLength(1);
+  expect(r.audit.find((e) => e.type === 'adopted')?.data?.via).toBe('adopted-existing');
+});
+
+test('a create that times out after Atlas did the work: adopted, exactly one job', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'delay', ms: 3_000 } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+});
+
+test('409 for our own job (created, then answered 409): adopted', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  expect(r.audit.find((e) => e.type === 'adopted')?.data?.via).toBe('adopted-after-conflict');
+});
+
+test('409 for a foreign restore that never ends: retried within the bound, then compensated, nothing created', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPENSATED');
+  expect(r.reason).toMatch(/could not be submitted.*another restore/);
+  expect(creates(pair.projectId).length).toBe(8);
+  // The attempts were spread out (backoff), not fired at once.
+  const times = creates(pair.projectId).map((c) => c.atMs);
+  expect(times[times.length - 1] - times[0]).toBeGreaterThan(5 * 60_000);
+  expect(r.compensations.map((c) => c.step)).toEqual(['mark-outcome', 'release-target', 'notify', 'rollback-restore']);
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
+});
+
+test('a foreign 409 that clears within the bound: the restore goes through', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 2, action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(creates(pair.projectId)).toHaveLength(3);
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+});
+
+test('429 with Retry-After: the next attempt waits at least that long', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  const [first, second] = creates(pair.projectId);
+  expect(first.status).toBe(429);
+  expect(second.status).toBe(200);
+  expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(120_000);
+});
+
+test('transient 503s while polling never fail the restore', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 60_000 });
+  h.sim.faults.add({ operation: 'getTenantRestore', groupId: pair.projectId, times: 3, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(h.sim.calls.filter((c) => c.groupId === pair.projectId && c.status === 503)).toHaveLength(3);
+});

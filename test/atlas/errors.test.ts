@@ -1,0 +1,154 @@
+// The error model: classification rules, then each class produced by the real simulator over loopback.
+import { AtlasApiError, AtlasResponseShapeError, classifyAtlasError, errorClassOf } from '../../atlas/errors';
+import { AtlasSimulator } from '../../simulator/server';
+import { World } from '../../simulator/world';
+import { clientFor, failureOf } from './sim-client';
+
+describe('classifyAtlasError', () => {
+  test.each([
+    [429, 'RATE_LIMITED_TOKEN_BUCKET', false, 'retryable'],
+    [500, 'UNEXPECTED_ERROR', false, 'retryable'],
+    [503, '', false, 'retryable'],
+    [0, 'TIMEOUT', false, 'retryable'],
+    [0, 'CONNECTION_RESET', false, 'retryable'],
+    [0, 'MALFORMED_RESPONSE', false, 'retryable'],
+    [400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', true, 'retryable'],
+    [409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', true, 'conflict'],
+    [400, 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE', false, 'conflict'],
+    [400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'routing'],
+    [400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', false, 'routing'],
+    [410, 'VERSION_GONE', true, 'routing'],
+    [404, 'RESOURCE_NOT_FOUND', true, 'routing'],
+    [404, 'RESOURCE_NOT_FOUND', false, 'fatal'],
+    [404, 'CLUSTER_NOT_FOUND', true, 'fatal'],
+    [409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', true, 'fatal'],
+    [400, 'TENANT_RESTORE_VERSION_MISMATCH', true, 'fatal'],
+    [401, 'NOT_AUTHENTICATED', false, 'fatal'],
+    [403, 'FEATURE_UNSUPPORTED', false, 'fatal'],
+  ])('%i %s (tenant path: %s) is %s', (status, code, sunsetPath, cls) => {
+    expect(classifyAtlasError(status, code, sunsetPath)).toBe(cls);
+  });
+});
+
+describe('against the simulator', () => {
+  const world = new World('legacy');
+  const g = world.addProject('bbbbbbbbbbbbbbbbbbbbbbb1');
+  world.addCluster({ groupId: g, name: 'src', kind: 'tenant' });
+  world.addCluster({ groupId: g, name: 'dst', kind: 'tenant', restoreDurationMs: 60_000 });
+  world.addCluster({ groupId: g, name: 'busy', kind: 'tenant', stateName: 'REPAIRING' });
+  world.addCluster({ groupId: g, name: 'old', kind: 'tenant', mongoDBVersion: '7.0.12' });
+  world.addCluster({ groupId: g, name: 'flex', kind: 'flex' });
+  const snap = world.addSnapshot({ groupId: g, clusterName: 'src' }).id;
+  const partial = world.addSnapshot({ groupId: g, clusterName: 'src', status: 'RUNNING' }).id;
+  const req = (target: string, snapshotId = snap) => ({ snapshotId, targetClusterName: target, targetProjectId: g });
+  let sim: AtlasSimulator;
+  beforeAll(async () => {
+    sim = await AtlasSimulator.start({ world, rateLimit: { capacity: 1000, refillRate: 1, refillSeconds: 60 } });
+  });
+  afterEach(() => sim.faults.clear());
+  afterAll(() => sim.stop());
+  const api = async (p: Promise<unknown>): Promise<AtlasApiError> => {
+    const e = await failureOf(p);
+    expect(e).toBeInstanceOf(AtlasApiError);
+    return e as AtlasApiError;
+  };
+
+  test('429 with Retry-After is retryable and carries the wait', async () => {
+    sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 17 } });
+    const e = await api(clientFor(sim).getCluster(g, 'src'));
+    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 17 });
+  });
+
+  test('5xx is retryable (503 with Retry-After too)', async () => {
+    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' } });
+    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE', retryAfterS: 3 } });
+    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({ status: 500, errorClass: 'retryable' });
+    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({ status: 503, errorClass: 'retryable', retryAfterS: 3 });
+  });
+
+  test('a delay past the client timeout is a retryable TIMEOUT', async () => {
+    sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'delay', ms: 1_500 } });
+    const started = Date.now();
+    const e = await api(clientFor(sim, { timeoutMs: 300 }).getCluster(g, 'src'));
+    expect(e).toMatchObject({ status: 0, errorCode: 'TIMEOUT', errorClass: 'retryable' });
+    expect(Date.now() - started).toBeLessThan(1_400);
+  });
+
+  test('a connection reset is a retryable CONNECTION_RESET, and a POST is never resent by the transport', async () => {
+    sim.faults.add({ operation: 'createTenantRestore', times: 1, action: { kind: 'reset' } });
+    const before = sim.calls.filter((c) => c.operation === 'createTenantRestore').length;
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
+    expect(e).toMatchObject({ status: 0, errorCode: 'CONNECTION_RESET', errorClass: 'retryable' });
+    expect(sim.calls.filter((c) => c.operation === 'createTenantRestore').length - before).toBe(1);
+    expect(world.jobsIntoTarget(g, 'dst')).toHaveLength(0);
+  });
+
+  test('malformed JSON in a 2xx is a retryable MALFORMED_RESPONSE', async () => {
+    sim.faults.add({ operation: 'listTenantRestores', times: 1, action: { kind: 'malformed' } });
+    expect(await api(clientFor(sim).listRestoreJobs('tenant', g, 'src'))).toMatchObject({ errorCode: 'MALFORMED_RESPONSE', errorClass: 'retryable' });
+  });
+
+  test('a body of the wrong shape is an AtlasResponseShapeError naming the field', async () => {
+    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'body', body: { id: snap, status: 'CLOSED' } } });
+    const e = await failureOf(clientFor(sim).getSnapshot('tenant', g, 'src', snap));
+    expect(e).toBeInstanceOf(AtlasResponseShapeError);
+    expect(e).toMatchObject({ field: 'status', errorClass: 'fatal' });
+    expect(e.message).toContain("field 'status'");
+    sim.faults.add({ operation: 'listTenantSnapshots', times: 1, action: { kind: 'body', body: { results: [{ id: snap, mongoDBVersion: 8 }] } } });
+    expect(await failureOf(clientFor(sim).listSnapshots('tenant', g, 'src'))).toMatchObject({ field: 'results.0.mongoDBVersion' });
+  });
+
+  test('500 after the job was created: retryable, and the job exists (the ambiguous outcome)', async () => {
+    sim.faults.add({ operation: 'createTenantRestore', times: 1, action: { kind: 'after-commit' } });
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
+    expect(e).toMatchObject({ status: 500, errorClass: 'retryable' });
+    expect(world.jobsIntoTarget(g, 'dst')).toHaveLength(1);
+  });
+
+  test('409 ATLAS_CLUSTER_RESTORE_IN_PROGRESS is a conflict', async () => {
+    // The previous test left a running job into dst.
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
+    expect(e).toMatchObject({ status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', errorClass: 'conflict' });
+  });
+
+  test('TENANT_RESTORE_DESTINATION_UNAVAILABLE is retryable', async () => {
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('busy')));
+    expect(e).toMatchObject({ status: 400, errorCode: 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', errorClass: 'retryable' });
+  });
+
+  test('wrong API for the cluster is a routing error (both directions)', async () => {
+    expect(await api(clientFor(sim).getFlexCluster(g, 'src'))).toMatchObject({ errorCode: 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', errorClass: 'routing' });
+    expect(await api(clientFor(sim).getCluster(g, 'flex'))).toMatchObject({ status: 400, errorCode: 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', errorClass: 'routing' });
+  });
+
+  test('other 4xx are fatal: not found, version mismatch, incomplete snapshot (a 409 that waiting will not fix)', async () => {
+    expect(await api(clientFor(sim).getCluster(g, 'nope'))).toMatchObject({ status: 404, errorCode: 'CLUSTER_NOT_FOUND', errorClass: 'fatal' });
+    expect(await api(clientFor(sim).createRestore('tenant', g, 'src', req('old')))).toMatchObject({ errorCode: 'TENANT_RESTORE_VERSION_MISMATCH', errorClass: 'fatal' });
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('old', partial)));
+    expect(e).toMatchObject({ status: 409, errorCode: 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', errorClass: 'fatal' });
+    expect(errorClassOf(e)).toBe('fatal');
+    expect(errorClassOf(new Error('other'))).toBeUndefined();
+  });
+
+  test('validation errors carry badRequestDetail fields in the message', async () => {
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', { snapshotId: snap, targetClusterName: 'bad name!', targetProjectId: g }));
+    expect(e).toMatchObject({ status: 400, errorCode: 'INVALID_ATTRIBUTE', errorClass: 'fatal' });
+    expect(e.message).toContain('targetDeploymentItemName');
+  });
+
+  test('the token-bucket limiter answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After', async () => {
+    const limited = await AtlasSimulator.start({ world, rateLimit: { capacity: 2, refillRate: 1, refillSeconds: 30 } });
+    try {
+      const atlas = clientFor(limited);
+      await atlas.getCluster(g, 'src');
+      await atlas.getCluster(g, 'src');
+      const e = await api(atlas.getCluster(g, 'src'));
+      expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', errorClass: 'retryable' });
+      expect(e.retryAfterS).toBeGreaterThanOrEqual(29);
+      expect(e.retryAfterS).toBeLessThanOrEqual(30);
+      expect(e.detail).toMatch(/Please retry after \d+ seconds\. Request capacity: 2\./);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -8,4 +8,5 @@ module.exports = {
   testTimeout: 120_000,
   // Test files each start their own servers; two at once is what 2 cores take well.
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

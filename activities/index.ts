@@ -1,5 +1,6 @@
 // The activities, built around the worker's dependencies (the samples' createActivities pattern): the Atlas client
 // and its credentials live in the worker process only.
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { HttpClient } from 'urllib';
 import { AtlasClient } from '../atlas/client';
@@ -17,15 +18,29 @@ export interface ActivityDeps {
   http?: HttpClient;
 }
 
+/**
+ * Wraps an activity: counts retries (attempt > 1) on the worker's metrics, and logs each attempt with the target
+ * cluster, so every log line of a restore can be found by target as well as by workflow id.
+ */
+function instrumented<T extends object, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
+  return async (arg: T) => {
+    const ctx = Context.current();
+    if (ctx.info.attempt > 1) ctx.metricMeter.createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first').add(1, { activity: name });
+    ctx.log.debug(`${name} attempt ${ctx.info.attempt}`, { target: (arg as { targetClusterName?: string }).targetClusterName });
+    return fn(arg);
+  };
+}
+
 export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
-    preflight: (r: PreflightRequest) => runPreflight(deps.atlas, r),
-    submitRestore: (r: SubmitRequest) => submitRestore(deps.atlas, r),
-    getRestoreJob: (r: JobRef) => getRestoreJob(deps.atlas, r),
-    notify: (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n),
-    restoreDurationHistory: (t: { targetProjectId: string; targetClusterName: string }) =>
+    preflight: instrumented('preflight', (r: PreflightRequest) => runPreflight(deps.atlas, r)),
+    submitRestore: instrumented('submitRestore', (r: SubmitRequest) => submitRestore(deps.atlas, r)),
+    getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
+    notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n)),
+    restoreDurationHistory: instrumented('restoreDurationHistory', (t: { targetProjectId: string; targetClusterName: string }) =>
       restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
+    ),
   };
 }
 

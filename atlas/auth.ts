@@ -24,7 +24,8 @@ export class DigestAuth implements AtlasAuth {
   readonly scheme = 'digest';
   readonly #userPass: string;
   constructor(publicKey: string, privateKey: string) {
-    if (!publicKey || !privateKey || publicKey.includes(':')) throw new Error('an Atlas API key needs a public key (without ":") and a private key');
+    if (!publicKey || !privateKey || publicKey.includes(':'))
+      throw new Error('an Atlas API key needs a public key (without ":") and a private key');
     this.#userPass = `${publicKey}:${privateKey}`;
   }
   async parts(): Promise<AuthParts> {
@@ -106,7 +107,9 @@ export class ServiceAccountAuth implements AtlasAuth {
   constructor(o: ServiceAccountOptions) {
     if (!o.clientId || !o.clientSecret) throw new Error('a service account needs a client id and a client secret');
     // RFC 6749 2.3.1: form-encode id and secret before Basic, as the Atlas Go SDK does.
-    this.#basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`).toString('base64');
+    this.#basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`).toString(
+      'base64',
+    );
     const { clientSecret: _secret, ...rest } = o;
     this.#o = {
       refreshMarginS: 60,
@@ -191,7 +194,8 @@ export class ServiceAccountAuth implements AtlasAuth {
 
 /** The token endpoint's refusal as an AtlasApiError; the message names the likely cause and never the credentials. */
 function tokenError(status: number, body: unknown, retryAfterS: number | undefined): AtlasApiError {
-  const oauthError = typeof (body as { error?: unknown })?.error === 'string' ? (body as { error: string }).error.slice(0, 64) : '';
+  const oauthError =
+    typeof (body as { error?: unknown })?.error === 'string' ? (body as { error: string }).error.slice(0, 64) : '';
   const said = oauthError ? ` (the token endpoint answered ${oauthError})` : '';
   if (status === 400 || status === 401)
     return new AtlasApiError(
@@ -200,9 +204,28 @@ function tokenError(status: number, body: unknown, retryAfterS: number | undefin
       `the service account client id or secret was not accepted${said}; check MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET`,
       'oauthToken',
     );
-  if (status === 429) return new AtlasApiError(429, 'RATE_LIMITED', `the token endpoint is rate limiting this client${said}`, 'oauthToken', retryAfterS);
-  if (status === 200) return new AtlasApiError(0, 'MALFORMED_RESPONSE', 'the token endpoint answered 200 without access_token/expires_in', 'oauthToken');
-  return new AtlasApiError(status, 'TOKEN_REQUEST_FAILED', `could not obtain a service account token${said}`, 'oauthToken', retryAfterS);
+  if (status === 429)
+    return new AtlasApiError(
+      429,
+      'RATE_LIMITED',
+      `the token endpoint is rate limiting this client${said}`,
+      'oauthToken',
+      retryAfterS,
+    );
+  if (status === 200)
+    return new AtlasApiError(
+      0,
+      'MALFORMED_RESPONSE',
+      'the token endpoint answered 200 without access_token/expires_in',
+      'oauthToken',
+    );
+  return new AtlasApiError(
+    status,
+    'TOKEN_REQUEST_FAILED',
+    `could not obtain a service account token${said}`,
+    'oauthToken',
+    retryAfterS,
+  );
 }
 
 function isTokenResponse(b: unknown): b is { access_token: string; expires_in: number } {

@@ -77,37 +77,62 @@ export class AtlasClient {
   }
 
   /** Creates a restore job. `tenantApi: 'v1'` uses the seed document's v1.0 path with application/json. */
-  async createRestore(backend: Backend, groupId: string, sourceCluster: string, r: RestoreRequest, tenantApi: 'v1' | 'v2' = 'v2'): Promise<RestoreJob> {
-    const body = { snapshotId: r.snapshotId, targetDeploymentItemName: r.targetClusterName, targetProjectId: r.targetProjectId };
+  async createRestore(
+    backend: Backend,
+    groupId: string,
+    sourceCluster: string,
+    r: RestoreRequest,
+    tenantApi: 'v1' | 'v2' = 'v2',
+  ): Promise<RestoreJob> {
+    const body = {
+      snapshotId: r.snapshotId,
+      targetDeploymentItemName: r.targetClusterName,
+      targetProjectId: r.targetProjectId,
+    };
     if (backend === 'flex') {
-      const job = await this.http.call('createFlexRestoreJob', FlexRestoreJobSchema, { params: { groupId, name: sourceCluster }, body });
+      const job = await this.http.call('createFlexRestoreJob', FlexRestoreJobSchema, {
+        params: { groupId, name: sourceCluster },
+        body,
+      });
       return fromFlexJob(job);
     }
     const op = tenantApi === 'v1' ? 'createTenantRestoreV1' : 'createTenantRestore';
-    return fromTenantJob(await this.http.call(op, TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster }, body }));
+    return fromTenantJob(
+      await this.http.call(op, TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster }, body }),
+    );
   }
 
   async getRestoreJob(backend: Backend, groupId: string, sourceCluster: string, jobId: string): Promise<RestoreJob> {
     if (backend === 'flex')
       return fromFlexJob(
-        await this.http.call('getFlexRestoreJob', FlexRestoreJobSchema, { params: { groupId, name: sourceCluster, restoreJobId: jobId } }),
+        await this.http.call('getFlexRestoreJob', FlexRestoreJobSchema, {
+          params: { groupId, name: sourceCluster, restoreJobId: jobId },
+        }),
       );
     return fromTenantJob(
-      await this.http.call('getTenantRestore', TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster, restoreId: jobId } }),
+      await this.http.call('getTenantRestore', TenantRestoreSchema, {
+        params: { groupId, clusterName: sourceCluster, restoreId: jobId },
+      }),
     );
   }
 
   async listRestoreJobs(backend: Backend, groupId: string, sourceCluster: string): Promise<RestoreJob[]> {
     if (backend === 'flex')
-      return (await this.#all('listFlexRestoreJobs', FlexRestoreJobSchema, { groupId, name: sourceCluster })).map(fromFlexJob);
-    return (await this.#all('listTenantRestores', TenantRestoreSchema, { groupId, clusterName: sourceCluster })).map(fromTenantJob);
+      return (await this.#all('listFlexRestoreJobs', FlexRestoreJobSchema, { groupId, name: sourceCluster })).map(
+        fromFlexJob,
+      );
+    return (await this.#all('listTenantRestores', TenantRestoreSchema, { groupId, clusterName: sourceCluster })).map(
+      fromTenantJob,
+    );
   }
 
   async getSnapshot(backend: Backend, groupId: string, cluster: string, snapshotId: string): Promise<SnapshotInfo> {
     const s =
       backend === 'flex'
         ? await this.http.call('getFlexSnapshot', SnapshotSchema, { params: { groupId, name: cluster, snapshotId } })
-        : await this.http.call('getTenantSnapshot', SnapshotSchema, { params: { groupId, clusterName: cluster, snapshotId } });
+        : await this.http.call('getTenantSnapshot', SnapshotSchema, {
+            params: { groupId, clusterName: cluster, snapshotId },
+          });
     return fromSnapshot(s);
   }
 
@@ -127,7 +152,10 @@ export class AtlasClient {
     const out: z.infer<S>[] = [];
     const per = this.#pageSize;
     for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
-      const page = await this.http.call(name, paginated(item), { params, query: { pageNum, itemsPerPage: per, includeCount: true } });
+      const page = await this.http.call(name, paginated(item), {
+        params,
+        query: { pageNum, itemsPerPage: per, includeCount: true },
+      });
       const results = (page.results ?? []) as z.infer<S>[];
       out.push(...results);
       const total = page.totalCount;

@@ -29,7 +29,8 @@ export const AtlasEnvSchema = z
   })
   .superRefine((e, ctx) => {
     const pair = (a: keyof typeof e, b: keyof typeof e) => {
-      if (!!e[a] !== !!e[b]) ctx.addIssue({ code: 'custom', path: [e[a] ? b : a], message: `is required together with ${e[a] ? a : b}` });
+      if (!!e[a] !== !!e[b])
+        ctx.addIssue({ code: 'custom', path: [e[a] ? b : a], message: `is required together with ${e[a] ? a : b}` });
     };
     pair('MONGODB_ATLAS_CLIENT_ID', 'MONGODB_ATLAS_CLIENT_SECRET');
     pair('MONGODB_ATLAS_PUBLIC_API_KEY', 'MONGODB_ATLAS_PRIVATE_API_KEY');
@@ -49,13 +50,23 @@ export interface AtlasSettings {
 export function atlasSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, http = new HttpClient()): AtlasSettings {
   const parsed = AtlasEnvSchema.safeParse(env);
   // Names the variable and the rule, never the value (it may be a secret).
-  if (!parsed.success) throw new Error(`invalid Atlas settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `invalid Atlas settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   const e = parsed.data;
   const baseUrl = e.MONGODB_ATLAS_BASE_URL.replace(/\/$/, '');
   const timeoutMs = e.ATLAS_RESTORE_HTTP_TIMEOUT_MS;
   let auth: AtlasAuth;
   if (e.MONGODB_ATLAS_CLIENT_ID && e.MONGODB_ATLAS_CLIENT_SECRET)
-    auth = new ServiceAccountAuth({ baseUrl, clientId: e.MONGODB_ATLAS_CLIENT_ID, clientSecret: e.MONGODB_ATLAS_CLIENT_SECRET, http, timeoutMs, userAgent: USER_AGENT });
+    auth = new ServiceAccountAuth({
+      baseUrl,
+      clientId: e.MONGODB_ATLAS_CLIENT_ID,
+      clientSecret: e.MONGODB_ATLAS_CLIENT_SECRET,
+      http,
+      timeoutMs,
+      userAgent: USER_AGENT,
+    });
   else if (e.MONGODB_ATLAS_PUBLIC_API_KEY && e.MONGODB_ATLAS_PRIVATE_API_KEY)
     auth = new DigestAuth(e.MONGODB_ATLAS_PUBLIC_API_KEY, e.MONGODB_ATLAS_PRIVATE_API_KEY);
   else if (e.MONGODB_ATLAS_ACCESS_TOKEN) auth = new BearerAuth(e.MONGODB_ATLAS_ACCESS_TOKEN);
@@ -63,7 +74,10 @@ export function atlasSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, http 
   return { baseUrl, timeoutMs, auth };
 }
 
-export function atlasClientFromEnv(env: NodeJS.ProcessEnv = process.env, onCall?: (c: CallRecord) => void): AtlasClient {
+export function atlasClientFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  onCall?: (c: CallRecord) => void,
+): AtlasClient {
   const http = new HttpClient();
   const s = atlasSettingsFromEnv(env, http);
   return new AtlasClient(new AtlasHttp({ baseUrl: s.baseUrl, auth: s.auth, timeoutMs: s.timeoutMs, http, onCall }));

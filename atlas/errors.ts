@@ -20,7 +20,10 @@ const RETRYABLE_CODES = new Set<string>([
   'RATE_LIMITED_TOKEN_BUCKET',
   ...TRANSPORT_CODES,
 ]);
-const CONFLICT_CODES = new Set<string>(['ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE']);
+const CONFLICT_CODES = new Set<string>([
+  'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
+  'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE',
+]);
 const ROUTING_CODES = new Set<string>([
   'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
   'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
@@ -40,7 +43,11 @@ const FATAL_CODES = new Set<string>(['UNSUPPORTED_SOURCE_CLUSTER']);
 export function classifyAtlasError(status: number, errorCode: string, sunsetPath = false): ErrorClass {
   if (FATAL_CODES.has(errorCode)) return 'fatal';
   if (ROUTING_CODES.has(errorCode) || status === 410) return 'routing';
-  if (sunsetPath && status === 404 && (errorCode === 'NOT_FOUND' || errorCode === 'RESOURCE_NOT_FOUND' || errorCode === ''))
+  if (
+    sunsetPath &&
+    status === 404 &&
+    (errorCode === 'NOT_FOUND' || errorCode === 'RESOURCE_NOT_FOUND' || errorCode === '')
+  )
     return 'routing';
   if (CONFLICT_CODES.has(errorCode)) return 'conflict';
   if (RETRYABLE_CODES.has(errorCode)) return 'retryable';
@@ -66,7 +73,9 @@ export class AtlasApiError extends Error {
     readonly retryAfterS?: number,
     sunsetPath = false,
   ) {
-    super(`Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${detail}` : ''}`);
+    super(
+      `Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${detail}` : ''}`,
+    );
     this.errorClass = classifyAtlasError(status, errorCode, sunsetPath);
   }
 

@@ -12,7 +12,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 const shared = resolve(repo, '../shared/atlas');
 if (!existsSync(shared)) {
-  console.error(`The official Atlas OpenAPI files are missing: expected them in ${shared} (../shared/atlas from the repo root).`);
+  console.error(
+    `The official Atlas OpenAPI files are missing: expected them in ${shared} (../shared/atlas from the repo root).`,
+  );
   process.exit(1);
 }
 

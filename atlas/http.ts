@@ -40,8 +40,9 @@ export interface CallOptions {
 
 /** What to check after a 401, by auth scheme: the message names the setting, never its value. */
 const AUTH_HINTS: Record<AtlasAuth['scheme'], string> = {
-  digest: 'the API key pair was not accepted; check MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY and the key\'s project access',
-  'service-account': 'the service account token was not accepted; check the service account\'s project access',
+  digest:
+    "the API key pair was not accepted; check MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY and the key's project access",
+  'service-account': "the service account token was not accepted; check the service account's project access",
   bearer: 'the access token was not accepted (expired or revoked?); check MONGODB_ATLAS_ACCESS_TOKEN',
   none: 'no Atlas credentials are configured; set a service account, an API key pair or an access token',
 };
@@ -100,7 +101,9 @@ export class AtlasHttp {
     if (!ok) {
       const parsed = ApiErrorSchema.safeParse(json);
       const errorCode = parsed.success ? parsed.data.errorCode : '';
-      let detail = parsed.success ? (parsed.data.detail ?? parsed.data.reason ?? '') : `HTTP ${status} without an Atlas error body`;
+      let detail = parsed.success
+        ? (parsed.data.detail ?? parsed.data.reason ?? '')
+        : `HTTP ${status} without an Atlas error body`;
       const fields = parsed.success ? parsed.data.badRequestDetail?.fields : undefined;
       if (fields?.length) detail += ` (${fields.map((f) => `${f.field}: ${f.description}`).join('; ')})`;
       if (status === 401) detail = `${detail ? `${detail} ` : ''}- ${AUTH_HINTS[this.auth.scheme]}`;

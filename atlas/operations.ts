@@ -23,8 +23,18 @@ const CLUSTER = v('2024-08-05');
 const G = '/api/atlas/v2/groups/{groupId}';
 
 export const OPS = {
-  getCluster: { operationId: 'getGroupCluster', method: 'GET', path: `${G}/clusters/{clusterName}`, mediaType: CLUSTER },
-  getFlexCluster: { operationId: 'getGroupFlexCluster', method: 'GET', path: `${G}/flexClusters/{name}`, mediaType: FLEX },
+  getCluster: {
+    operationId: 'getGroupCluster',
+    method: 'GET',
+    path: `${G}/clusters/{clusterName}`,
+    mediaType: CLUSTER,
+  },
+  getFlexCluster: {
+    operationId: 'getGroupFlexCluster',
+    method: 'GET',
+    path: `${G}/flexClusters/{name}`,
+    mediaType: FLEX,
+  },
 
   // The seed document's original v1.0 call: plain application/json.
   createTenantRestoreV1: {

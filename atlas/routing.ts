@@ -63,13 +63,21 @@ const answer = (e: AtlasApiError): string => `HTTP ${e.status} ${e.errorCode}`;
  * - a dedicated source is an AtlasRoutingError of class 'fatal': this tool restores only shared-tier and Flex sources.
  * Other Atlas errors (retryable, fatal) are thrown as they are.
  */
-export async function resolveBackend(atlas: AtlasClient, groupId: string, sourceCluster: string, requested: RequestedBackend = 'auto'): Promise<ResolvedBackend> {
+export async function resolveBackend(
+  atlas: AtlasClient,
+  groupId: string,
+  sourceCluster: string,
+  requested: RequestedBackend = 'auto',
+): Promise<ResolvedBackend> {
   const source = await describeCluster(atlas, groupId, sourceCluster);
   const who = `source cluster ${sourceCluster} (project ${groupId})`;
   if (source.kind === 'dedicated')
     throw new AtlasRoutingError(
       ROUTING_PROBLEMS.UNSUPPORTED_SOURCE,
-      `${who} is a dedicated ${source.instanceSize ?? ''} cluster; this tool restores only from shared-tier (M2/M5) or Flex sources`.replace('  ', ' '),
+      `${who} is a dedicated ${source.instanceSize ?? ''} cluster; this tool restores only from shared-tier (M2/M5) or Flex sources`.replace(
+        '  ',
+        ' ',
+      ),
     );
   const seen =
     source.describedBy === 'flex-api'
@@ -77,7 +85,8 @@ export async function resolveBackend(atlas: AtlasClient, groupId: string, source
       : `the Clusters API describes it as ${source.kind === 'flex' ? 'a migrated (effective size FLEX)' : `an ${source.instanceSize ?? 'M2/M5'}`} shared-tier cluster`;
 
   if (requested === 'flex' || (requested === 'auto' && source.kind === 'flex')) {
-    if (source.kind === 'flex') return { backend: 'flex', source, evidence: `${seen}${requested === 'flex' ? '; Flex was requested' : ''}` };
+    if (source.kind === 'flex')
+      return { backend: 'flex', source, evidence: `${seen}${requested === 'flex' ? '; Flex was requested' : ''}` };
     try {
       const flex = fromFlex(sourceCluster, await atlas.getFlexCluster(groupId, sourceCluster));
       return { backend: 'flex', source: flex, evidence: `${seen}; Flex was requested and the Flex API serves it` };
@@ -93,7 +102,11 @@ export async function resolveBackend(atlas: AtlasClient, groupId: string, source
 
   try {
     const snapshots = await atlas.listSnapshots('tenant', groupId, sourceCluster);
-    return { backend: 'tenant', source, evidence: `${seen}; the tenant backup API answered (${snapshots.length} snapshots)` };
+    return {
+      backend: 'tenant',
+      source,
+      evidence: `${seen}; the tenant backup API answered (${snapshots.length} snapshots)`,
+    };
   } catch (e) {
     if (!isRouting(e)) throw e;
     if (requested === 'tenant')
@@ -103,7 +116,11 @@ export async function resolveBackend(atlas: AtlasClient, groupId: string, source
         e,
       );
     const flex = fromFlex(sourceCluster, await atlas.getFlexCluster(groupId, sourceCluster));
-    return { backend: 'flex', source: flex, evidence: `${seen}, but its tenant backup API answered ${answer(e)} (sunset); the Flex API serves it` };
+    return {
+      backend: 'flex',
+      source: flex,
+      evidence: `${seen}, but its tenant backup API answered ${answer(e)} (sunset); the Flex API serves it`,
+    };
   }
 }
 

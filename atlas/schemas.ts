@@ -72,7 +72,9 @@ const STATE_NAMES = ['IDLE', 'CREATING', 'UPDATING', 'DELETING', 'REPAIRING'] as
 const regionConfig = z.looseObject({
   providerName: z.string().optional(),
   backingProviderName: z.string().optional(),
-  electableSpecs: z.looseObject({ instanceSize: z.string().optional(), effectiveInstanceSize: z.string().optional() }).optional(),
+  electableSpecs: z
+    .looseObject({ instanceSize: z.string().optional(), effectiveInstanceSize: z.string().optional() })
+    .optional(),
 });
 
 /** ClusterDescription20240805: only what preflight reads. */
@@ -114,7 +116,11 @@ export const ApiErrorSchema = z.looseObject({
 });
 
 export const paginated = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ results: z.array(item).optional(), totalCount: z.number().optional(), links: z.array(link).optional() });
+  z.looseObject({
+    results: z.array(item).optional(),
+    totalCount: z.number().optional(),
+    links: z.array(link).optional(),
+  });
 
 export type TenantRestore = z.infer<typeof TenantRestoreSchema>;
 export type FlexRestoreJob = z.infer<typeof FlexRestoreJobSchema>;

@@ -40,7 +40,9 @@ type Field<P extends string, K> = `${P}${P extends '' ? '' : '.'}${K & string}`;
 
 type ObjectMismatch<Z, G, P extends string> =
   | { [K in Exclude<KnownKeys<Z>, AnyKey<G>>]: `${Field<P, K>}: not in the spec` }[Exclude<KnownKeys<Z>, AnyKey<G>>]
-  | { [K in RequiredKeys<Z> & AnyOptionalKey<G>]: `${Field<P, K>}: required here, optional in the spec` }[RequiredKeys<Z> & AnyOptionalKey<G>]
+  | {
+      [K in RequiredKeys<Z> & AnyOptionalKey<G>]: `${Field<P, K>}: required here, optional in the spec`;
+    }[RequiredKeys<Z> & AnyOptionalKey<G>]
   | { [K in KnownKeys<Z> & AnyKey<G>]: SpecMismatch<Z[K], PropOf<G, K>, Field<P, K>> }[KnownKeys<Z> & AnyKey<G>];
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -50,7 +52,9 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
  * A G of `any` is reported, not waved through: openapi-typescript turns some cyclic schemas into `any`.
  */
 export type SpecMismatch<Z, G, P extends string = ''> =
-  IsAny<G> extends true ? `${P}: the generated spec type is any (a cyclic schema); compare with a patched type` : Mismatch<Z, G, P>;
+  IsAny<G> extends true
+    ? `${P}: the generated spec type is any (a cyclic schema); compare with a patched type`
+    : Mismatch<Z, G, P>;
 
 type Mismatch<Z, G, P extends string> = [NonNullable<Z>] extends [readonly (infer ZI)[]]
   ? [NonNullable<G>] extends [readonly (infer GI)[]]

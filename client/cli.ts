@@ -1,22 +1,35 @@
 // The runbook CLI: `atlas-restore <command>`. Parsing by commander; each command lives in client/commands/.
+// Results go to stdout (one JSON document with -o json), messages to stderr; exit codes in common/exit-codes.ts.
 import { Command, Option } from 'commander';
-import { EXIT } from '../common/exit-codes';
 import { TOOL_VERSION } from '../common/constants';
-import { runWorkerFromEnv } from '../worker/main';
-import { startCommand } from './commands/start';
-import { runDev } from './commands/dev';
-import { connectClient } from './connection';
-import { CliError, OutputFormat } from './output';
+import { EXIT } from '../common/exit-codes';
+import { ConfigError, loadConfig } from '../config';
+import type { StartFlags } from './commands/start';
+import { CliError, emit, OutputFormat, say } from './output';
 
 const output = () => new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');
+
+/** Config and a connected client, for the commands that talk to Temporal. */
+async function connect() {
+  const cfg = loadConfig();
+  const { connectClient } = await import('./connection.js');
+  return { cfg, client: await connectClient(cfg.temporal) };
+}
+
+/** Runs a command and sets the process exit code it returns. */
+const run =
+  <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+  async (...args: A): Promise<void> => {
+    process.exitCode = await fn(...args);
+  };
 
 export function buildProgram(): Command {
   const program = new Command('atlas-restore')
     .description('Durable, audited restores of MongoDB Atlas M2/M5 (tenant) and Flex cluster snapshots, on Temporal.')
     .version(TOOL_VERSION)
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', '\nExit codes: 0 completed (or dry run passed), 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 1 unexpected.');
 
   program
     .command('start')
@@ -35,20 +48,126 @@ export function buildProgram(): Command {
     .option('--requester <name>', 'who asks (default: $USER); an approver cannot be the requester')
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
-    .option('--taskQueue <name>', 'Temporal task queue (default: $ATLAS_RESTORE_TASK_QUEUE or atlas-restore)')
     .addOption(output())
-    .action(async (f) => {
-      const client = await connectClient();
-      process.exitCode = await startCommand(client, { ...f, taskQueue: f.taskQueue ?? process.env.ATLAS_RESTORE_TASK_QUEUE, output: f.output as OutputFormat });
-    });
+    .action(
+      run(async (f: Omit<StartFlags, 'taskQueue' | 'polling'>) => {
+        const { startCommand } = await import('./commands/start.js');
+        const { cfg, client } = await connect();
+        return startCommand(client, { ...f, taskQueue: cfg.taskQueue, polling: cfg.polling });
+      }),
+    );
+
+  program
+    .command('status <workflowId>')
+    .description('Show where a restore is: phase, job status, polls; or its result when finished.')
+    .addOption(output())
+    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).statusCommand((await connect()).client, id, f.output)));
+
+  program
+    .command('watch <workflowId>')
+    .description('Follow a restore with live progress until it ends; exits with its outcome code.')
+    .addOption(output())
+    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).watchCommand((await connect()).client, id, f.output)));
+
+  program
+    .command('approve <workflowId>')
+    .description('Approve a restore that waits for approval (not by its requester).')
+    .requiredOption('--by <name>', 'who approves')
+    .option('--comment <text>', 'a note for the audit trail')
+    .addOption(output())
+    .action(run(async (id: string, f: { by: string; comment?: string; output: OutputFormat }) => (await import('./commands/ops.js')).decideCommand((await connect()).client, id, 'approve', f.by, f.comment, f.output)));
+
+  program
+    .command('reject <workflowId>')
+    .description('Reject a restore that waits for approval.')
+    .requiredOption('--by <name>', 'who rejects')
+    .option('--reason <text>', 'why (kept in the audit trail)')
+    .addOption(output())
+    .action(run(async (id: string, f: { by: string; reason?: string; output: OutputFormat }) => (await import('./commands/ops.js')).decideCommand((await connect()).client, id, 'reject', f.by, f.reason, f.output)));
+
+  program
+    .command('cancel <workflowId>')
+    .description('Cancel a restore; after submit this runs compensation.')
+    .addOption(output())
+    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).cancelCommand((await connect()).client, id, f.output)));
+
+  program
+    .command('history <workflowId>')
+    .description('The audit trail as a timeline (-o json: with the raw Temporal events).')
+    .addOption(output())
+    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/history.js')).historyCommand((await connect()).client, id, f.output)));
+
+  program
+    .command('list')
+    .description('List restores (a visibility query over our search attributes).')
+    .addOption(new Option('--status <status>', 'filter by state').choices(['running', 'completed', 'failed']))
+    .option('--targetClusterName <name>', 'only restores into this cluster')
+    .option('--limit <n>', 'at most this many', '50')
+    .addOption(output())
+    .action(
+      run(async (f: { status?: 'running' | 'completed' | 'failed'; targetClusterName?: string; limit: string; output: OutputFormat }) =>
+        (await import('./commands/list.js')).listCommand((await connect()).client, { ...f, limit: Number(f.limit) || 50 }),
+      ),
+    );
+
+  program
+    .command('batch <plan>')
+    .description('Start a batch of restores (a DR drill) from a YAML or JSON plan.')
+    .option('--wait', 'wait for the summary')
+    .addOption(output())
+    .action(
+      run(async (file: string, f: { wait?: boolean; output: OutputFormat }) => {
+        const { cfg, client } = await connect();
+        return (await import('./commands/batch.js')).batchCommand(client, file, { wait: !!f.wait, output: f.output, taskQueue: cfg.taskQueue });
+      }),
+    );
 
   program
     .command('worker')
     .description('Run a worker (reads Temporal and Atlas settings from the environment).')
     .option('--taskQueue <name>', 'task queue (default: $ATLAS_RESTORE_TASK_QUEUE or atlas-restore)')
-    .action(async (f) => {
-      await runWorkerFromEnv({ taskQueue: f.taskQueue });
-    });
+    .action(
+      run(async (f: { taskQueue?: string }) => {
+        await (await import('../worker/main.js')).runWorkerFromEnv({ taskQueue: f.taskQueue });
+        return EXIT.ok;
+      }),
+    );
+
+  program
+    .command('setup')
+    .description('Register our search attributes on the namespace (idempotent).')
+    .addOption(output())
+    .action(
+      run(async (f: { output: OutputFormat }) => {
+        const { cfg, client } = await connect();
+        const { registerSearchAttributes } = await import('../devserver/search-attributes.js');
+        const added = await registerSearchAttributes(client.connection, cfg.temporal.namespace);
+        emit(f.output, { namespace: cfg.temporal.namespace, added }, () => (added.length ? `registered: ${added.join(', ')}` : 'all search attributes already registered'));
+        return EXIT.ok;
+      }),
+    );
+
+  program
+    .command('simulator')
+    .description('Run the Atlas simulator (prints the URL it listens on).')
+    .option('--port <n>', 'port (0 = any free one)', '0')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .addOption(new Option('--era <era>', 'legacy: tenant endpoints live; current: sunset, M2/M5 are Flex').choices(['legacy', 'current']))
+    .option('--scenario <file>', 'world, credentials, faults and rate limit (YAML or JSON)')
+    .option('--admin', 'serve the /__sim/ control API (for harnesses)')
+    .action(
+      run(async (f: { port: string; host: string; era?: 'legacy' | 'current'; scenario?: string; admin?: boolean }) => {
+        const { runSimulator } = await import('../simulator/main.js');
+        const sim = await runSimulator({ port: Number(f.port), host: f.host, era: f.era, scenario: f.scenario, admin: !!f.admin });
+        process.stdout.write(`${sim.url}\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await sim.stop();
+        return EXIT.ok;
+      }),
+    );
 
   program
     .command('dev')
@@ -58,9 +177,11 @@ export function buildProgram(): Command {
     .option('--uiPort <n>', 'Temporal UI port', '8233')
     .option('--simulatorPort <n>', 'Atlas simulator port', '0')
     .addOption(new Option('--era <era>', 'simulated Atlas era').choices(['legacy', 'current']).default('current'))
-    .action(async (f) => {
-      process.exitCode = await runDev({ once: !!f.once, port: Number(f.port), uiPort: Number(f.uiPort), simulatorPort: Number(f.simulatorPort), era: f.era });
-    });
+    .action(
+      run(async (f: { once?: boolean; port: string; uiPort: string; simulatorPort: string; era: 'legacy' | 'current' }) =>
+        (await import('./commands/dev.js')).runDev({ once: !!f.once, port: Number(f.port), uiPort: Number(f.uiPort), simulatorPort: Number(f.simulatorPort), era: f.era }),
+      ),
+    );
 
   return program;
 }
@@ -71,13 +192,13 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exitCode = EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = EXIT.ok;
     else if (err.code?.startsWith('commander.')) process.exitCode = EXIT.usage;
-    else if (e instanceof CliError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exitCode = e.exitCode;
+    else if (e instanceof CliError || e instanceof ConfigError) {
+      say(`error: ${(e as Error).message}`);
+      process.exitCode = e instanceof CliError ? e.exitCode : EXIT.usage;
     } else {
-      process.stderr.write(`error: ${err.message ?? String(e)}\n`);
+      say(`error: ${err.message ?? String(e)}`);
       process.exitCode = EXIT.unexpected;
     }
   }

@@ -1,7 +1,7 @@
 // Registers our custom search attributes on a namespace, idempotently. Used by `atlas-restore setup`, the
 // time-skipping test server (which rejects unregistered attributes) and anything else that is not a dev server
 // started with them.
-import type { Connection } from '@temporalio/client';
+import type { ConnectionLike } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../common/constants';
 
@@ -16,7 +16,7 @@ const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
 };
 
 /** Returns the names it added (those already present are left alone). */
-export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
+export async function registerSearchAttributes(connection: ConnectionLike, namespace: string): Promise<string[]> {
   let existing: Record<string, unknown> = {};
   try {
     const r = await connection.operatorService.listSearchAttributes({ namespace });

@@ -15,7 +15,13 @@ import { addToWorld, fieldPath, WorldAdditionSchema } from './scenario';
 import type { AtlasSimulator } from './server';
 import { iso } from './world';
 
-export async function handleAdmin(sim: AtlasSimulator, method: string, path: string, body: string, res: ServerResponse): Promise<void> {
+export async function handleAdmin(
+  sim: AtlasSimulator,
+  method: string,
+  path: string,
+  body: string,
+  res: ServerResponse,
+): Promise<void> {
   const nowMs = await sim.clock();
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const bad = (message: string): void => sendJson(res, 400, { error: 'invalid request', message });
@@ -77,7 +83,15 @@ export async function handleAdmin(sim: AtlasSimulator, method: string, path: str
       if (!addition) return;
       try {
         const added = addToWorld(sim.world, addition, nowMs);
-        return sendJson(res, 200, { clusters: added.clusters, snapshots: added.snapshots.map(({ id, groupId, clusterName, status }) => ({ id, groupId, clusterName, status })) });
+        return sendJson(res, 200, {
+          clusters: added.clusters,
+          snapshots: added.snapshots.map(({ id, groupId, clusterName, status }) => ({
+            id,
+            groupId,
+            clusterName,
+            status,
+          })),
+        });
       } catch (e) {
         return bad((e as Error).message);
       }

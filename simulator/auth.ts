@@ -16,13 +16,21 @@ export interface SimCredentials {
 
 export type AuthResult =
   | { ok: true; role: Role; principal: string }
-  | { ok: false; status: 401; errorCode: string; detail: string; challenge?: string; /** no credentials were sent */ anonymous: boolean };
+  | {
+      ok: false;
+      status: 401;
+      errorCode: string;
+      detail: string;
+      challenge?: string;
+      /** no credentials were sent */ anonymous: boolean;
+    };
 
 const REALM = 'MMS Public API';
 /** How long a Digest nonce stays valid. */
 const NONCE_TTL_MS = 5 * 60_000;
 const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
-const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const same = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 const NOT_AUTHENTICATED = 'You are not authenticated. Please check your credentials.';
 
 export class SimAuth {
@@ -49,7 +57,13 @@ export class SimAuth {
       const stat = this.creds?.accessTokens?.find((t) => same(t.token, token));
       if (stat) return { ok: true, role: stat.role ?? 'GROUP_OWNER', principal: 'access-token' };
       if (issued) this.#issued.delete(token);
-      return { ok: false, status: 401, errorCode: issued ? 'EXPIRED_ACCESS_TOKEN' : 'INVALID_ACCESS_TOKEN', detail: 'Invalid or expired access token.', anonymous: false };
+      return {
+        ok: false,
+        status: 401,
+        errorCode: issued ? 'EXPIRED_ACCESS_TOKEN' : 'INVALID_ACCESS_TOKEN',
+        detail: 'Invalid or expired access token.',
+        anonymous: false,
+      };
     }
     if (/^Digest /i.test(h)) return this.#digest(req, h.slice(7), nowMs);
     return this.#challenge(nowMs, true);
@@ -81,10 +95,13 @@ export class SimAuth {
     const f: Record<string, string> = {};
     for (const m of header.matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) f[m[1]] = m[2] ?? m[3];
     const key = this.creds?.apiKeys?.find((k) => k.publicKey === f.username);
-    if (!key || !f.nonce || !this.#nonceValid(f.nonce, nowMs) || f.uri !== req.url) return this.#challenge(nowMs, false);
+    if (!key || !f.nonce || !this.#nonceValid(f.nonce, nowMs) || f.uri !== req.url)
+      return this.#challenge(nowMs, false);
     const ha1 = md5(`${key.publicKey}:${f.realm ?? REALM}:${key.privateKey}`);
     const ha2 = md5(`${req.method}:${f.uri}`);
-    const expected = f.qop ? md5(`${ha1}:${f.nonce}:${f.nc}:${f.cnonce}:${f.qop}:${ha2}`) : md5(`${ha1}:${f.nonce}:${ha2}`);
+    const expected = f.qop
+      ? md5(`${ha1}:${f.nonce}:${f.nc}:${f.cnonce}:${f.qop}:${ha2}`)
+      : md5(`${ha1}:${f.nonce}:${ha2}`);
     if (!same(expected, f.response ?? '')) return this.#challenge(nowMs, false);
     return { ok: true, role: key.role ?? 'GROUP_OWNER', principal: `api-key:${key.publicKey}` };
   }
@@ -105,12 +122,19 @@ export class SimAuth {
     const secret = colon < 0 ? '' : unform(decoded.slice(colon + 1));
     const grant = new URLSearchParams(form).get('grant_type');
     if (grant !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
-    const sa = this.open ? { clientId: id || 'anonymous', role: 'GROUP_OWNER' as Role } : this.creds?.serviceAccounts?.find((s) => s.clientId === id && same(s.clientSecret, secret));
+    const sa = this.open
+      ? { clientId: id || 'anonymous', role: 'GROUP_OWNER' as Role }
+      : this.creds?.serviceAccounts?.find((s) => s.clientId === id && same(s.clientSecret, secret));
     if (!sa) return { status: 401, body: { error: 'invalid_client' } };
-    if (this.#issued.size > 1_000) for (const [t, v] of this.#issued) if (v.expiresAtMs <= nowMs) this.#issued.delete(t);
+    if (this.#issued.size > 1_000)
+      for (const [t, v] of this.#issued) if (v.expiresAtMs <= nowMs) this.#issued.delete(t);
     const token = randomBytes(24).toString('base64url');
     const ttl = this.creds?.tokenTtlS ?? 3600;
-    this.#issued.set(token, { expiresAtMs: nowMs + ttl * 1000, role: sa.role ?? 'GROUP_OWNER', principal: `service-account:${sa.clientId}` });
+    this.#issued.set(token, {
+      expiresAtMs: nowMs + ttl * 1000,
+      role: sa.role ?? 'GROUP_OWNER',
+      principal: `service-account:${sa.clientId}`,
+    });
     this.tokensIssued++;
     return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: ttl } };
   }

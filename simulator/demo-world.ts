@@ -16,8 +16,23 @@ export interface DemoWorld {
   /** Sources, each with a COMPLETED snapshot. */
   sources: { tenantM2: string; tenantM5: string; flex: string; dedicated: string };
   /** Targets; the last four are refused by Atlas (and by preflight). */
-  targets: { tenantM5: string; flex: string; otherProjectM2: string; encrypted: string; paused: string; olderVersion: string; dedicated: string };
-  snapshots: { tenantM2: string; tenantM5: string; flex: string; dedicated: string; incomplete: string; olderVersion: string };
+  targets: {
+    tenantM5: string;
+    flex: string;
+    otherProjectM2: string;
+    encrypted: string;
+    paused: string;
+    olderVersion: string;
+    dedicated: string;
+  };
+  snapshots: {
+    tenantM2: string;
+    tenantM5: string;
+    flex: string;
+    dedicated: string;
+    incomplete: string;
+    olderVersion: string;
+  };
 }
 
 export function buildDemoWorld(world: World, o: DemoWorldOptions = {}): DemoWorld {
@@ -39,7 +54,11 @@ export function buildDemoWorld(world: World, o: DemoWorldOptions = {}): DemoWorl
     tenantM5: add(shop, 'staging-m5', { kind: 'tenant', instanceSize: 'M5' }),
     flex: add(shop, 'staging-flex', { kind: 'flex' }),
     otherProjectM2: add(analytics, 'reports-m2', { kind: 'tenant', instanceSize: 'M2' }),
-    encrypted: add(analytics, 'secure-m10', { kind: 'dedicated', instanceSize: 'M10', encryptionAtRestProvider: 'AWS' }),
+    encrypted: add(analytics, 'secure-m10', {
+      kind: 'dedicated',
+      instanceSize: 'M10',
+      encryptionAtRestProvider: 'AWS',
+    }),
     paused: add(analytics, 'paused-m10', { kind: 'dedicated', instanceSize: 'M10', paused: true }),
     olderVersion: add(analytics, 'legacy-m5', { kind: 'tenant', instanceSize: 'M5', mongoDBVersion: '7.0.14' }),
     dedicated: add(analytics, 'warehouse-m30', { kind: 'dedicated', instanceSize: 'M30' }),

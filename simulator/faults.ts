@@ -6,8 +6,11 @@ import { OperationName, OPS } from '../atlas/operations';
 export type FaultAction =
   /** Answer with this status and ApiError errorCode (and Retry-After, if given), without doing the work. */
   | { kind: 'status'; status: number; errorCode: string; detail?: string; retryAfterS?: number }
-  /** Do the work (e.g. create the job), then answer 500 UNEXPECTED_ERROR: the ambiguous failure. */
-  | { kind: 'after-commit'; status?: number }
+  /**
+   * Do the work (e.g. create the job), then answer an error anyway: the ambiguous failure. Default 500
+   * UNEXPECTED_ERROR; e.g. 409 ATLAS_CLUSTER_RESTORE_IN_PROGRESS models a create whose own job answers as a conflict.
+   */
+  | { kind: 'after-commit'; status?: number; errorCode?: string }
   /** Wait this long before answering (past the client's timeout to simulate a hang). */
   | { kind: 'delay'; ms: number }
   /** Answer 200 with a body that is not JSON. */
@@ -38,7 +41,10 @@ export const FaultRuleSchema = z.strictObject({
   operation: z.custom<FaultRule['operation']>((v) => typeof v === 'string' && OPERATIONS.includes(v), {
     message: `must be one of ${OPERATIONS.join(', ')}`,
   }),
-  groupId: z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-hex-digit project id').optional(),
+  groupId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/, 'must be a 24-hex-digit project id')
+    .optional(),
   skip: z.number().int().min(0).optional(),
   times: z.number().int().min(1).optional(),
   probability: z.number().min(0).max(1).optional(),
@@ -50,10 +56,18 @@ export const FaultRuleSchema = z.strictObject({
       detail: z.string().optional(),
       retryAfterS: z.number().min(0).optional(),
     }),
-    z.strictObject({ kind: z.literal('after-commit'), status: z.number().int().min(500).max(599).optional() }),
+    z.strictObject({
+      kind: z.literal('after-commit'),
+      status: z.number().int().min(400).max(599).optional(),
+      errorCode: z.string().min(1).optional(),
+    }),
     z.strictObject({ kind: z.literal('delay'), ms: z.number().int().min(0).max(600_000) }),
     z.strictObject({ kind: z.literal('malformed') }),
-    z.strictObject({ kind: z.literal('body'), body: z.unknown(), status: z.number().int().min(200).max(599).optional() }),
+    z.strictObject({
+      kind: z.literal('body'),
+      body: z.unknown(),
+      status: z.number().int().min(200).max(599).optional(),
+    }),
     z.strictObject({ kind: z.literal('reset') }),
   ]),
 });
@@ -116,6 +130,6 @@ export class FaultInjector {
 
 export function faultLabel(a: FaultAction): string {
   if (a.kind === 'status') return `${a.status}:${a.errorCode}`;
-  if (a.kind === 'after-commit') return `after-commit:${a.status ?? 500}`;
+  if (a.kind === 'after-commit') return `after-commit:${a.status ?? 500}${a.errorCode ? `:${a.errorCode}` : ''}`;
   return a.kind;
 }

@@ -36,8 +36,10 @@ const invalid = (field: string, description: string): SimError =>
 
 export function handle(op: OperationName, p: Record<string, string>, body: unknown, ctx: HandlerContext): unknown {
   const { world } = ctx;
-  if (!OBJECT_ID.test(p.groupId)) throw new SimError(400, 'INVALID_GROUP_ID', `An invalid group ID ${p.groupId} was specified.`);
-  if (!world.projects.has(p.groupId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${p.groupId} exists.`);
+  if (!OBJECT_ID.test(p.groupId))
+    throw new SimError(400, 'INVALID_GROUP_ID', `An invalid group ID ${p.groupId} was specified.`);
+  if (!world.projects.has(p.groupId))
+    throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${p.groupId} exists.`);
 
   const tenantOp = op.includes('Tenant');
   if (tenantOp && world.era === 'current')
@@ -47,21 +49,37 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
 
   const clusterName = p.clusterName ?? p.name;
   const cluster = world.cluster(p.groupId, clusterName);
-  if (!cluster) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clusterName} exists in group ${p.groupId}.`);
+  if (!cluster)
+    throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clusterName} exists in group ${p.groupId}.`);
   const kind = world.effectiveKind(cluster);
-  const shown = { ...cluster, stateName: world.activeJobOnTarget(cluster.groupId, cluster.name, ctx.nowMs) ? ('UPDATING' as const) : cluster.stateName };
+  const shown = {
+    ...cluster,
+    stateName: world.activeJobOnTarget(cluster.groupId, cluster.name, ctx.nowMs)
+      ? ('UPDATING' as const)
+      : cluster.stateName,
+  };
   const id = objectIdFor(cluster);
 
   if (op === 'getCluster') {
     // A migrated cluster flagged reportsAsTenant still looks like an M2/M5 here (its tenant backup API is gone).
     if (kind === 'flex' && !(cluster.kind === 'tenant' && cluster.reportsAsTenant))
-      throw new SimError(400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', `Flex cluster ${clusterName} cannot be used in the Cluster API.`);
+      throw new SimError(
+        400,
+        'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
+        `Flex cluster ${clusterName} cannot be used in the Cluster API.`,
+      );
     return clusterView(shown, ctx.baseUrl, id);
   }
   const flexOp = op.includes('Flex');
-  if (flexOp && kind !== 'flex') throw new SimError(400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', `Cluster ${clusterName} is not a Flex cluster; use the Cluster API.`);
+  if (flexOp && kind !== 'flex')
+    throw new SimError(
+      400,
+      'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
+      `Cluster ${clusterName} is not a Flex cluster; use the Cluster API.`,
+    );
   // Before the sunset the tenant endpoints also served Flex clusters (spec: "...until January 22, 2026").
-  if (tenantOp && kind === 'dedicated') throw new SimError(400, 'INVALID_CLUSTER_TYPE', `Cluster ${clusterName} is not a shared-tier cluster.`);
+  if (tenantOp && kind === 'dedicated')
+    throw new SimError(400, 'INVALID_CLUSTER_TYPE', `Cluster ${clusterName} is not a shared-tier cluster.`);
   const backend = flexOp ? 'flex' : 'tenant';
 
   switch (op) {
@@ -75,18 +93,28 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
     }
     case 'listTenantSnapshots':
     case 'listFlexSnapshots':
-      return page(world.snapshotsOf(p.groupId, clusterName).map((s) => world.snapshotView(s, ctx.baseUrl)), ctx);
+      return page(
+        world.snapshotsOf(p.groupId, clusterName).map((s) => world.snapshotView(s, ctx.baseUrl)),
+        ctx,
+      );
     case 'getTenantRestore':
     case 'getFlexRestoreJob': {
       const jobId = p.restoreId ?? p.restoreJobId;
       const j = world.jobs.get(jobId);
       if (!j || j.groupId !== p.groupId || j.sourceCluster !== clusterName || j.backend !== backend)
-        throw new SimError(404, backend === 'tenant' ? 'TENANT_RESTORE_NOT_FOUND' : 'RESTORE_JOB_NOT_FOUND', `No restore job with ID ${jobId} exists.`);
+        throw new SimError(
+          404,
+          backend === 'tenant' ? 'TENANT_RESTORE_NOT_FOUND' : 'RESTORE_JOB_NOT_FOUND',
+          `No restore job with ID ${jobId} exists.`,
+        );
       return world.jobView(j, ctx.nowMs, ctx.baseUrl);
     }
     case 'listTenantRestores':
     case 'listFlexRestoreJobs':
-      return page(world.jobsOf(p.groupId, clusterName, backend).map((j) => world.jobView(j, ctx.nowMs, ctx.baseUrl)), ctx);
+      return page(
+        world.jobsOf(p.groupId, clusterName, backend).map((j) => world.jobView(j, ctx.nowMs, ctx.baseUrl)),
+        ctx,
+      );
     case 'createTenantRestore':
     case 'createTenantRestoreV1':
     case 'createFlexRestoreJob':
@@ -96,42 +124,80 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
 }
 
 /** The seed document's rules, in the order Atlas reports them: request, snapshot, target, then running restores. */
-function createRestore(backend: 'tenant' | 'flex', groupId: string, source: SimCluster, body: unknown, ctx: HandlerContext): unknown {
+function createRestore(
+  backend: 'tenant' | 'flex',
+  groupId: string,
+  source: SimCluster,
+  body: unknown,
+  ctx: HandlerContext,
+): unknown {
   const { world, nowMs } = ctx;
-  if (!canRestore(ctx.role)) throw new SimError(401, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SimError(400, 'INVALID_JSON', 'The request body must be a JSON object.');
+  if (!canRestore(ctx.role))
+    throw new SimError(401, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new SimError(400, 'INVALID_JSON', 'The request body must be a JSON object.');
   const b = body as Record<string, unknown>;
   for (const field of ['snapshotId', 'targetDeploymentItemName'])
     if (typeof b[field] !== 'string' || !b[field])
-      throw new SimError(400, 'MISSING_ATTRIBUTE', `The required attribute ${field} was not specified.`, [{ field, description: 'is required' }]);
+      throw new SimError(400, 'MISSING_ATTRIBUTE', `The required attribute ${field} was not specified.`, [
+        { field, description: 'is required' },
+      ]);
   const snapshotId = b.snapshotId as string;
   const targetName = b.targetDeploymentItemName as string;
   const targetProjectId = typeof b.targetProjectId === 'string' ? b.targetProjectId : groupId;
   if (!OBJECT_ID.test(snapshotId)) throw invalid('snapshotId', 'must be a 24-hexadecimal-digit id');
-  if (!DEPLOYMENT_ITEM_NAME.test(targetName)) throw invalid('targetDeploymentItemName', 'must be 1-64 letters, digits or -_.(),:&@+\'');
+  if (!DEPLOYMENT_ITEM_NAME.test(targetName))
+    throw invalid('targetDeploymentItemName', "must be 1-64 letters, digits or -_.(),:&@+'");
   if (!OBJECT_ID.test(targetProjectId)) throw invalid('targetProjectId', 'must be a 24-hexadecimal-digit id');
 
   const snap = world.snapshots.get(snapshotId);
-  if (!snap || snap.groupId !== groupId || snap.clusterName !== source.name) throw snapshotNotFound(backend, snapshotId);
+  if (!snap || snap.groupId !== groupId || snap.clusterName !== source.name)
+    throw snapshotNotFound(backend, snapshotId);
   if (snap.status !== 'COMPLETED')
-    throw new SimError(409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', `Cannot start restore job for incomplete snapshot ${snapshotId}.`);
-  if (!world.projects.has(targetProjectId)) throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${targetProjectId} exists.`);
+    throw new SimError(
+      409,
+      'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT',
+      `Cannot start restore job for incomplete snapshot ${snapshotId}.`,
+    );
+  if (!world.projects.has(targetProjectId))
+    throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${targetProjectId} exists.`);
   const target = world.cluster(targetProjectId, targetName);
-  if (!target) throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${targetName} exists in group ${targetProjectId}.`);
-  if (target.paused) throw new SimError(400, 'CLUSTER_PAUSED_CANNOT_RESTORE', `Cannot restore to paused cluster ${targetName}.`);
+  if (!target)
+    throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${targetName} exists in group ${targetProjectId}.`);
+  if (target.paused)
+    throw new SimError(400, 'CLUSTER_PAUSED_CANNOT_RESTORE', `Cannot restore to paused cluster ${targetName}.`);
   if (target.encryptionAtRestProvider !== 'NONE')
-    throw new SimError(400, 'TENANT_RESTORE_DESTINATION_ENCRYPTION', 'Snapshots of M2/M5 clusters cannot be restored to a cluster with Encryption at Rest enabled.');
-  if (target.clusterType !== 'REPLICASET') throw new SimError(400, 'TENANT_RESTORE_INCOMPATIBLE_TOPOLOGY', 'Tenant backups cannot be restored into sharded clusters.');
+    throw new SimError(
+      400,
+      'TENANT_RESTORE_DESTINATION_ENCRYPTION',
+      'Snapshots of M2/M5 clusters cannot be restored to a cluster with Encryption at Rest enabled.',
+    );
+  if (target.clusterType !== 'REPLICASET')
+    throw new SimError(
+      400,
+      'TENANT_RESTORE_INCOMPATIBLE_TOPOLOGY',
+      'Tenant backups cannot be restored into sharded clusters.',
+    );
   if (major(target.mongoDBVersion) !== major(snap.mongoDBVersion))
     throw new SimError(
       400,
       'TENANT_RESTORE_VERSION_MISMATCH',
       `Snapshot MongoDB version ${major(snap.mongoDBVersion)} does not match target cluster version ${major(target.mongoDBVersion)}.`,
     );
-  if (target.liveImport) throw new SimError(400, 'CANNOT_PERFORM_RESTORE_ON_CLUSTER_WITH_RUNNING_LIVE_IMPORT', `Cluster ${targetName} has a live import running.`);
-  if (world.activeJobOnTarget(targetProjectId, targetName, nowMs)) throw new SimError(409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'Cluster restore already in progress.');
+  if (target.liveImport)
+    throw new SimError(
+      400,
+      'CANNOT_PERFORM_RESTORE_ON_CLUSTER_WITH_RUNNING_LIVE_IMPORT',
+      `Cluster ${targetName} has a live import running.`,
+    );
+  if (world.activeJobOnTarget(targetProjectId, targetName, nowMs))
+    throw new SimError(409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'Cluster restore already in progress.');
   if (target.stateName !== 'IDLE')
-    throw new SimError(400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', `Target cluster ${targetName} is currently unavailable; try again later.`);
+    throw new SimError(
+      400,
+      'TENANT_RESTORE_DESTINATION_UNAVAILABLE',
+      `Target cluster ${targetName} is currently unavailable; try again later.`,
+    );
   const job = world.createJob({
     backend,
     groupId,
@@ -147,7 +213,11 @@ function createRestore(backend: 'tenant' | 'flex', groupId: string, source: SimC
 }
 
 function snapshotNotFound(backend: 'tenant' | 'flex', id: string): SimError {
-  return new SimError(404, backend === 'tenant' ? 'TENANT_SNAPSHOT_NOT_FOUND' : 'SNAPSHOT_NOT_FOUND', `No snapshot with ID ${id} exists.`);
+  return new SimError(
+    404,
+    backend === 'tenant' ? 'TENANT_SNAPSHOT_NOT_FOUND' : 'SNAPSHOT_NOT_FOUND',
+    `No snapshot with ID ${id} exists.`,
+  );
 }
 
 /** Atlas pagination: pageNum (from 1), itemsPerPage (default 100, max 500), includeCount (default true). */

@@ -28,11 +28,19 @@ export async function runSimulator(opts: RunSimulatorOptions = {}): Promise<Atla
     if (scenario.demo) buildDemoWorld(world);
     addToWorld(world, scenario);
   } else buildDemoWorld(world);
-  const sim = await AtlasSimulator.start({ ...options, era, host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, admin: opts.admin ?? false });
+  const sim = await AtlasSimulator.start({
+    ...options,
+    era,
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 0,
+    admin: opts.admin ?? false,
+  });
   if (scenario) sim.faults.add(...scenario.faults);
 
   const out = opts.out ?? process.stderr;
-  const extras = [sim.auth.open ? 'no auth' : 'auth required', opts.admin ? 'admin API on /__sim/' : ''].filter(Boolean).join(', ');
+  const extras = [sim.auth.open ? 'no auth' : 'auth required', opts.admin ? 'admin API on /__sim/' : '']
+    .filter(Boolean)
+    .join(', ');
   out.write(`Atlas simulator listening on ${sim.url} (era ${era}; ${extras})\n`);
   out.write(describeWorld(world));
   return sim;
@@ -53,8 +61,11 @@ export function describeWorld(world: World): string {
         c.stateName !== 'IDLE' && c.stateName,
         kind !== c.kind && `migrated to ${kind}`,
       ].filter(Boolean);
-      lines.push(`  ${c.name.padEnd(16)} ${kind.padEnd(9)} ${(kind === 'flex' ? 'FLEX' : c.instanceSize).padEnd(5)} MongoDB ${c.mongoDBVersion}${flags.length ? `  [${flags.join(', ')}]` : ''}`);
-      for (const s of world.snapshotsOf(groupId, c.name)) lines.push(`    snapshot ${s.id} ${s.status}${s.status === 'COMPLETED' ? ` ${s.finishTime}` : ''}`);
+      lines.push(
+        `  ${c.name.padEnd(16)} ${kind.padEnd(9)} ${(kind === 'flex' ? 'FLEX' : c.instanceSize).padEnd(5)} MongoDB ${c.mongoDBVersion}${flags.length ? `  [${flags.join(', ')}]` : ''}`,
+      );
+      for (const s of world.snapshotsOf(groupId, c.name))
+        lines.push(`    snapshot ${s.id} ${s.status}${s.status === 'COMPLETED' ? ` ${s.finishTime}` : ''}`);
     }
   }
   return lines.map((l) => `${l}\n`).join('');

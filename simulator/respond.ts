@@ -18,7 +18,13 @@ export const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json', headers: OutgoingHttpHeaders = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+  headers: OutgoingHttpHeaders = {},
+): void {
   if (res.destroyed || res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
@@ -34,7 +40,13 @@ export function sendError(
   fields?: { field: string; description: string }[],
   headers: OutgoingHttpHeaders = {},
 ): void {
-  const body = { detail, error: status, errorCode, reason: REASONS[status] ?? 'Error', ...(fields?.length ? { badRequestDetail: { fields } } : {}) };
+  const body = {
+    detail,
+    error: status,
+    errorCode,
+    reason: REASONS[status] ?? 'Error',
+    ...(fields?.length ? { badRequestDetail: { fields } } : {}),
+  };
   sendJson(res, status, body, 'application/json', headers);
 }
 

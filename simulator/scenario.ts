@@ -44,8 +44,13 @@ export const ClusterSpecSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.instanceSize !== undefined && !SIZES[c.kind].test(c.instanceSize))
-      ctx.addIssue({ code: 'custom', path: ['instanceSize'], message: `does not fit kind ${c.kind} (expected ${SIZES[c.kind].source})` });
-    if (c.reportsAsTenant && c.kind !== 'tenant') ctx.addIssue({ code: 'custom', path: ['reportsAsTenant'], message: 'applies only to kind tenant' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instanceSize'],
+        message: `does not fit kind ${c.kind} (expected ${SIZES[c.kind].source})`,
+      });
+    if (c.reportsAsTenant && c.kind !== 'tenant')
+      ctx.addIssue({ code: 'custom', path: ['reportsAsTenant'], message: 'applies only to kind tenant' });
   });
 
 export const ProjectSpecSchema = z.strictObject({
@@ -74,13 +79,23 @@ export const ScenarioSchema = WorldAdditionSchema.extend({
   restorePhases: z.strictObject({ pendingMs: z.number().int().min(0), queuedMs: z.number().int().min(0) }).optional(),
   credentials: z
     .strictObject({
-      apiKeys: z.array(z.strictObject({ publicKey: z.string().min(1), privateKey: z.string().min(1), role })).optional(),
-      serviceAccounts: z.array(z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), role })).optional(),
+      apiKeys: z
+        .array(z.strictObject({ publicKey: z.string().min(1), privateKey: z.string().min(1), role }))
+        .optional(),
+      serviceAccounts: z
+        .array(z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), role }))
+        .optional(),
       accessTokens: z.array(z.strictObject({ token: z.string().min(1), role })).optional(),
       tokenTtlS: z.number().int().min(1).optional(),
     })
     .optional(),
-  rateLimit: z.strictObject({ capacity: z.number().int().min(1), refillRate: z.number().positive(), refillSeconds: z.number().positive() }).optional(),
+  rateLimit: z
+    .strictObject({
+      capacity: z.number().int().min(1),
+      refillRate: z.number().positive(),
+      refillSeconds: z.number().positive(),
+    })
+    .optional(),
   faults: z.array(FaultRuleSchema).default([]),
 }).superRefine((s, ctx) => {
   const declared = new Set(s.projects.flatMap((p) => p.clusters.map((c) => `${p.id}/${c.name}`)));
@@ -88,13 +103,22 @@ export const ScenarioSchema = WorldAdditionSchema.extend({
   s.projects.forEach((p, i) =>
     p.clusters.forEach((c, j) => {
       const key = `${p.id}/${c.name}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'clusters', j, 'name'], message: `duplicates cluster ${c.name} of project ${p.id}` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', i, 'clusters', j, 'name'],
+          message: `duplicates cluster ${c.name} of project ${p.id}`,
+        });
       seen.add(key);
     }),
   );
   s.snapshots.forEach((r, i) => {
     if (!declared.has(`${r.groupId}/${r.clusterName}`))
-      ctx.addIssue({ code: 'custom', path: ['snapshots', i, 'clusterName'], message: `names no cluster declared under projects (${r.groupId}/${r.clusterName})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['snapshots', i, 'clusterName'],
+        message: `names no cluster declared under projects (${r.groupId}/${r.clusterName})`,
+      });
   });
 });
 
@@ -114,7 +138,9 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly issues: ScenarioIssue[],
   ) {
-    super(`scenario ${file} is invalid:\n${issues.map((i) => `  ${i.field || '(top level)'}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`).join('\n')}`);
+    super(
+      `scenario ${file} is invalid:\n${issues.map((i) => `  ${i.field || '(top level)'}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`).join('\n')}`,
+    );
   }
 }
 
@@ -127,7 +153,9 @@ export function loadScenario(file: string): Scenario {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ScenarioError(file, [{ field: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    throw new ScenarioError(file, [
+      { field: '', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` },
+    ]);
   }
   return parseScenario(text, file);
 }
@@ -135,7 +163,7 @@ export function loadScenario(file: string): Scenario {
 /** Validates scenario text; `file` only names it in errors. */
 export function parseScenario(text: string, file = 'scenario'): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length)
     throw new ScenarioError(
       file,
@@ -145,19 +173,34 @@ export function parseScenario(text: string, file = 'scenario'): Scenario {
   if (parsed.success) return parsed.data;
   throw new ScenarioError(
     file,
-    parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message, line: lineOf(doc, lineCounter, i.path) })),
+    parsed.error.issues.map((i) => {
+      // An unknown key is reported at its own place, so the line points at the typo.
+      const path = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path;
+      return { field: fieldPath(path), message: i.message, line: lineOf(doc, lineCounter, path) };
+    }),
   );
 }
 
 /** The line of the deepest node on `path` that exists (a missing key points at its parent). */
-function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  lc: LineCounter,
+  path: readonly PropertyKey[],
+): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const keys = path.slice(0, n) as (string | number)[];
     const node = keys.length ? doc.getIn(keys, true) : doc.contents;
     if (isNode(node) && node.range) {
       // For a map value, point at its key: that is the line a reader looks for.
       const parent = keys.length ? (keys.length > 1 ? doc.getIn(keys.slice(0, -1), true) : doc.contents) : undefined;
-      const pair = isMap(parent) ? parent.items.find((it) => isPair(it) && isNode(it.key) && String((it.key as { value?: unknown }).value) === String(keys[keys.length - 1])) : undefined;
+      const pair = isMap(parent)
+        ? parent.items.find(
+            (it) =>
+              isPair(it) &&
+              isNode(it.key) &&
+              String((it.key as { value?: unknown }).value) === String(keys[keys.length - 1]),
+          )
+        : undefined;
       const keyNode = pair && isNode(pair.key) ? pair.key : undefined;
       return lc.linePos((keyNode?.range ?? node.range)[0]).line;
     }
@@ -166,7 +209,11 @@ function lineOf(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: re
 }
 
 /** Adds projects, clusters and snapshots to the world; returns what was added. Throws on an unknown cluster. */
-export function addToWorld(world: World, a: WorldAddition, nowMs = Date.now()): { clusters: { groupId: string; name: string }[]; snapshots: SimSnapshot[] } {
+export function addToWorld(
+  world: World,
+  a: WorldAddition,
+  nowMs = Date.now(),
+): { clusters: { groupId: string; name: string }[]; snapshots: SimSnapshot[] } {
   const clusters: { groupId: string; name: string }[] = [];
   const snapshots: SimSnapshot[] = [];
   const snap = (groupId: string, c: SimCluster, s: z.infer<typeof SnapshotSpecSchema>): void => {
@@ -207,5 +254,12 @@ export function addToWorld(world: World, a: WorldAddition, nowMs = Date.now()): 
 export function scenarioOptions(s: Scenario, world: World): SimulatorOptions {
   if (s.defaultRestoreMs !== undefined) world.defaultRestoreMs = s.defaultRestoreMs;
   if (s.restorePhases) world.phases = s.restorePhases;
-  return { era: s.era, world, credentials: s.credentials, rateLimit: s.rateLimit, seed: s.seed, sunsetStatus: s.sunsetStatus };
+  return {
+    era: s.era,
+    world,
+    credentials: s.credentials,
+    rateLimit: s.rateLimit,
+    seed: s.seed,
+    sunsetStatus: s.sunsetStatus,
+  };
 }

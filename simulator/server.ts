@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   sunsetStatus?: 410 | 404;
   /** Serve the control API under /__sim/ (no Atlas auth). Off unless asked for: it can rewrite the world. */
   admin?: boolean;
+  /** How many calls `calls` keeps (the oldest go first); the counts of callStats() cover every call. Default 100000. */
+  maxCallLog?: number;
 }
 
 export interface SimCall {
@@ -59,7 +61,14 @@ export interface CallStats {
 const ROUTES = (Object.keys(OPS) as OperationName[]).map((name) => {
   const op = OPS[name];
   const keys: string[] = [];
-  const re = new RegExp('^' + op.path.replace(/\{(\w+)\}/g, (_, k: string) => (keys.push(k), '([^/]+)')) + '$');
+  // Literal parts escaped (the v1.0 path has a dot), each {param} one path segment.
+  const pattern = op.path
+    .split(/(\{\w+\})/)
+    .map((part) =>
+      /^\{\w+\}$/.test(part) ? (keys.push(part.slice(1, -1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  const re = new RegExp(`^${pattern}$`);
   return { name, op, re, keys };
 });
 
@@ -69,12 +78,16 @@ export class AtlasSimulator {
   readonly world: World;
   readonly faults: FaultInjector;
   readonly auth: SimAuth;
+  /** The most recent calls (see maxCallLog). */
   readonly calls: SimCall[] = [];
   readonly limiter?: TokenBuckets;
   readonly clock: Clock;
   url = '';
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
+  readonly #byOperation: CallStats['byOperation'] = {};
+  #total = 0;
+  #challenges = 0;
 
   private constructor(readonly o: SimulatorOptions) {
     this.world = o.world ?? new World(o.era ?? 'legacy', o.seed);
@@ -108,32 +121,37 @@ export class AtlasSimulator {
     await new Promise<void>((r) => this.#server.close(() => r()));
   }
 
-  /** Count of calls per operation (what the benchmark reports). */
+  /** Count of calls per operation (what the benchmark reports); Digest challenges are not counted. */
   callCounts(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const c of this.calls) if (!c.challenge) out[c.operation] = (out[c.operation] ?? 0) + 1;
+    for (const [op, perStatus] of Object.entries(this.#byOperation))
+      out[op] = Object.values(perStatus).reduce((a, b) => a + b, 0);
     return out;
   }
 
   /** Calls by operation and status, for GET /__sim/calls. */
   callStats(): CallStats {
-    const byOperation: CallStats['byOperation'] = {};
-    let challenges = 0;
-    for (const c of this.calls) {
-      if (c.challenge) {
-        challenges++;
-        continue;
-      }
-      const perStatus = (byOperation[c.operation] ??= {});
-      perStatus[String(c.status)] = (perStatus[String(c.status)] ?? 0) + 1;
-    }
     return {
-      total: this.calls.length - challenges,
-      byOperation,
-      digestChallenges: challenges,
+      total: this.#total,
+      byOperation: structuredClone(this.#byOperation),
+      digestChallenges: this.#challenges,
       faultsInjected: Object.fromEntries(this.faults.injected),
       rateLimited: this.limiter?.limited ?? 0,
     };
+  }
+
+  #log(call: SimCall): void {
+    this.calls.push(call);
+    const max = this.o.maxCallLog ?? 100_000;
+    // Trim in chunks, so a long run does not shift the array on every call.
+    if (this.calls.length > max) this.calls.splice(0, this.calls.length - Math.floor(max * 0.9));
+    if (call.challenge) {
+      this.#challenges++;
+      return;
+    }
+    this.#total++;
+    const perStatus = (this.#byOperation[call.operation] ??= {});
+    perStatus[String(call.status)] = (perStatus[String(call.status)] ?? 0) + 1;
   }
 
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,14 +160,16 @@ export class AtlasSimulator {
     const body = await readBody(req);
     const record = (c: Omit<SimCall, 'method' | 'path' | 'atMs'>): void => {
       const { accept, 'content-type': contentType, 'user-agent': userAgent } = req.headers;
-      this.calls.push({ ...c, method: req.method ?? '', path: url.pathname, atMs: nowMs, accept, contentType, userAgent });
+      this.#log({ ...c, method: req.method ?? '', path: url.pathname, atMs: nowMs, accept, contentType, userAgent });
     };
 
-    if (url.pathname.startsWith('/__sim/') && this.o.admin) return handleAdmin(this, req.method ?? '', url.pathname, body, res);
+    if (url.pathname.startsWith('/__sim/') && this.o.admin)
+      return handleAdmin(this, req.method ?? '', url.pathname, body, res);
 
     if (req.method === 'POST' && url.pathname === '/api/oauth/token') {
       const fault = this.faults.pick('oauthToken');
-      if (fault && (await this.#transportFault(fault, res))) return record({ operation: 'oauthToken', status: 0, errorCode: fault.kind });
+      if (fault && (await this.#transportFault(fault, res)))
+        return record({ operation: 'oauthToken', status: 0, errorCode: fault.kind });
       if (fault?.kind === 'status') {
         sendJson(res, fault.status, { error: fault.errorCode }, 'application/json', retryAfter(fault.retryAfterS));
         return record({ operation: 'oauthToken', status: fault.status, errorCode: fault.errorCode });
@@ -160,7 +180,11 @@ export class AtlasSimulator {
       }
       const r = this.auth.issueToken(req, body, nowMs);
       sendJson(res, r.status, r.body, 'application/json', { 'cache-control': 'no-store' });
-      return record({ operation: 'oauthToken', status: r.status, errorCode: r.status === 200 ? undefined : String(r.body.error) });
+      return record({
+        operation: 'oauthToken',
+        status: r.status,
+        errorCode: r.status === 200 ? undefined : String(r.body.error),
+      });
     }
 
     const route = ROUTES.find((r) => r.op.method === req.method && r.re.test(url.pathname));
@@ -171,11 +195,19 @@ export class AtlasSimulator {
     const m = route.re.exec(url.pathname)!;
     const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
     const groupId = params.groupId;
-    const done = (status: number, errorCode?: string, challenge?: boolean): void => record({ operation: route.name, status, errorCode, groupId, challenge });
+    const done = (status: number, errorCode?: string, challenge?: boolean): void =>
+      record({ operation: route.name, status, errorCode, groupId, challenge });
 
     const auth = this.auth.check(req, nowMs);
     if (!auth.ok) {
-      sendError(res, 401, auth.errorCode, auth.detail, undefined, auth.challenge ? { 'www-authenticate': auth.challenge } : {});
+      sendError(
+        res,
+        401,
+        auth.errorCode,
+        auth.detail,
+        undefined,
+        auth.challenge ? { 'www-authenticate': auth.challenge } : {},
+      );
       return done(401, auth.errorCode, auth.anonymous && !!auth.challenge);
     }
     const limit: OutgoingHttpHeaders = {};
@@ -184,24 +216,48 @@ export class AtlasSimulator {
       limit['ratelimit-limit'] = String(this.limiter.o.capacity);
       limit['ratelimit-remaining'] = String(t.remaining);
       if (!t.ok) {
-        sendError(res, 429, 'RATE_LIMITED_TOKEN_BUCKET', this.limiter.detail(url.pathname, t.retryAfterS), undefined, { ...limit, ...retryAfter(t.retryAfterS) });
+        sendError(res, 429, 'RATE_LIMITED_TOKEN_BUCKET', this.limiter.detail(url.pathname, t.retryAfterS), undefined, {
+          ...limit,
+          ...retryAfter(t.retryAfterS),
+        });
         return done(429, 'RATE_LIMITED_TOKEN_BUCKET');
       }
     }
-    const accept = req.headers.accept ?? '';
-    if (!accept.split(',').some((a) => mediaTypeOf(a) === route.op.mediaType)) {
-      sendError(res, 406, 'INVALID_VERSION_DATE', `Invalid accept header or version date; ${route.op.operationId} accepts ${route.op.mediaType}.`);
+    // v2 wants its exact versioned type; the v1.0 path (plain JSON) also takes curl's default `*/*`, as in the seed.
+    const accepted =
+      route.op.mediaType === 'application/json'
+        ? [route.op.mediaType, '*/*', 'application/*', '']
+        : [route.op.mediaType];
+    if (!(req.headers.accept ?? '').split(',').some((a) => accepted.includes(mediaTypeOf(a)))) {
+      sendError(
+        res,
+        406,
+        'INVALID_VERSION_DATE',
+        `Invalid accept header or version date; ${route.op.operationId} accepts ${route.op.mediaType}.`,
+      );
       return done(406, 'INVALID_VERSION_DATE');
     }
     if (req.method === 'POST' && mediaTypeOf(req.headers['content-type']) !== route.op.mediaType) {
-      sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `${route.op.operationId} takes a body of type ${route.op.mediaType}.`);
+      sendError(
+        res,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `${route.op.operationId} takes a body of type ${route.op.mediaType}.`,
+      );
       return done(415, 'UNSUPPORTED_MEDIA_TYPE');
     }
 
     const fault = this.faults.pick(route.name, groupId);
     if (fault && (await this.#transportFault(fault, res))) return done(0, fault.kind);
     if (fault?.kind === 'status') {
-      sendError(res, fault.status, fault.errorCode, fault.detail ?? 'Injected fault.', undefined, retryAfter(fault.retryAfterS));
+      sendError(
+        res,
+        fault.status,
+        fault.errorCode,
+        fault.detail ?? 'Injected fault.',
+        undefined,
+        retryAfter(fault.retryAfterS),
+      );
       return done(fault.status, fault.errorCode);
     }
     if (fault?.kind === 'body') {
@@ -233,8 +289,14 @@ export class AtlasSimulator {
       if (fault?.kind === 'after-commit') {
         // The work is done (e.g. the job exists), but the caller hears a failure: the ambiguous outcome.
         const status = fault.status ?? 500;
-        sendError(res, status, 'UNEXPECTED_ERROR', 'Unexpected error.');
-        return done(status, 'UNEXPECTED_ERROR');
+        const errorCode = fault.errorCode ?? 'UNEXPECTED_ERROR';
+        sendError(
+          res,
+          status,
+          errorCode,
+          errorCode === 'UNEXPECTED_ERROR' ? 'Unexpected error.' : 'Injected fault (after the work was done).',
+        );
+        return done(status, errorCode);
       }
       sendJson(res, 200, result, route.op.mediaType, limit);
       return done(200);
@@ -264,4 +326,5 @@ export class AtlasSimulator {
   }
 }
 
-const retryAfter = (s: number | undefined): OutgoingHttpHeaders => (s === undefined ? {} : { 'retry-after': String(Math.ceil(s)) });
+const retryAfter = (s: number | undefined): OutgoingHttpHeaders =>
+  s === undefined ? {} : { 'retry-after': String(Math.ceil(s)) };

@@ -18,7 +18,12 @@ export function clusterView(c: SimCluster, baseUrl: string, id: string): Record<
         providerName: 'TENANT',
         regionName: 'US_EAST_1',
       }
-    : { electableSpecs: { instanceSize: c.instanceSize, nodeCount: 3 }, priority: 7, providerName: 'AWS', regionName: 'US_EAST_1' };
+    : {
+        electableSpecs: { instanceSize: c.instanceSize, nodeCount: 3 },
+        priority: 7,
+        providerName: 'AWS',
+        regionName: 'US_EAST_1',
+      };
   return {
     backupEnabled: true,
     clusterType: c.clusterType,

@@ -63,7 +63,12 @@ export interface SimJob {
 }
 
 /** Decides a new job's duration and ending; the benchmark plugs in its seeded distribution here. */
-export type JobPlanner = (job: { targetProjectId: string; targetCluster: string; snapshotId: string; target?: SimCluster }) => {
+export type JobPlanner = (job: {
+  targetProjectId: string;
+  targetCluster: string;
+  snapshotId: string;
+  target?: SimCluster;
+}) => {
   durationMs: number;
   endsAs?: 'COMPLETED' | 'FAILED';
 };
@@ -103,7 +108,10 @@ export class World {
     const r = this.#random;
     if (!r) return objectId();
     let id = '';
-    while (id.length < 24) id += Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+    while (id.length < 24)
+      id += Math.floor(r() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return id;
   }
 
@@ -111,7 +119,7 @@ export class World {
     return `${groupId}/${name}`;
   }
 
-  addProject(groupId: string = objectId()): string {
+  addProject(groupId: string = this.newId()): string {
     this.projects.add(groupId);
     return groupId;
   }
@@ -169,7 +177,12 @@ export class World {
 
   createJob(j: Omit<SimJob, 'id' | 'durationMs' | 'endsAs'>): SimJob {
     const target = this.cluster(j.targetProjectId, j.targetCluster);
-    const plan = this.planner?.({ targetProjectId: j.targetProjectId, targetCluster: j.targetCluster, snapshotId: j.snapshotId, target });
+    const plan = this.planner?.({
+      targetProjectId: j.targetProjectId,
+      targetCluster: j.targetCluster,
+      snapshotId: j.snapshotId,
+      target,
+    });
     const job: SimJob = {
       ...j,
       id: this.newId(),
@@ -194,17 +207,24 @@ export class World {
   /** A job that has not reached COMPLETED or FAILED and targets this cluster. */
   activeJobOnTarget(targetProjectId: string, targetCluster: string, nowMs: number): SimJob | undefined {
     return [...this.jobs.values()].find(
-      (j) => j.targetProjectId === targetProjectId && j.targetCluster === targetCluster && !['COMPLETED', 'FAILED'].includes(this.jobStatus(j, nowMs)),
+      (j) =>
+        j.targetProjectId === targetProjectId &&
+        j.targetCluster === targetCluster &&
+        !['COMPLETED', 'FAILED'].includes(this.jobStatus(j, nowMs)),
     );
   }
 
   jobsOf(groupId: string, sourceCluster: string, backend: 'tenant' | 'flex'): SimJob[] {
-    return [...this.jobs.values()].filter((j) => j.groupId === groupId && j.sourceCluster === sourceCluster && j.backend === backend);
+    return [...this.jobs.values()].filter(
+      (j) => j.groupId === groupId && j.sourceCluster === sourceCluster && j.backend === backend,
+    );
   }
 
   /** Jobs that restored into a target, oldest first (the tests' and the benchmark's duplicate check). */
   jobsIntoTarget(targetProjectId: string, targetCluster: string): SimJob[] {
-    return [...this.jobs.values()].filter((j) => j.targetProjectId === targetProjectId && j.targetCluster === targetCluster).sort((a, b) => a.createdAtMs - b.createdAtMs);
+    return [...this.jobs.values()]
+      .filter((j) => j.targetProjectId === targetProjectId && j.targetCluster === targetCluster)
+      .sort((a, b) => a.createdAtMs - b.createdAtMs);
   }
 
   /** The job as the official TenantRestore / FlexBackupRestoreJob20241113 schema has it. */
@@ -225,7 +245,9 @@ export class World {
       // Set only on success: the orchestrator reads it as the restore's finish time.
       ...(status === 'COMPLETED' ? { restoreFinishedDate: iso(job.createdAtMs + job.durationMs) } : {}),
     };
-    return job.backend === 'tenant' ? { clusterName: job.sourceCluster, ...common } : { instanceName: job.sourceCluster, ...common };
+    return job.backend === 'tenant'
+      ? { clusterName: job.sourceCluster, ...common }
+      : { instanceName: job.sourceCluster, ...common };
   }
 
   snapshotView(s: SimSnapshot, baseUrl: string): Record<string, unknown> {

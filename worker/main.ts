@@ -1,9 +1,11 @@
-// `atlas-restore worker`: a long-running worker configured from the environment. Credentials are read here, in the
-// worker process, and nowhere else.
-import { Runtime } from '@temporalio/worker';
-import { atlasClientFromEnv } from '../atlas/config';
-import { connectClient, connectWorker, temporalTargetFromEnv } from '../client/connection';
-import { DEFAULT_TASK_QUEUE } from '../common/constants';
+// `atlas-restore worker`: a long-running worker configured from the environment (config/). Credentials are read
+// here, in the worker process, and nowhere else.
+import { HttpClient } from 'urllib';
+import { AtlasClient } from '../atlas/client';
+import { AtlasHttp } from '../atlas/http';
+import { connectClient, connectWorker } from '../client/connection';
+import { loadAtlasSettings, loadConfig } from '../config';
+import { installTelemetry, RestoreMetrics } from './telemetry';
 import { createRestoreWorker } from './worker';
 
 export interface WorkerMainOptions {
@@ -11,14 +13,33 @@ export interface WorkerMainOptions {
 }
 
 export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const atlas = atlasClientFromEnv(env);
-  const target = temporalTargetFromEnv(env);
-  Runtime.install({});
-  const connection = await connectWorker(target);
-  const temporal = await connectClient(target);
-  const taskQueue = o.taskQueue ?? env.ATLAS_RESTORE_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
-  const worker = await createRestoreWorker({ connection, namespace: target.namespace, taskQueue, atlas, temporal, webhookUrl: env.ATLAS_RESTORE_WEBHOOK_URL });
-  process.stderr.write(`atlas-restore worker: namespace ${target.namespace}, task queue ${taskQueue}, Atlas ${atlas.http.baseUrl} (${atlas.http.auth.scheme})\n`);
+  const cfg = loadConfig(env);
+  const atlasSettings = loadAtlasSettings(env);
+  installTelemetry({ logFormat: cfg.logFormat, logLevel: cfg.logLevel, metricsPort: cfg.metricsPort });
+  const metrics = new RestoreMetrics();
+  const http = new HttpClient();
+  const atlas = new AtlasClient(new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall }));
+  const connection = await connectWorker(cfg.temporal);
+  const temporal = await connectClient(cfg.temporal);
+  const taskQueue = o.taskQueue ?? cfg.taskQueue;
+  const worker = await createRestoreWorker({
+    connection,
+    namespace: cfg.temporal.namespace,
+    taskQueue,
+    atlas,
+    temporal,
+    webhookUrl: cfg.webhookUrl,
+    maxTaskQueueActivitiesPerSecond: cfg.rateBudget,
+    maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
+  });
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stderr.write(
+    `atlas-restore worker: namespace ${cfg.temporal.namespace}, task queue ${taskQueue}, Atlas ${atlasSettings.baseUrl} (${atlasSettings.auth.scheme})` +
+      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}\n`,
+  );
   await worker.run();
   await connection.close();
+  await temporal.connection.close();
 }

@@ -12,8 +12,11 @@ import {
   sleep,
   workflowInfo,
   allHandlersFinished,
+  log,
+  metricMeter,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { Outcome } from '../common/constants';
+import { Outcome, SA } from '../common/constants';
 import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
 import type { RestoreResult } from '../common/result';
 import { pollActs, preflightActs, sideActs, submitActs } from './activity-options';
@@ -172,6 +175,7 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
     st.c.jobId = sub.jobId;
     st.c.jobStatus = sub.status;
     st.c.submittedAt = nowIso();
+    st.c.restoreScheduledDate = sub.restoreScheduledDate;
     st.audit.add(sub.via === 'created' ? 'submitted' : 'adopted', `restore job ${sub.jobId} (${sub.via})`, { jobId: sub.jobId, status: sub.status, via: sub.via });
   }
 
@@ -205,6 +209,12 @@ function finish(st: RestoreState, outcome: Outcome, reason?: string): RestoreRes
   st.outcome = outcome;
   st.audit.add('finished', `${outcome}${reason ? `: ${reason}` : ''}`, { outcome });
   st.enter('DONE');
+  // The Atlas-side duration of a completed restore feeds the polling schedule of the next one into this target.
+  const from = st.c.restoreScheduledDate ?? st.c.submittedAt;
+  const durationS = st.restoreFinishedDate && from ? (Date.parse(st.restoreFinishedDate) - Date.parse(from)) / 1000 : undefined;
+  if (outcome === 'COMPLETED' && durationS && durationS > 0) upsertSearchAttributes([{ key: SA.durationS, value: durationS }]);
+  metricMeter.createCounter('atlas_restore_outcomes', '1', 'finished restores by outcome').add(1, { outcome });
+  log.info(`restore finished: ${outcome}`, { target: st.input.targetClusterName, outcome, reason });
   const info = workflowInfo();
   return {
     workflowId: info.workflowId,

@@ -15,6 +15,8 @@ export interface RestoreCarry {
   jobId?: string;
   jobStatus?: string;
   submittedAt?: string;
+  /** Atlas's own time for the job's creation (its clock, for measuring its duration). */
+  restoreScheduledDate?: string;
   checks: Check[];
   recoveryPoint?: RecoveryPoint;
   approvedBy?: string;

@@ -14,7 +14,7 @@ import { createRestoreWorker } from '../../worker/worker';
 import { say } from '../output';
 import { resultText } from '../result-text';
 import { startRestore } from '../start';
-import { waitWithProgress } from './start';
+import { waitWithProgress } from '../progress';
 
 export interface DevOptions {
   once: boolean;
@@ -54,7 +54,7 @@ export async function runDev(o: DevOptions): Promise<number> {
   };
   say(`\nDemo restore: snapshot ${input.snapshotId} of ${input.clusterName} → ${input.targetClusterName}`);
   const { handle } = await startRestore(env.client, input);
-  const result = await waitWithProgress(handle, 'text');
+  const result = await waitWithProgress(handle);
   process.stdout.write(resultText(result) + '\n');
   const code = exitCodeFor(result.outcome);
 

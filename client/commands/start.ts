@@ -1,12 +1,10 @@
 // `atlas-restore start`: flags named like the Atlas CLI's restore commands.
-import { Client, WorkflowHandle } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
 import type { RestoreInput } from '../../common/input';
-import type { RestoreResult } from '../../common/result';
-import { restoreWorkflow } from '../../workflows';
-import { statusQuery } from '../../workflows/definitions';
 import { CliError, emit, OutputFormat, say } from '../output';
+import { waitWithProgress } from '../progress';
 import { resultText } from '../result-text';
 import { InvalidInputError, startRestore, TargetBusyError } from '../start';
 
@@ -27,6 +25,8 @@ export interface StartFlags {
   wait?: boolean;
   output: OutputFormat;
   taskQueue?: string;
+  /** Polling defaults from the configuration (ATLAS_RESTORE_POLL_*). */
+  polling?: { initialS?: number; maxS?: number };
 }
 
 /** Asks for the target's name on a terminal; the injected `ask` lets tests answer. */
@@ -54,6 +54,7 @@ export async function startCommand(client: Client, f: StartFlags, confirm: Confi
     dryRun: !!f.dryRun,
     rollbackOnFailure: !!f.rollbackOnFailure,
     ...(f.deadline ? { deadline: f.deadline } : {}),
+    ...(f.polling ? { polling: Object.fromEntries(Object.entries(f.polling).filter(([, v]) => v !== undefined)) } : {}),
     ...(f.reason ? { reason: f.reason } : {}),
     requester: f.requester ?? process.env.USER ?? 'unknown',
   };
@@ -76,33 +77,7 @@ export async function startCommand(client: Client, f: StartFlags, confirm: Confi
     emit(f.output, { workflowId: handle.workflowId, runId, existing }, () => `${handle.workflowId} ${runId}`);
     return EXIT.ok;
   }
-  const result = await waitWithProgress(handle, f.output);
+  const result = await waitWithProgress(handle);
   emit(f.output, result, () => resultText(result));
   return exitCodeFor(result.outcome);
-}
-
-/** Waits for the result, printing progress lines to stderr as the phase, job status or poll count changes. */
-export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWorkflow>, _format: OutputFormat): Promise<RestoreResult> {
-  const t0 = Date.now();
-  let last = '';
-  let done = false;
-  const ticker = (async () => {
-    while (!done) {
-      try {
-        const s = await handle.query(statusQuery);
-        const line = `${s.phase}${s.jobStatus ? ` job=${s.jobStatus}` : ''} polls=${s.polls}${s.awaitingApproval ? ' (awaiting approval)' : ''}`;
-        if (line !== last) say(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}`);
-        last = line;
-      } catch {
-        // between runs (continue-as-new) or finished: try again
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  })();
-  try {
-    return await handle.result();
-  } finally {
-    done = true;
-    await ticker;
-  }
 }

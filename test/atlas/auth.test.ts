@@ -35,7 +35,15 @@ afterEach(() => sim.faults.clear());
 afterAll(() => sim.stop());
 
 const sa = (o: Partial<ServiceAccountOptions> = {}) =>
-  new ServiceAccountAuth({ baseUrl: sim.url, clientId: 'mdb_sa_id_1', clientSecret: 'mdb_sa_sk_secret+/=', http: new HttpClient(), timeoutMs: 2_000, userAgent: USER_AGENT, ...o });
+  new ServiceAccountAuth({
+    baseUrl: sim.url,
+    clientId: 'mdb_sa_id_1',
+    clientSecret: 'mdb_sa_sk_secret+/=',
+    http: new HttpClient(),
+    timeoutMs: 2_000,
+    userAgent: USER_AGENT,
+    ...o,
+  });
 const apiError = async (p: Promise<unknown>): Promise<AtlasApiError> => {
   const e = await failureOf(p);
   expect(e).toBeInstanceOf(AtlasApiError);
@@ -46,7 +54,11 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
   test('a good key pair reads and restores (challenge, then response)', async () => {
     const atlas = clientFor(sim, { auth: new DigestAuth('pubkey01', 'priv-0000-1111') });
     expect((await atlas.getCluster(g, 'src')).name).toBe('src');
-    const job = await atlas.createRestore('tenant', g, 'src', { snapshotId: snap, targetClusterName: 'dst', targetProjectId: g });
+    const job = await atlas.createRestore('tenant', g, 'src', {
+      snapshotId: snap,
+      targetClusterName: 'dst',
+      targetProjectId: g,
+    });
     expect(job.status).toBe('PENDING');
     const last = sim.calls.filter((c) => c.operation === 'createTenantRestore').slice(-2);
     expect(last.map((c) => [c.status, !!c.challenge])).toEqual([
@@ -56,7 +68,9 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
   });
 
   test('a wrong private key: a clear 401 naming the key pair, without the secret', async () => {
-    const e = await apiError(clientFor(sim, { auth: new DigestAuth('pubkey01', 'wrong-private-key-xyz') }).getCluster(g, 'src'));
+    const e = await apiError(
+      clientFor(sim, { auth: new DigestAuth('pubkey01', 'wrong-private-key-xyz') }).getCluster(g, 'src'),
+    );
     expect(e).toMatchObject({ status: 401, errorClass: 'fatal' });
     expect(e.message).toMatch(/API key pair was not accepted.*MONGODB_ATLAS_PUBLIC_API_KEY/);
     expect(e.message).not.toContain('wrong-private-key-xyz');
@@ -64,7 +78,11 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
 
   test('a read-only key cannot start a restore', async () => {
     const e = await apiError(
-      clientFor(sim, { auth: new DigestAuth('reader01', 'priv-read-only') }).createRestore('tenant', g, 'src', { snapshotId: snap, targetClusterName: 'dst', targetProjectId: g }),
+      clientFor(sim, { auth: new DigestAuth('reader01', 'priv-read-only') }).createRestore('tenant', g, 'src', {
+        snapshotId: snap,
+        targetClusterName: 'dst',
+        targetProjectId: g,
+      }),
     );
     expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', errorClass: 'fatal' });
   });
@@ -76,7 +94,11 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     const atlas = clientFor(sim, { auth });
     const issued = sim.auth.tokensIssued;
     const mark = sim.calls.length;
-    await Promise.all([atlas.getCluster(g, 'src'), atlas.getCluster(g, 'dst'), atlas.listSnapshots('tenant', g, 'src')]);
+    await Promise.all([
+      atlas.getCluster(g, 'src'),
+      atlas.getCluster(g, 'dst'),
+      atlas.listSnapshots('tenant', g, 'src'),
+    ]);
     expect(sim.auth.tokensIssued - issued).toBe(1);
     // TTL 2 s: the refresh margin is capped at half the lifetime, so after 1.1 s a new token is fetched first.
     await new Promise((r) => setTimeout(r, 1_100));
@@ -97,14 +119,23 @@ describe('service account (OAuth 2.0 client credentials)', () => {
 
   test('a wrong secret: INVALID_CLIENT_CREDENTIALS, fatal, naming the settings, without the secret', async () => {
     const e = await apiError(clientFor(sim, { auth: sa({ clientSecret: 'not-the-secret-987' }) }).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 401, errorCode: 'INVALID_CLIENT_CREDENTIALS', errorClass: 'fatal', operation: 'oauthToken' });
+    expect(e).toMatchObject({
+      status: 401,
+      errorCode: 'INVALID_CLIENT_CREDENTIALS',
+      errorClass: 'fatal',
+      operation: 'oauthToken',
+    });
     expect(e.message).toContain('MONGODB_ATLAS_CLIENT_SECRET');
     expect(e.message).toContain('invalid_client');
     expect(e.message).not.toContain('not-the-secret-987');
   });
 
   test('429 from the token endpoint is waited out (Retry-After), then the call goes through', async () => {
-    sim.faults.add({ operation: 'oauthToken', times: 2, action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 2 } });
+    sim.faults.add({
+      operation: 'oauthToken',
+      times: 2,
+      action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 2 },
+    });
     const waits: number[] = [];
     const auth = sa({ sleep: async (ms) => void waits.push(ms) });
     expect((await clientFor(sim, { auth }).getCluster(g, 'src')).name).toBe('src');
@@ -113,15 +144,26 @@ describe('service account (OAuth 2.0 client credentials)', () => {
   });
 
   test('a token endpoint that keeps answering 429 ends in a retryable RATE_LIMITED with Retry-After', async () => {
-    sim.faults.add({ operation: 'oauthToken', action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 1 } });
-    const e = await apiError(clientFor(sim, { auth: sa({ sleep: async () => undefined, maxTokenRetries: 2 }) }).getCluster(g, 'src'));
+    sim.faults.add({
+      operation: 'oauthToken',
+      action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 1 },
+    });
+    const e = await apiError(
+      clientFor(sim, { auth: sa({ sleep: async () => undefined, maxTokenRetries: 2 }) }).getCluster(g, 'src'),
+    );
     expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 1 });
   });
 
   test('a Retry-After longer than the in-process wait limit is handed to the caller at once', async () => {
-    sim.faults.add({ operation: 'oauthToken', times: 1, action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 600 } });
+    sim.faults.add({
+      operation: 'oauthToken',
+      times: 1,
+      action: { kind: 'status', status: 429, errorCode: 'rate_limited', retryAfterS: 600 },
+    });
     const waits: number[] = [];
-    const e = await apiError(clientFor(sim, { auth: sa({ sleep: async (ms) => void waits.push(ms) }) }).getCluster(g, 'src'));
+    const e = await apiError(
+      clientFor(sim, { auth: sa({ sleep: async (ms) => void waits.push(ms) }) }).getCluster(g, 'src'),
+    );
     expect(e).toMatchObject({ errorCode: 'RATE_LIMITED', retryAfterS: 600 });
     expect(waits).toEqual([]);
   });
@@ -140,19 +182,41 @@ describe('static bearer token', () => {
 describe('plain http only for loopback', () => {
   test.each(['http://cloud.mongodb.com', 'http://10.1.2.3:8080', 'ftp://localhost'])('refuses %s', (baseUrl) => {
     expect(() => new AtlasHttp({ baseUrl, auth: new BearerAuth('t') })).toThrow(/https/);
-    expect(() => atlasSettingsFromEnv({ MONGODB_ATLAS_BASE_URL: baseUrl })).toThrow(/MONGODB_ATLAS_BASE_URL must use https/);
+    expect(() => atlasSettingsFromEnv({ MONGODB_ATLAS_BASE_URL: baseUrl })).toThrow(
+      /MONGODB_ATLAS_BASE_URL must use https/,
+    );
   });
-  test.each(['https://cloud.mongodb.com', 'http://127.0.0.1:9999', 'http://localhost:1', 'http://[::1]:2'])('accepts %s', (baseUrl) => {
-    expect(new AtlasHttp({ baseUrl, auth: new BearerAuth('t') }).baseUrl).toBe(baseUrl);
-  });
+  test.each(['https://cloud.mongodb.com', 'http://127.0.0.1:9999', 'http://localhost:1', 'http://[::1]:2'])(
+    'accepts %s',
+    (baseUrl) => {
+      expect(new AtlasHttp({ baseUrl, auth: new BearerAuth('t') }).baseUrl).toBe(baseUrl);
+    },
+  );
   test('the service account token exchange is held to the same rule', () => {
-    expect(() => new ServiceAccountAuth({ baseUrl: 'http://example.com', clientId: 'a', clientSecret: 'b', http: new HttpClient(), timeoutMs: 1, userAgent: 'x' })).toThrow(/https/);
+    expect(
+      () =>
+        new ServiceAccountAuth({
+          baseUrl: 'http://example.com',
+          clientId: 'a',
+          clientSecret: 'b',
+          http: new HttpClient(),
+          timeoutMs: 1,
+          userAgent: 'x',
+        }),
+    ).toThrow(/https/);
   });
   test('env precedence: service account, then API keys, then access token', () => {
     const base = { MONGODB_ATLAS_ACCESS_TOKEN: 't' };
     expect(atlasSettingsFromEnv(base).auth.scheme).toBe('bearer');
-    expect(atlasSettingsFromEnv({ ...base, MONGODB_ATLAS_PUBLIC_API_KEY: 'p', MONGODB_ATLAS_PRIVATE_API_KEY: 'k' }).auth.scheme).toBe('digest');
-    expect(atlasSettingsFromEnv({ ...base, MONGODB_ATLAS_CLIENT_ID: 'i', MONGODB_ATLAS_CLIENT_SECRET: 's' }).auth.scheme).toBe('service-account');
-    expect(() => atlasSettingsFromEnv({ MONGODB_ATLAS_CLIENT_ID: 'i' })).toThrow(/MONGODB_ATLAS_CLIENT_SECRET is required together with MONGODB_ATLAS_CLIENT_ID/);
+    expect(
+      atlasSettingsFromEnv({ ...base, MONGODB_ATLAS_PUBLIC_API_KEY: 'p', MONGODB_ATLAS_PRIVATE_API_KEY: 'k' }).auth
+        .scheme,
+    ).toBe('digest');
+    expect(
+      atlasSettingsFromEnv({ ...base, MONGODB_ATLAS_CLIENT_ID: 'i', MONGODB_ATLAS_CLIENT_SECRET: 's' }).auth.scheme,
+    ).toBe('service-account');
+    expect(() => atlasSettingsFromEnv({ MONGODB_ATLAS_CLIENT_ID: 'i' })).toThrow(
+      /MONGODB_ATLAS_CLIENT_SECRET is required together with MONGODB_ATLAS_CLIENT_ID/,
+    );
   });
 });

@@ -23,9 +23,15 @@ describe('Atlas client against the simulator (legacy era)', () => {
     const snap = sim.world.addSnapshot({ groupId: g, clusterName: 'src' });
     sim.world.defaultRestoreMs = 300;
     expect((await describeCluster(atlas, g, 'src')).kind).toBe('tenant');
-    const job = await atlas.createRestore('tenant', g, 'src', { snapshotId: snap.id, targetClusterName: 'dst', targetProjectId: g });
+    const job = await atlas.createRestore('tenant', g, 'src', {
+      snapshotId: snap.id,
+      targetClusterName: 'dst',
+      targetProjectId: g,
+    });
     expect(job.status).toBe('PENDING');
-    await expect(atlas.createRestore('tenant', g, 'src', { snapshotId: snap.id, targetClusterName: 'dst', targetProjectId: g })).rejects.toMatchObject({
+    await expect(
+      atlas.createRestore('tenant', g, 'src', { snapshotId: snap.id, targetClusterName: 'dst', targetProjectId: g }),
+    ).rejects.toMatchObject({
       status: 409,
       errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
       errorClass: 'conflict',

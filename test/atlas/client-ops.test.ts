@@ -26,7 +26,10 @@ afterAll(() => sim.stop());
 test('getCluster and getFlexCluster parse the official shapes', async () => {
   const atlas = clientFor(sim);
   const c = await atlas.getCluster(g, 'src-m2');
-  expect(c.replicationSpecs?.[0].regionConfigs?.[0]).toMatchObject({ providerName: 'TENANT', electableSpecs: { instanceSize: 'M2' } });
+  expect(c.replicationSpecs?.[0].regionConfigs?.[0]).toMatchObject({
+    providerName: 'TENANT',
+    electableSpecs: { instanceSize: 'M2' },
+  });
   const f = await atlas.getFlexCluster(g, 'src-flex');
   expect(f).toMatchObject({ name: 'src-flex', stateName: 'IDLE', mongoDBVersion: '8.0.4' });
 });
@@ -45,8 +48,17 @@ test('tenant snapshots: list (paginated) and get', async () => {
 
 test('tenant restore (v2 and the v1.0 path): PENDING -> QUEUED -> RUNNING -> COMPLETED on the clock', async () => {
   const atlas = clientFor(sim);
-  const job = await atlas.createRestore('tenant', g, 'src-m2', { snapshotId: tenantSnaps[0], targetClusterName: 'dst-m5', targetProjectId: g });
-  expect(job).toMatchObject({ status: 'PENDING', snapshotId: tenantSnaps[0], targetClusterName: 'dst-m5', targetProjectId: g });
+  const job = await atlas.createRestore('tenant', g, 'src-m2', {
+    snapshotId: tenantSnaps[0],
+    targetClusterName: 'dst-m5',
+    targetProjectId: g,
+  });
+  expect(job).toMatchObject({
+    status: 'PENDING',
+    snapshotId: tenantSnaps[0],
+    targetClusterName: 'dst-m5',
+    targetProjectId: g,
+  });
   expect(job.restoreFinishedDate).toBeUndefined();
   const seen: string[] = [];
   for (const step of [1_000, 2_000, 50_000, 47_000]) {
@@ -55,9 +67,17 @@ test('tenant restore (v2 and the v1.0 path): PENDING -> QUEUED -> RUNNING -> COM
   }
   expect(seen).toEqual(['QUEUED', 'RUNNING', 'RUNNING', 'COMPLETED']);
   const done = await atlas.getRestoreJob('tenant', g, 'src-m2', job.id);
-  expect(done.restoreFinishedDate).toBe(new Date(Date.parse(done.restoreScheduledDate!) + 100_000).toISOString().replace('.000Z', 'Z'));
+  expect(done.restoreFinishedDate).toBe(
+    new Date(Date.parse(done.restoreScheduledDate!) + 100_000).toISOString().replace('.000Z', 'Z'),
+  );
 
-  const v1 = await atlas.createRestore('tenant', g, 'src-m2', { snapshotId: tenantSnaps[1], targetClusterName: 'dst-fail', targetProjectId: g }, 'v1');
+  const v1 = await atlas.createRestore(
+    'tenant',
+    g,
+    'src-m2',
+    { snapshotId: tenantSnaps[1], targetClusterName: 'dst-fail', targetProjectId: g },
+    'v1',
+  );
   clock.advance(10_000);
   const failed = await atlas.getRestoreJob('tenant', g, 'src-m2', v1.id);
   expect(failed.status).toBe('FAILED');
@@ -69,16 +89,33 @@ test('Flex: snapshots and restore jobs', async () => {
   const atlas = clientFor(sim);
   expect((await atlas.listSnapshots('flex', g, 'src-flex')).map((s) => s.id)).toEqual([flexSnap]);
   expect((await atlas.getSnapshot('flex', g, 'src-flex', flexSnap)).status).toBe('COMPLETED');
-  const job = await atlas.createRestore('flex', g, 'src-flex', { snapshotId: flexSnap, targetClusterName: 'dst-flex', targetProjectId: g });
+  const job = await atlas.createRestore('flex', g, 'src-flex', {
+    snapshotId: flexSnap,
+    targetClusterName: 'dst-flex',
+    targetProjectId: g,
+  });
   expect(job.status).toBe('PENDING');
   clock.advance(10_000);
-  expect(await atlas.getRestoreJob('flex', g, 'src-flex', job.id)).toMatchObject({ id: job.id, status: 'COMPLETED', targetClusterName: 'dst-flex' });
+  expect(await atlas.getRestoreJob('flex', g, 'src-flex', job.id)).toMatchObject({
+    id: job.id,
+    status: 'COMPLETED',
+    targetClusterName: 'dst-flex',
+  });
   expect((await atlas.listRestoreJobs('flex', g, 'src-flex')).map((j) => j.id)).toEqual([job.id]);
 });
 
 test('every call carried the operation media type (Accept, and Content-Type on POST) and the User-Agent', () => {
   const byOp = new Map(sim.calls.map((c) => [c.operation, c]));
-  for (const name of ['getCluster', 'getFlexCluster', 'listTenantSnapshots', 'createTenantRestore', 'createTenantRestoreV1', 'getTenantRestore', 'createFlexRestoreJob', 'listFlexSnapshots'] as const) {
+  for (const name of [
+    'getCluster',
+    'getFlexCluster',
+    'listTenantSnapshots',
+    'createTenantRestore',
+    'createTenantRestoreV1',
+    'getTenantRestore',
+    'createFlexRestoreJob',
+    'listFlexSnapshots',
+  ] as const) {
     const call = byOp.get(name);
     expect(call).toBeDefined();
     expect(call!.accept).toBe(OPS[name].mediaType);

@@ -38,6 +38,7 @@ describe('against the simulator', () => {
   world.addCluster({ groupId: g, name: 'busy', kind: 'tenant', stateName: 'REPAIRING' });
   world.addCluster({ groupId: g, name: 'old', kind: 'tenant', mongoDBVersion: '7.0.12' });
   world.addCluster({ groupId: g, name: 'flex', kind: 'flex' });
+  world.addCluster({ groupId: g, name: 'dst2', kind: 'tenant', restoreDurationMs: 60_000 });
   const snap = world.addSnapshot({ groupId: g, clusterName: 'src' }).id;
   const partial = world.addSnapshot({ groupId: g, clusterName: 'src', status: 'RUNNING' }).id;
   const req = (target: string, snapshotId = snap) => ({ snapshotId, targetClusterName: target, targetProjectId: g });
@@ -54,16 +55,35 @@ describe('against the simulator', () => {
   };
 
   test('429 with Retry-After is retryable and carries the wait', async () => {
-    sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 17 } });
+    sim.faults.add({
+      operation: 'getCluster',
+      times: 1,
+      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 17 },
+    });
     const e = await api(clientFor(sim).getCluster(g, 'src'));
     expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 17 });
   });
 
   test('5xx is retryable (503 with Retry-After too)', async () => {
-    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' } });
-    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE', retryAfterS: 3 } });
-    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({ status: 500, errorClass: 'retryable' });
-    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({ status: 503, errorClass: 'retryable', retryAfterS: 3 });
+    sim.faults.add({
+      operation: 'getTenantSnapshot',
+      times: 1,
+      action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' },
+    });
+    sim.faults.add({
+      operation: 'getTenantSnapshot',
+      times: 1,
+      action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE', retryAfterS: 3 },
+    });
+    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({
+      status: 500,
+      errorClass: 'retryable',
+    });
+    expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({
+      status: 503,
+      errorClass: 'retryable',
+      retryAfterS: 3,
+    });
   });
 
   test('a delay past the client timeout is a retryable TIMEOUT', async () => {
@@ -85,17 +105,30 @@ describe('against the simulator', () => {
 
   test('malformed JSON in a 2xx is a retryable MALFORMED_RESPONSE', async () => {
     sim.faults.add({ operation: 'listTenantRestores', times: 1, action: { kind: 'malformed' } });
-    expect(await api(clientFor(sim).listRestoreJobs('tenant', g, 'src'))).toMatchObject({ errorCode: 'MALFORMED_RESPONSE', errorClass: 'retryable' });
+    expect(await api(clientFor(sim).listRestoreJobs('tenant', g, 'src'))).toMatchObject({
+      errorCode: 'MALFORMED_RESPONSE',
+      errorClass: 'retryable',
+    });
   });
 
   test('a body of the wrong shape is an AtlasResponseShapeError naming the field', async () => {
-    sim.faults.add({ operation: 'getTenantSnapshot', times: 1, action: { kind: 'body', body: { id: snap, status: 'CLOSED' } } });
+    sim.faults.add({
+      operation: 'getTenantSnapshot',
+      times: 1,
+      action: { kind: 'body', body: { id: snap, status: 'CLOSED' } },
+    });
     const e = await failureOf(clientFor(sim).getSnapshot('tenant', g, 'src', snap));
     expect(e).toBeInstanceOf(AtlasResponseShapeError);
     expect(e).toMatchObject({ field: 'status', errorClass: 'fatal' });
     expect(e.message).toContain("field 'status'");
-    sim.faults.add({ operation: 'listTenantSnapshots', times: 1, action: { kind: 'body', body: { results: [{ id: snap, mongoDBVersion: 8 }] } } });
-    expect(await failureOf(clientFor(sim).listSnapshots('tenant', g, 'src'))).toMatchObject({ field: 'results.0.mongoDBVersion' });
+    sim.faults.add({
+      operation: 'listTenantSnapshots',
+      times: 1,
+      action: { kind: 'body', body: { results: [{ id: snap, mongoDBVersion: 8 }] } },
+    });
+    expect(await failureOf(clientFor(sim).listSnapshots('tenant', g, 'src'))).toMatchObject({
+      field: 'results.0.mongoDBVersion',
+    });
   });
 
   test('500 after the job was created: retryable, and the job exists (the ambiguous outcome)', async () => {
@@ -103,6 +136,17 @@ describe('against the simulator', () => {
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
     expect(e).toMatchObject({ status: 500, errorClass: 'retryable' });
     expect(world.jobsIntoTarget(g, 'dst')).toHaveLength(1);
+  });
+
+  test('after-commit with a chosen answer: our own new job answered as 409 conflict', async () => {
+    sim.faults.add({
+      operation: 'createTenantRestore',
+      times: 1,
+      action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
+    });
+    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst2')));
+    expect(e).toMatchObject({ status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', errorClass: 'conflict' });
+    expect(world.jobsIntoTarget(g, 'dst2')).toHaveLength(1);
   });
 
   test('409 ATLAS_CLUSTER_RESTORE_IN_PROGRESS is a conflict', async () => {
@@ -113,25 +157,53 @@ describe('against the simulator', () => {
 
   test('TENANT_RESTORE_DESTINATION_UNAVAILABLE is retryable', async () => {
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('busy')));
-    expect(e).toMatchObject({ status: 400, errorCode: 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', errorClass: 'retryable' });
+    expect(e).toMatchObject({
+      status: 400,
+      errorCode: 'TENANT_RESTORE_DESTINATION_UNAVAILABLE',
+      errorClass: 'retryable',
+    });
   });
 
   test('wrong API for the cluster is a routing error (both directions)', async () => {
-    expect(await api(clientFor(sim).getFlexCluster(g, 'src'))).toMatchObject({ errorCode: 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', errorClass: 'routing' });
-    expect(await api(clientFor(sim).getCluster(g, 'flex'))).toMatchObject({ status: 400, errorCode: 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', errorClass: 'routing' });
+    expect(await api(clientFor(sim).getFlexCluster(g, 'src'))).toMatchObject({
+      errorCode: 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
+      errorClass: 'routing',
+    });
+    expect(await api(clientFor(sim).getCluster(g, 'flex'))).toMatchObject({
+      status: 400,
+      errorCode: 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
+      errorClass: 'routing',
+    });
   });
 
   test('other 4xx are fatal: not found, version mismatch, incomplete snapshot (a 409 that waiting will not fix)', async () => {
-    expect(await api(clientFor(sim).getCluster(g, 'nope'))).toMatchObject({ status: 404, errorCode: 'CLUSTER_NOT_FOUND', errorClass: 'fatal' });
-    expect(await api(clientFor(sim).createRestore('tenant', g, 'src', req('old')))).toMatchObject({ errorCode: 'TENANT_RESTORE_VERSION_MISMATCH', errorClass: 'fatal' });
+    expect(await api(clientFor(sim).getCluster(g, 'nope'))).toMatchObject({
+      status: 404,
+      errorCode: 'CLUSTER_NOT_FOUND',
+      errorClass: 'fatal',
+    });
+    expect(await api(clientFor(sim).createRestore('tenant', g, 'src', req('old')))).toMatchObject({
+      errorCode: 'TENANT_RESTORE_VERSION_MISMATCH',
+      errorClass: 'fatal',
+    });
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('old', partial)));
-    expect(e).toMatchObject({ status: 409, errorCode: 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', errorClass: 'fatal' });
+    expect(e).toMatchObject({
+      status: 409,
+      errorCode: 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT',
+      errorClass: 'fatal',
+    });
     expect(errorClassOf(e)).toBe('fatal');
     expect(errorClassOf(new Error('other'))).toBeUndefined();
   });
 
   test('validation errors carry badRequestDetail fields in the message', async () => {
-    const e = await api(clientFor(sim).createRestore('tenant', g, 'src', { snapshotId: snap, targetClusterName: 'bad name!', targetProjectId: g }));
+    const e = await api(
+      clientFor(sim).createRestore('tenant', g, 'src', {
+        snapshotId: snap,
+        targetClusterName: 'bad name!',
+        targetProjectId: g,
+      }),
+    );
     expect(e).toMatchObject({ status: 400, errorCode: 'INVALID_ATTRIBUTE', errorClass: 'fatal' });
     expect(e.message).toContain('targetDeploymentItemName');
   });

@@ -28,12 +28,17 @@ export function prepareSpec(source: OpenApiDoc, direction: Direction): OpenApiDo
   const schemas = doc.components.schemas;
   for (const [name, s] of Object.entries({ ...schemas })) {
     const alternatives = (Array.isArray(s.oneOf) ? s.oneOf : []) as Json[];
-    const children = alternatives.map((a) => (typeof a.$ref === 'string' ? schemas[a.$ref.slice(REF.length)] : undefined));
-    const backRefs = children.filter((c): c is Json => !!c && Array.isArray(c.allOf) && (c.allOf as Json[]).some((x) => x.$ref === REF + name));
+    const children = alternatives.map((a) =>
+      typeof a.$ref === 'string' ? schemas[a.$ref.slice(REF.length)] : undefined,
+    );
+    const backRefs = children.filter(
+      (c): c is Json => !!c && Array.isArray(c.allOf) && (c.allOf as Json[]).some((x) => x.$ref === REF + name),
+    );
     if (!backRefs.length) continue;
     const { oneOf: _o, anyOf: _a, discriminator: _d, ...base } = s;
     schemas[`${name}__base`] = base;
-    for (const c of backRefs) c.allOf = (c.allOf as Json[]).map((x) => (x.$ref === REF + name ? { $ref: `${REF}${name}__base` } : x));
+    for (const c of backRefs)
+      c.allOf = (c.allOf as Json[]).map((x) => (x.$ref === REF + name ? { $ref: `${REF}${name}__base` } : x));
   }
   walk(doc, (node) => adapt(node, direction));
   return doc;
@@ -49,7 +54,8 @@ function walk(node: unknown, fn: (n: Json) => void): void {
 
 function adapt(node: Json, direction: Direction): void {
   const alternatives = (node.oneOf ?? node.anyOf) as Json[] | undefined;
-  if (node.type === 'object' && alternatives?.length && alternatives.every((a) => a.type === 'string')) delete node.type;
+  if (node.type === 'object' && alternatives?.length && alternatives.every((a) => a.type === 'string'))
+    delete node.type;
   const d = node.discriminator;
   if (isObj(d) && Array.isArray(node.oneOf)) {
     const prop = String(d.propertyName);
@@ -58,7 +64,10 @@ function adapt(node: Json, direction: Direction): void {
       : Object.fromEntries((node.oneOf as Json[]).map((a) => [String(a.$ref).slice(REF.length), String(a.$ref)]));
     node.allOf = [
       ...((node.allOf as Json[] | undefined) ?? []),
-      ...Object.entries(mapping).map(([value, $ref]) => ({ if: { properties: { [prop]: { const: value } }, required: [prop] }, then: { $ref } })),
+      ...Object.entries(mapping).map(([value, $ref]) => ({
+        if: { properties: { [prop]: { const: value } }, required: [prop] },
+        then: { $ref },
+      })),
     ];
     delete node.oneOf;
   } else if (Array.isArray(node.oneOf)) {
@@ -73,7 +82,8 @@ function adapt(node: Json, direction: Direction): void {
   }
 }
 
-const pointer = (...parts: string[]): string => parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+const pointer = (...parts: string[]): string =>
+  parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
 export interface ResponseCheck {
   /** False when the spec declares no response for this status (then ApiError is used, for an error status). */
@@ -119,7 +129,8 @@ export class SpecValidator {
   /** The operation (path template and method) with this operationId, if this document has it. */
   operation(operationId: string): { path: string; method: string } | undefined {
     for (const [p, item] of Object.entries(this.doc.paths))
-      for (const [method, op] of Object.entries(item)) if (isObj(op) && op.operationId === operationId) return { path: p, method };
+      for (const [method, op] of Object.entries(item))
+        if (isObj(op) && op.operationId === operationId) return { path: p, method };
     return undefined;
   }
 
@@ -138,11 +149,21 @@ export class SpecValidator {
       response = this.doc.components.responses[ptr[2]] as Json;
     }
     if (!response) {
-      if (status < 400) return { declared: false, schema: '(none)', errors: [`${operationId} declares no ${status} response`] };
-      return { declared: false, schema: 'ApiError (fallback)', errors: mediaType === 'application/json' ? this.schema('ApiError', body) : [`error media type ${mediaType}`] };
+      if (status < 400)
+        return { declared: false, schema: '(none)', errors: [`${operationId} declares no ${status} response`] };
+      return {
+        declared: false,
+        schema: 'ApiError (fallback)',
+        errors: mediaType === 'application/json' ? this.schema('ApiError', body) : [`error media type ${mediaType}`],
+      };
     }
     const content = (response.content ?? {}) as Record<string, Json>;
-    if (!content[mediaType]) return { declared: true, schema: '(none)', errors: [`${operationId} ${status} declares ${Object.keys(content).join(', ')}, not ${mediaType}`] };
+    if (!content[mediaType])
+      return {
+        declared: true,
+        schema: '(none)',
+        errors: [`${operationId} ${status} declares ${Object.keys(content).join(', ')}, not ${mediaType}`],
+      };
     const schema = content[mediaType].schema as Json;
     const v = this.#compile(`/${pointer(...ptr, 'content', mediaType, 'schema')}`);
     return { declared: true, schema: String(schema.$ref ?? 'inline'), errors: v(body) ? [] : format(v.errors) };
@@ -151,4 +172,13 @@ export class SpecValidator {
 
 function format(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
+
+const validators = new Map<string, SpecValidator>();
+/** One compiled validator per document and direction (compiling the spec takes a moment). */
+export function validatorFor(name: SpecName, direction: Direction = 'response'): SpecValidator {
+  const key = `${name}:${direction}`;
+  let v = validators.get(key);
+  if (!v) validators.set(key, (v = new SpecValidator(name, direction)));
+  return v;
 }

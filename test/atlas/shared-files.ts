@@ -12,7 +12,10 @@ export type SpecName = keyof typeof SPEC_FILES;
 
 /** A parsed OpenAPI 3.0 document (only the parts the tests walk are typed). */
 export interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown>; requestBody?: unknown }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, unknown>; requestBody?: unknown }>
+  >;
   components: { schemas: Record<string, Record<string, unknown>>; responses: Record<string, Record<string, unknown>> };
   [k: string]: unknown;
 }
@@ -20,14 +23,17 @@ export interface OpenApiDoc {
 function sharedDir(name: 'atlas' | 'seed', expected: string): string {
   const dir = path.resolve(__dirname, '../../../shared', name);
   if (!existsSync(dir))
-    throw new Error(`Reference files missing: expected ${expected} in ${dir} (../shared/${name} relative to the repo root). Check out the shared folder next to the repo.`);
+    throw new Error(
+      `Reference files missing: expected ${expected} in ${dir} (../shared/${name} relative to the repo root). Check out the shared folder next to the repo.`,
+    );
   return dir;
 }
 
 export function sharedAtlasDir(): string {
   const dir = sharedDir('atlas', 'the official Atlas OpenAPI subsets');
   for (const f of Object.values(SPEC_FILES))
-    if (!existsSync(path.join(dir, f))) throw new Error(`Reference file missing: ${path.join(dir, f)} (an official Atlas OpenAPI subset).`);
+    if (!existsSync(path.join(dir, f)))
+      throw new Error(`Reference file missing: ${path.join(dir, f)} (an official Atlas OpenAPI subset).`);
   return dir;
 }
 
@@ -64,7 +70,8 @@ export function seedExamples(): SeedExamples {
     else if (m[2] === '200') out.response200 = body;
     else out.errors[Number(m[2])] = body;
   }
-  if (!Object.keys(out.request).length || !Object.keys(out.response200).length) throw new Error(`The seed document ${file} has no request or 200 example.`);
+  if (!Object.keys(out.request).length || !Object.keys(out.response200).length)
+    throw new Error(`The seed document ${file} has no request or 200 example.`);
   return out;
 }
 

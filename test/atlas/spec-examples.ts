@@ -18,7 +18,12 @@ const BY_PATTERN: [RegExp, string][] = [
   [/a-zA-Z0-9\]\[a-zA-Z0-9-\]\*/, 'Cluster0'],
   [/\\p\{L\}/, 'Cluster0'],
 ];
-const BY_FORMAT: Record<string, string> = { 'date-time': '2025-05-04T09:42:00Z', date: '2025-05-04', uri: 'https://cloud.mongodb.com/api/atlas', email: 'someone@example.com' };
+const BY_FORMAT: Record<string, string> = {
+  'date-time': '2025-05-04T09:42:00Z',
+  date: '2025-05-04',
+  uri: 'https://cloud.mongodb.com/api/atlas',
+  email: 'someone@example.com',
+};
 
 export function exampleOf(doc: OpenApiDoc, name: string, o: ExampleOptions = {}): unknown {
   return build(doc, { $ref: REF + name }, o, []);
@@ -38,7 +43,9 @@ function build(doc: OpenApiDoc, schema: Json, o: ExampleOptions, stack: string[]
   const alternatives = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
   let value: unknown;
   if (alternatives?.length) {
-    const preferred = alternatives.find((a) => typeof a.$ref === 'string' && o.prefer?.includes(a.$ref.slice(REF.length)));
+    const preferred = alternatives.find(
+      (a) => typeof a.$ref === 'string' && o.prefer?.includes(a.$ref.slice(REF.length)),
+    );
     value = build(doc, preferred ?? alternatives[0], o, stack);
     const d = schema.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
     const chosen = (preferred ?? alternatives[0]).$ref;
@@ -68,7 +75,10 @@ function build(doc: OpenApiDoc, schema: Json, o: ExampleOptions, stack: string[]
       return item === undefined ? [] : [item];
     }
     case 'string': {
-      const pattern = typeof schema.pattern === 'string' ? BY_PATTERN.find(([re]) => re.test(String(schema.pattern)))?.[1] : undefined;
+      const pattern =
+        typeof schema.pattern === 'string'
+          ? BY_PATTERN.find(([re]) => re.test(String(schema.pattern)))?.[1]
+          : undefined;
       return pattern ?? BY_FORMAT[String(schema.format)] ?? 'string';
     }
     case 'integer':

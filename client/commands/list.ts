@@ -1,0 +1,48 @@
+// `atlas-restore list`: a visibility query over our search attributes (the same filters work in the Temporal UI).
+import { Client } from '@temporalio/client';
+import { SA } from '../../common/constants';
+import { emit, OutputFormat } from '../output';
+
+export interface ListFlags {
+  status?: 'running' | 'completed' | 'failed';
+  targetClusterName?: string;
+  limit: number;
+  output: OutputFormat;
+}
+
+/** The query, exactly as one would paste it into the Temporal UI's filter. */
+export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName'>): string {
+  const parts = [`WorkflowType = 'restoreWorkflow'`];
+  if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
+  if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
+  if (f.status === 'failed') parts.push(`(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`);
+  if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
+  return parts.join(' AND ');
+}
+
+export async function listCommand(client: Client, f: ListFlags): Promise<number> {
+  const rows: Record<string, string | undefined>[] = [];
+  for await (const wf of client.workflow.list({ query: listQuery(f) })) {
+    const a = wf.typedSearchAttributes;
+    rows.push({
+      workflowId: wf.workflowId,
+      runId: wf.runId,
+      status: wf.status.name,
+      startTime: wf.startTime.toISOString(),
+      target: a.get(SA.targetCluster),
+      source: a.get(SA.sourceCluster),
+      snapshotId: a.get(SA.snapshotId),
+      backend: a.get(SA.backend),
+      phase: a.get(SA.phase),
+      jobStatus: a.get(SA.jobStatus),
+      outcome: a.get(SA.outcome),
+    });
+    if (rows.length >= f.limit) break;
+  }
+  emit(f.output, rows, () =>
+    rows.length
+      ? rows.map((r) => `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`).join('\n')
+      : 'no restores match',
+  );
+  return 0;
+}

@@ -1,0 +1,79 @@
+// All settings, from the environment, validated in one place. A bad or missing setting stops the process at start-up
+// with one line naming the variable (never its value, which may be a secret). Documented in .env.example.
+import { z } from 'zod';
+import { atlasSettingsFromEnv, AtlasSettings } from '../atlas/config';
+import { temporalTargetFromEnv, TemporalTarget } from '../client/connection';
+import { DEFAULT_TASK_QUEUE } from '../common/constants';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const positive = z.coerce.number().positive();
+
+const AppEnvSchema = z.object({
+  ATLAS_RESTORE_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  /** Port of the worker's Prometheus endpoint (/metrics); unset = no endpoint. */
+  ATLAS_RESTORE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Atlas rate budget: activity tasks per second across all workers of the task queue (each makes 1–3 calls). */
+  ATLAS_RESTORE_RATE_BUDGET: positive.optional(),
+  ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Optional webhook told about every restore that does not complete (compensation) . */
+  ATLAS_RESTORE_WEBHOOK_URL: z.url({ message: 'must be a URL' }).optional(),
+  /** Defaults for the polling schedule of restores started by this CLI. */
+  ATLAS_RESTORE_POLL_INITIAL_S: positive.optional(),
+  ATLAS_RESTORE_POLL_MAX_S: positive.optional(),
+  ATLAS_RESTORE_LOG_FORMAT: z.enum(['json', 'text']).optional(),
+  ATLAS_RESTORE_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export interface AppConfig {
+  temporal: TemporalTarget;
+  taskQueue: string;
+  metricsPort?: number;
+  rateBudget?: number;
+  maxConcurrentActivities: number;
+  webhookUrl?: string;
+  polling?: { initialS?: number; maxS?: number };
+  logFormat: 'json' | 'text';
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+/** Unset and empty are the same (docker compose passes `${VAR:-}` as an empty string). */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = withoutEmpty(rawEnv);
+  const parsed = AppEnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`configuration error: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const e = parsed.data;
+  let temporal: TemporalTarget;
+  try {
+    temporal = temporalTargetFromEnv(env);
+  } catch (err) {
+    throw new ConfigError(`configuration error: Temporal connection settings (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE): ${(err as Error).message}`);
+  }
+  const polling = e.ATLAS_RESTORE_POLL_INITIAL_S || e.ATLAS_RESTORE_POLL_MAX_S ? { initialS: e.ATLAS_RESTORE_POLL_INITIAL_S, maxS: e.ATLAS_RESTORE_POLL_MAX_S } : undefined;
+  return {
+    temporal,
+    taskQueue: e.ATLAS_RESTORE_TASK_QUEUE,
+    metricsPort: e.ATLAS_RESTORE_METRICS_PORT,
+    rateBudget: e.ATLAS_RESTORE_RATE_BUDGET,
+    maxConcurrentActivities: e.ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES,
+    webhookUrl: e.ATLAS_RESTORE_WEBHOOK_URL,
+    polling,
+    logFormat: e.ATLAS_RESTORE_LOG_FORMAT ?? (process.stderr.isTTY ? 'text' : 'json'),
+    logLevel: e.ATLAS_RESTORE_LOG_LEVEL,
+  };
+}
+
+/** Atlas settings (credentials included): only the worker calls this. */
+export function loadAtlasSettings(rawEnv: NodeJS.ProcessEnv = process.env): AtlasSettings {
+  try {
+    return atlasSettingsFromEnv(withoutEmpty(rawEnv));
+  } catch (err) {
+    throw new ConfigError(`configuration error: ${(err as Error).message}`);
+  }
+}

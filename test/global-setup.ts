@@ -1,0 +1,34 @@
+// Tests that drive `bin/atlas-restore` as a subprocess need dist/ current. `make test` builds first; a bare
+// `npx jest` after an edit rebuilds here.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const SOURCES = ['common', 'workflows', 'activities', 'worker', 'client', 'atlas', 'simulator', 'devserver', 'config', 'bench'];
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : e.name.endsWith('.ts') ? statSync(p).mtimeMs : 0);
+  }
+  return t;
+}
+
+export default function globalSetup(): void {
+  let built: number;
+  try {
+    built = statSync(join(root, 'dist', 'client', 'cli.js')).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  const src = Math.max(...SOURCES.map((d) => {
+    try {
+      return newest(join(root, d));
+    } catch {
+      return 0;
+    }
+  }));
+  if (src > built) execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+}

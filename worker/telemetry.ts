@@ -1,0 +1,49 @@
+// Logs and metrics of the worker process, installed once in Temporal's Runtime:
+// - logs: JSON lines when stderr is not a terminal (for log shippers), readable text otherwise; the SDK attaches
+//   workflow id, run id, activity type to every workflow and activity line, and our activities add the target.
+// - metrics: the SDK's own (task latencies, slots, ...) and ours, on one Prometheus endpoint served by the Runtime.
+import type { MetricCounter, MetricMeter } from '@temporalio/common';
+import { DefaultLogger, LogEntry, Runtime } from '@temporalio/worker';
+
+export interface TelemetryOptions {
+  logFormat: 'json' | 'text';
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Serve Prometheus metrics on 0.0.0.0:<port>/metrics. */
+  metricsPort?: number;
+}
+
+function jsonLine(entry: LogEntry): void {
+  const { sdkComponent, ...meta } = (entry.meta ?? {}) as Record<string, unknown>;
+  const line = { ts: new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString(), level: entry.level, msg: entry.message, component: sdkComponent, ...meta };
+  process.stderr.write(JSON.stringify(line, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '\n');
+}
+
+function textLine(entry: LogEntry): void {
+  const meta = (entry.meta ?? {}) as Record<string, unknown>;
+  const ctx = [meta.workflowId, meta.activityType ?? meta.workflowType, meta.target].filter(Boolean).join(' ');
+  process.stderr.write(`${new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString()} ${entry.level.padEnd(5)} ${entry.message}${ctx ? ` [${ctx}]` : ''}\n`);
+}
+
+export function installTelemetry(o: TelemetryOptions): void {
+  Runtime.install({
+    logger: new DefaultLogger(o.logLevel, o.logFormat === 'json' ? jsonLine : textLine),
+    telemetryOptions: o.metricsPort ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${o.metricsPort}`, countersTotalSuffix: true } } } : undefined,
+  });
+}
+
+/** Our counters, on the Runtime's meter (so they appear on the same endpoint as the SDK's). */
+export class RestoreMetrics {
+  readonly atlasCalls: MetricCounter;
+  readonly rateLimited: MetricCounter;
+
+  constructor(meter: MetricMeter = Runtime.instance().metricMeter) {
+    this.atlasCalls = meter.createCounter('atlas_restore_atlas_calls', '1', 'Atlas Admin API calls by operation and HTTP status');
+    this.rateLimited = meter.createCounter('atlas_restore_atlas_rate_limited', '1', 'Atlas answers 429 (rate limited)');
+  }
+
+  /** For AtlasHttp's onCall hook. */
+  onAtlasCall = (c: { operation: string; status: number }): void => {
+    this.atlasCalls.add(1, { operation: c.operation, status: String(c.status) });
+    if (c.status === 429) this.rateLimited.add(1, { operation: c.operation });
+  };
+}

@@ -3,7 +3,7 @@
 // Temporal); a definite answer (404, precondition) becomes a failed check instead.
 import { AtlasClient, SnapshotInfo } from '../atlas/client';
 import { AtlasApiError } from '../atlas/errors';
-import { backendFor, ClusterView, describeCluster, majorOf } from '../atlas/routing';
+import { ClusterView, describeCluster, majorOf, resolveBackend } from '../atlas/routing';
 import type { Check, RecoveryPoint } from '../common/result';
 import { toFailure } from './failures';
 import type { PreflightReport, PreflightRequest, ResolvedBackend } from './types';
@@ -17,10 +17,9 @@ export async function runPreflight(atlas: AtlasClient, r: PreflightRequest): Pro
     // 1. Which API serves the source cluster.
     let backend: ResolvedBackend | undefined;
     try {
-      // TEMP until atlas/routing resolveBackend lands
-      const src = await describeCluster(atlas, r.projectId, r.clusterName);
-      backend = r.backend === 'auto' ? backendFor(src.kind) : r.backend;
-      add('backend-resolved', !!backend, `source ${src.kind} -> ${backend}`);
+      const resolved = await resolveBackend(atlas, r.projectId, r.clusterName, r.backend);
+      backend = resolved.backend;
+      add('backend-resolved', true, resolved.evidence);
     } catch (e) {
       if (!definite(e)) throw e;
       add('backend-resolved', false, `source ${r.clusterName}: ${e.errorCode} ${e.detail}`);

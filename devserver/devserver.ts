@@ -17,8 +17,6 @@ export interface DevServerOptions {
 }
 
 export async function startDevServer(o: DevServerOptions = {}): Promise<TestWorkflowEnvironment> {
-  const extraArgs = ['--log-level', 'error'];
-  if (o.dbFilename) extraArgs.push('--db-filename', o.dbFilename);
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
@@ -28,7 +26,8 @@ export async function startDevServer(o: DevServerOptions = {}): Promise<TestWork
       uiPort: o.uiPort,
       namespace: o.namespace,
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      extraArgs,
+      dbFilename: o.dbFilename,
+      log: { format: 'pretty', level: 'error' },
     },
   });
 }

@@ -8,7 +8,8 @@ import { AtlasClient } from '../../atlas/client';
 import { AtlasHttp } from '../../atlas/http';
 import { exitCodeFor } from '../../common/exit-codes';
 import { startDevServer } from '../../devserver/devserver';
-import { buildDemoWorld, DemoWorld } from '../../simulator/demo-world';
+import { buildDemoWorld } from '../../simulator/demo-world';
+import { describeWorld } from '../../simulator/main';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
 import { say } from '../output';
@@ -36,7 +37,7 @@ export async function runDev(o: DevOptions): Promise<number> {
   const sim = await AtlasSimulator.start({ era: o.era, port: o.simulatorPort, admin: true, credentials: { apiKeys: [{ publicKey, privateKey }] } });
   const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
   say(`Atlas simulator (${o.era} era): ${sim.url}`);
-  say(describeDemo(demo));
+  say(describeWorld(sim.world));
 
   const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: new DigestAuth(publicKey, privateKey), http: new HttpClient() }));
   const worker = await createRestoreWorker({ connection: env.nativeConnection, namespace: 'default', atlas, temporal: env.client });
@@ -78,10 +79,3 @@ export async function runDev(o: DevOptions): Promise<number> {
   return code;
 }
 
-function describeDemo(d: DemoWorld): string {
-  const lines = [`  projects: shop=${d.projects.shop} analytics=${d.projects.analytics}`];
-  for (const [k, v] of Object.entries(d.sources)) lines.push(`  source ${k.padEnd(16)} ${v}`);
-  for (const [k, v] of Object.entries(d.targets)) lines.push(`  target ${k.padEnd(16)} ${v}`);
-  for (const [k, v] of Object.entries(d.snapshots)) lines.push(`  snapshot ${k.padEnd(14)} ${v}`);
-  return lines.join('\n');
-}

@@ -112,7 +112,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     const auth = sa({ now: () => frozen });
     const atlas = clientFor(sim, { auth });
     await atlas.getCluster(g, 'src');
-    await new Promise((r) => setTimeout(r, 2_100)); // the server's copy expires; ours (frozen clock) looks fresh
+    await new Promise((r) => setTimeout(r, 2_300)); // the server's copy expires; ours (frozen clock) looks fresh
     expect((await atlas.getCluster(g, 'src')).name).toBe('src');
     expect(auth.tokenRequests).toBe(2);
   });

@@ -87,11 +87,12 @@ describe('against the simulator', () => {
   });
 
   test('a delay past the client timeout is a retryable TIMEOUT', async () => {
-    sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'delay', ms: 1_500 } });
+    sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'delay', ms: 3_000 } });
     const started = Date.now();
     const e = await api(clientFor(sim, { timeoutMs: 300 }).getCluster(g, 'src'));
     expect(e).toMatchObject({ status: 0, errorCode: 'TIMEOUT', errorClass: 'retryable' });
-    expect(Date.now() - started).toBeLessThan(1_400);
+    // undici checks timeouts on a coarse timer: well before the 3 s answer, not exactly at 300 ms.
+    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   test('a connection reset is a retryable CONNECTION_RESET, and a POST is never resent by the transport', async () => {

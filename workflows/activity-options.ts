@@ -13,7 +13,7 @@ export const FAILURE_TYPES = {
 } as const;
 
 /** Never retried: another attempt would get the same answer. */
-const NON_RETRYABLE = [FAILURE_TYPES.fatal, FAILURE_TYPES.routing, FAILURE_TYPES.shape];
+export const NON_RETRYABLE: string[] = [FAILURE_TYPES.fatal, FAILURE_TYPES.routing, FAILURE_TYPES.shape];
 
 /** Preflight reads: transient errors (5xx, 429 after Retry-After, resets) retried for up to ~10 minutes. */
 export const preflightActs = proxyActivities<Activities>({
@@ -23,20 +23,16 @@ export const preflightActs = proxyActivities<Activities>({
 });
 
 /**
- * Submit: every attempt first looks for the job a previous attempt may have created (activities/submit.ts), so a
- * retry after a timeout or a 500-after-commit adopts instead of creating twice. A foreign 409 (another restore into
- * the target) is retried within this bound (~15 min), then the workflow compensates.
+ * Submit: retried by the workflow itself (workflows/submit.ts), not by the activity's retry policy, so that every
+ * attempt and the error code Atlas gave it land in the audit trail, and Retry-After is honoured on a durable timer.
+ * Every attempt first looks for the job a previous attempt may have created (activities/submit.ts), so a retry after
+ * a timeout or a 500-after-commit adopts instead of creating twice. A foreign 409 (another restore into the target)
+ * is retried within this bound (8 attempts, ~11 min), then the workflow compensates.
  */
-export const SUBMIT_MAX_ATTEMPTS = 8;
+export const SUBMIT_RETRY = { maxAttempts: 8, initialS: 10, factor: 2, maxIntervalS: 180 } as const;
 export const submitActs = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: {
-    initialInterval: '10s',
-    backoffCoefficient: 2,
-    maximumInterval: '3 minutes',
-    maximumAttempts: SUBMIT_MAX_ATTEMPTS,
-    nonRetryableErrorTypes: NON_RETRYABLE,
-  },
+  retry: { maximumAttempts: 1 },
 });
 
 /**

@@ -4,7 +4,8 @@
 import { CancellationScope, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Outcome, SA } from '../common/constants';
 import type { CompensationStep } from '../common/result';
-import { pollActs, sideActs, submitActs } from './activity-options';
+import { pollActs, sideActs } from './activity-options';
+import { submitWithRetries } from './submit';
 import { nowIso, nowMs } from './clock';
 import { RestoreState } from './state';
 
@@ -68,7 +69,7 @@ export async function compensate(st: RestoreState, outcome: Outcome, reason: str
 async function rollback(st: RestoreState): Promise<CompensationStep> {
   const rp = st.c.recoveryPoint!;
   try {
-    const sub = await submitActs.submitRestore.executeWithOptions({ summary: `Rollback: restore ${st.input.targetClusterName} from its own snapshot` }, [
+    const sub = await submitWithRetries(
       {
         backend: rp.backend,
         projectId: st.targetProjectId,
@@ -78,7 +79,9 @@ async function rollback(st: RestoreState): Promise<CompensationStep> {
         targetClusterName: st.input.targetClusterName,
         notBefore: nowIso(),
       },
-    ]);
+      st.audit,
+      `Rollback: restore ${st.input.targetClusterName} from its own snapshot`,
+    );
     const started = nowMs();
     let delayS = 5;
     while ((nowMs() - started) / 1000 < ROLLBACK_MAX_WAIT_S) {

@@ -19,16 +19,24 @@ import {
 import { Outcome, SA } from '../common/constants';
 import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
 import type { RestoreResult } from '../common/result';
-import { pollActs, preflightActs, sideActs, submitActs } from './activity-options';
+import { pollActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { compensate, messageOf } from './compensation';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
 import { DEFAULT_POLLING, expectationFrom, nextPollDelayS } from './polling';
 import { freshCarry, RestoreCarry, RestoreState } from './state';
+import { submitWithRetries } from './submit';
 
 export type { RestoreCarry };
 
-/** Hand over to a fresh run after this many polls, so history stays bounded however long the restore takes. */
+/**
+ * Polling is a durable timer plus one short activity per poll, and the workflow continues as new after this many
+ * polls, so the history of any run stays bounded (~11 events a poll) however long the restore takes.
+ * Why not one long activity that polls and heartbeats? Timers keep the schedule in the workflow, where it can learn
+ * from earlier restores, show `nextPollAt` in the status query and the UI, skip time in tests, and survive a worker
+ * crash without a heartbeat timeout to wait out; and a worker holds no slot while nothing happens. The cost, a few
+ * events per poll, is what the adaptive schedule (workflows/polling.ts) keeps small. Measured in bench/.
+ */
 export const POLLS_PER_RUN = 100;
 
 type Ending = { outcome: Outcome; reason?: string; compensate?: boolean } | { continue: true };
@@ -169,9 +177,7 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
 
     st.enter('SUBMITTING');
     st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
-    const sub = await submitActs.submitRestore.executeWithOptions({ summary: `Submit restore of ${input.snapshotId} into ${input.targetClusterName} (exactly once)` }, [
-      { ...target, backend: st.c.backend!, notBefore: st.c.startedAt },
-    ]);
+    const sub = await submitWithRetries({ ...target, backend: st.c.backend!, notBefore: st.c.startedAt }, st.audit, `Submit restore of ${input.snapshotId} into ${input.targetClusterName} (exactly once)`);
     st.c.jobId = sub.jobId;
     st.c.jobStatus = sub.status;
     st.c.submittedAt = nowIso();

@@ -1,5 +1,6 @@
 // On the real dev server: both eras end to end, worker crash mid-poll, batch of child workflows, visibility by our
 // search attributes, and a scan of every history for secrets.
+import { startRestore, TargetBusyError } from '../../client/start';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
 import { Harness, startHarness } from '../helpers/harness';
@@ -23,6 +24,19 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const r = await handle.result();
     expect(r.outcome).toBe('COMPLETED');
     expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  });
+
+  test('one restore per target: an identical start returns the running one, a different one is refused', async () => {
+    const pair = addPair(h.sim.world, { restoreMs: 60_000 });
+    const first = await startRestore(h.env.client, pair.input, { taskQueue: h.taskQueue });
+    const again = await startRestore(h.env.client, pair.input, { taskQueue: h.taskQueue });
+    expect(again.existing).toBe(true);
+    expect(again.runId).toBe(first.runId);
+    const other = h.sim.world.addSnapshot({ groupId: pair.projectId, clusterName: pair.source.name });
+    await expect(startRestore(h.env.client, { ...pair.input, snapshotId: other.id }, { taskQueue: h.taskQueue })).rejects.toBeInstanceOf(TargetBusyError);
+    await first.handle.cancel();
+    expect((await first.handle.result()).outcome).toBe('CANCELLED');
+    expect(jobsInto(h, pair.projectId, pair.target.name).length).toBeLessThanOrEqual(1);
   });
 
   test('a batch drill runs restores as child workflows, continuing past a failure', async () => {

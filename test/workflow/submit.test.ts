@@ -72,6 +72,10 @@ test('429 with Retry-After: the next attempt waits at least that long', async ()
   expect(first.status).toBe(429);
   expect(second.status).toBe(200);
   expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(120_000);
+  // The audit trail names the failed attempt, Atlas's error code and the wait.
+  const failed = r.audit.find((e) => e.type === 'submit-attempt' && e.data?.errorCode);
+  expect(failed?.data).toMatchObject({ attempt: 1, status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 });
+  expect(r.audit.find((e) => e.type === 'retry')?.message).toMatch(/Retry-After 120s/);
 });
 
 test('transient 503s while polling never fail the restore', async () => {

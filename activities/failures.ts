@@ -3,15 +3,9 @@
 // non-retryable. Messages and details hold only what Atlas said: never credentials.
 import { ApplicationFailure } from '@temporalio/common';
 import { AtlasApiError, AtlasResponseShapeError } from '../atlas/errors';
+import { FAILURE } from '../common/failure-types';
 
-/** Failure types, shared with the workflow's retry policies. */
-export const FAILURE = {
-  retryable: 'AtlasRetryable',
-  conflict: 'AtlasConflict',
-  routing: 'AtlasRouting',
-  fatal: 'AtlasFatal',
-  shape: 'AtlasResponseShape',
-} as const;
+export { FAILURE };
 
 export interface AtlasFailureDetails {
   status: number;

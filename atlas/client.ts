@@ -94,22 +94,22 @@ export class AtlasClient {
         params: { groupId, name: sourceCluster },
         body,
       });
-      return fromFlexJob(job);
+      return fromJob(job);
     }
     const op = tenantApi === 'v1' ? 'createTenantRestoreV1' : 'createTenantRestore';
-    return fromTenantJob(
+    return fromJob(
       await this.http.call(op, TenantRestoreSchema, { params: { groupId, clusterName: sourceCluster }, body }),
     );
   }
 
   async getRestoreJob(backend: Backend, groupId: string, sourceCluster: string, jobId: string): Promise<RestoreJob> {
     if (backend === 'flex')
-      return fromFlexJob(
+      return fromJob(
         await this.http.call('getFlexRestoreJob', FlexRestoreJobSchema, {
           params: { groupId, name: sourceCluster, restoreJobId: jobId },
         }),
       );
-    return fromTenantJob(
+    return fromJob(
       await this.http.call('getTenantRestore', TenantRestoreSchema, {
         params: { groupId, clusterName: sourceCluster, restoreId: jobId },
       }),
@@ -119,10 +119,10 @@ export class AtlasClient {
   async listRestoreJobs(backend: Backend, groupId: string, sourceCluster: string): Promise<RestoreJob[]> {
     if (backend === 'flex')
       return (await this.#all('listFlexRestoreJobs', FlexRestoreJobSchema, { groupId, name: sourceCluster })).map(
-        fromFlexJob,
+        fromJob,
       );
     return (await this.#all('listTenantRestores', TenantRestoreSchema, { groupId, clusterName: sourceCluster })).map(
-      fromTenantJob,
+      fromJob,
     );
   }
 
@@ -167,19 +167,10 @@ export class AtlasClient {
 
 const status = (s: string | undefined): JobStatus | 'UNKNOWN' => (s as JobStatus | undefined) ?? 'UNKNOWN';
 
-function fromTenantJob(j: z.infer<typeof TenantRestoreSchema>): RestoreJob {
-  return {
-    id: j.id ?? '',
-    status: status(j.status),
-    snapshotId: j.snapshotId,
-    targetClusterName: j.targetDeploymentItemName,
-    targetProjectId: j.targetProjectId,
-    restoreScheduledDate: j.restoreScheduledDate,
-    restoreFinishedDate: j.restoreFinishedDate,
-  };
-}
+/** Both job schemas carry the fields we read under the same names (the Flex one adds instanceName). */
+type JobBody = Pick<z.infer<typeof FlexRestoreJobSchema>, 'id' | 'status' | 'snapshotId' | 'targetDeploymentItemName' | 'targetProjectId' | 'restoreScheduledDate' | 'restoreFinishedDate'>;
 
-function fromFlexJob(j: z.infer<typeof FlexRestoreJobSchema>): RestoreJob {
+function fromJob(j: JobBody): RestoreJob {
   return {
     id: j.id ?? '',
     status: status(j.status),

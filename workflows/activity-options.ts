@@ -2,18 +2,10 @@
 // The failure types come from activities/failures.ts, which takes them from the Atlas error model (atlas/errors.ts).
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-
-/** Must match activities/failures.ts FAILURE (kept literal here: workflow code cannot import the activity module). */
-export const FAILURE_TYPES = {
-  retryable: 'AtlasRetryable',
-  conflict: 'AtlasConflict',
-  routing: 'AtlasRouting',
-  fatal: 'AtlasFatal',
-  shape: 'AtlasResponseShape',
-} as const;
+import { FAILURE } from '../common/failure-types';
 
 /** Never retried: another attempt would get the same answer. */
-export const NON_RETRYABLE: string[] = [FAILURE_TYPES.fatal, FAILURE_TYPES.routing, FAILURE_TYPES.shape];
+export const NON_RETRYABLE: string[] = [FAILURE.fatal, FAILURE.routing, FAILURE.shape];
 
 /** Preflight reads: transient errors (5xx, 429 after Retry-After, resets) retried for up to ~10 minutes. */
 export const preflightActs = proxyActivities<Activities>({

@@ -1,0 +1,117 @@
+// Everything a benchmark run stands on: a real Temporal dev server (with our search attributes), the Atlas
+// simulator (in this process, so its call log and world can be read directly), our worker as a separate process
+// (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createServer } from 'node:net';
+import { HttpClient } from 'urllib';
+import { NoAuth } from '../atlas/auth';
+import { AtlasClient } from '../atlas/client';
+import { AtlasHttp } from '../atlas/http';
+import { startDevServer } from '../devserver/devserver';
+import type { RateLimitOptions } from '../simulator/rate-limit';
+import { AtlasSimulator } from '../simulator/server';
+import { createFixedTimerActivities } from './peers/fixed-timer-activities';
+import { startWorkerProcess, WorkerProcess } from './worker-process';
+import type { BenchWorld } from './world';
+
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  /** host:port of the dev server's gRPC endpoint, for the worker process and the Temporal CLI. */
+  address: string;
+  namespace: string;
+  sim: AtlasSimulator;
+  worker: WorkerProcess;
+  ourQueue: string;
+  peerQueue: string;
+  /** A task queue no worker polls: the CLI start timings start workflows there, and they are terminated after. */
+  probeQueue: string;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  bw: BenchWorld;
+  rateLimit?: RateLimitOptions;
+  /** Activities per second across all our workers (ATLAS_RESTORE_RATE_BUDGET), already scaled. */
+  rateBudget?: number;
+  maxConcurrentActivities: number;
+  log: (line: string) => void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // Already installed in this process (a test file that also starts a harness).
+  }
+}
+
+export async function startStack(o: StackOptions): Promise<Stack> {
+  quietRuntime();
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    const port = await freePort();
+    o.log(`starting the Temporal dev server on 127.0.0.1:${port}`);
+    const env = await startDevServer({ port });
+    closers.push(() => env.teardown());
+    const namespace = env.namespace ?? 'default';
+    const sim = await AtlasSimulator.start({ world: o.bw.world, era: o.bw.world.era, rateLimit: o.rateLimit });
+    closers.push(() => sim.stop());
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const ourQueue = `bench-${suffix}`;
+    const peerQueue = `bench-fixed-timer-${suffix}`;
+    const probeQueue = `bench-cli-probe-${suffix}`;
+
+    o.log('starting our worker process (bin/atlas-restore worker)');
+    const worker = await startWorkerProcess({
+      temporalAddress: `127.0.0.1:${port}`,
+      namespace,
+      taskQueue: ourQueue,
+      atlasBaseUrl: sim.url,
+      rateBudget: o.rateBudget,
+      maxConcurrentActivities: o.maxConcurrentActivities,
+    });
+    closers.push(() => worker.stop());
+
+    o.log('starting the fixed-timer peer worker');
+    const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: new NoAuth(), http: new HttpClient(), timeoutMs: 20_000 }));
+    const peer = await Worker.create({
+      connection: env.nativeConnection,
+      namespace,
+      taskQueue: peerQueue,
+      workflowsPath: require.resolve('./peers/fixed-timer-workflow'),
+      activities: createFixedTimerActivities(atlas),
+      // The same rate budget as ours when one is set: the peer must not be the one that trips the bucket.
+      maxTaskQueueActivitiesPerSecond: o.rateBudget,
+      maxConcurrentActivityTaskExecutions: o.maxConcurrentActivities,
+    });
+    const peerRunning = peer.run();
+    closers.push(async () => {
+      peer.shutdown();
+      await peerRunning;
+    });
+    return { env, client: env.client, address: `127.0.0.1:${port}`, namespace, sim, worker, ourQueue, peerQueue, probeQueue, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -69,7 +69,7 @@ export const RestoreInputSchema = z
     deadline: durationSchema.optional(),
     /** Wait for an `approve` update before submitting. */
     requireApproval: z.boolean().default(false),
-    /** How long to wait for approval; default 24h. */
+    /** How long to wait for approval; default 1h (within the overall deadline). */
     approvalTimeout: durationSchema.optional(),
     /** Stop after preflight with the plan. */
     dryRun: z.boolean().default(false),
@@ -86,7 +86,8 @@ export type RestoreInput = z.input<typeof RestoreInputSchema>;
 export type ValidRestoreInput = z.output<typeof RestoreInputSchema>;
 
 export const DEFAULT_DEADLINE_S = 6 * 3600;
-export const DEFAULT_APPROVAL_TIMEOUT_S = 24 * 3600;
+/** Waiting longer for an approver than this is rarely what a runbook wants; the overall deadline still applies. */
+export const DEFAULT_APPROVAL_TIMEOUT_S = 3600;
 
 /** One readable sentence per problem, each naming the field: what a runbook operator needs to fix the call. */
 export function describeIssues(error: z.ZodError): string {

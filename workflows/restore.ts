@@ -106,7 +106,9 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
         ? { outcome: 'DEADLINE_EXCEEDED', reason: `the restore did not finish by its deadline ${st.c.deadlineAt}; ${submitted ? `Atlas job ${st.c.jobId} was ${st.c.jobStatus}` : 'nothing was submitted'}`, compensate: submitted }
         : { outcome: 'CANCELLED', reason: submitted ? `cancelled after submit; Atlas job ${st.c.jobId} was ${st.c.jobStatus}` : 'cancelled before anything was submitted', compensate: submitted };
     } else if (e instanceof ActivityFailure) {
-      ending = { outcome: 'COMPENSATED', reason: failureSentence(st, e), compensate: true };
+      // Before submit nothing has changed: the restore simply FAILED. After, the saga compensates.
+      const changed = st.phase === 'SUBMITTING' || st.phase === 'POLLING';
+      ending = { outcome: changed ? 'COMPENSATED' : 'FAILED', reason: failureSentence(st, e), compensate: changed };
     } else throw e;
   } finally {
     deadlineScope.cancel();
@@ -244,6 +246,7 @@ function finish(st: RestoreState, outcome: Outcome, reason?: string): RestoreRes
 
 function failureSentence(st: RestoreState, e: ActivityFailure): string {
   const msg = messageOf(e);
+  if (st.phase === 'PREFLIGHT') return `the preflight checks could not be completed (${msg}); nothing was changed; retry when Atlas answers again`;
   if (!st.c.jobId) return `the restore could not be submitted (${msg}); nothing was changed on ${st.input.targetClusterName}; retry once the cause is fixed`;
   return `the restore job ${st.c.jobId} could not be followed (${msg})`;
 }

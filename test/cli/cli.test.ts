@@ -205,6 +205,13 @@ test('the worker serves Prometheus metrics with our counters', async () => {
   expect(text).toMatch(/temporal_workflow_completed/);
 });
 
+test('setup registers the search attributes idempotently', async () => {
+  const r = await cli(['setup', '-o', 'json'], cliEnv);
+  expect(r.code).toBe(0);
+  // The dev server was started with them, so a second registration adds nothing and still succeeds.
+  expect(json(r.stdout)).toEqual({ namespace: 'default', added: [] });
+});
+
 test('--help works for every command', async () => {
   for (const c of ['start', 'status', 'watch', 'approve', 'reject', 'cancel', 'history', 'list', 'batch', 'worker', 'setup', 'simulator', 'dev']) {
     const r = await cli([c, '--help'], cliEnv);

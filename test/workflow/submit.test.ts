@@ -85,3 +85,13 @@ test('transient 503s while polling never fail the restore', async () => {
   expect(r.outcome).toBe('COMPLETED');
   expect(h.sim.calls.filter((c) => c.groupId === pair.projectId && c.status === 503)).toHaveLength(3);
 });
+
+test('Atlas unreachable during preflight: FAILED (nothing changed), no compensation, no job', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+  h.sim.faults.add({ operation: 'getCluster', groupId: pair.projectId, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' } });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('FAILED');
+  expect(r.reason).toMatch(/preflight checks could not be completed.*nothing was changed/);
+  expect(r.compensations).toEqual([]);
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
+});

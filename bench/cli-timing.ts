@@ -45,13 +45,13 @@ export async function timeCliStarts(o: { client: Client; address: string; namesp
   const input = (p: BenchPair): RestoreInput => ({
     projectId: p.projectId,
     clusterName: p.source,
-    snapshotId: p.snapshotId,
+    snapshotId: p.snapshotIds[0],
     targetClusterName: p.target,
     acknowledgeDataLoss: true,
     requester: 'atlas-restore-bench',
   });
   const ours = (p: BenchPair) =>
-    timed(process.execPath, [BIN, 'start', '--projectId', p.projectId, '--clusterName', p.source, '--snapshotId', p.snapshotId, '--targetClusterName', p.target, '--requester', 'atlas-restore-bench', '--force', '-o', 'json'], env);
+    timed(process.execPath, [BIN, 'start', '--projectId', p.projectId, '--clusterName', p.source, '--snapshotId', p.snapshotIds[0], '--targetClusterName', p.target, '--requester', 'atlas-restore-bench', '--force', '-o', 'json'], env);
   const theirs = (p: BenchPair) =>
     timed(
       temporalCliPath(),

@@ -57,7 +57,7 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
         {
           projectId: p.projectId,
           clusterName: p.source,
-          snapshotId: p.snapshotId,
+          snapshotId: p.snapshotIds[round],
           targetClusterName: p.target,
           acknowledgeDataLoss: true,
           polling: ctx.policy,
@@ -72,7 +72,7 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
     client.workflow.start(fixedTimerRestoreWorkflow, {
       taskQueue: ctx.peerQueue,
       workflowId: `fixed-timer-${p.projectId}-${p.target}-r${round}`,
-      args: [{ backend: p.backend, projectId: p.projectId, clusterName: p.source, snapshotId: p.snapshotId, targetClusterName: p.target, intervalMs: (FIXED_TIMER_INTERVAL_S * 1000) / ctx.scale }],
+      args: [{ backend: p.backend, projectId: p.projectId, clusterName: p.source, snapshotId: p.snapshotIds[round], targetClusterName: p.target, intervalMs: (FIXED_TIMER_INTERVAL_S * 1000) / ctx.scale }],
     });
 
   const ours = await startInFlightBounded(bw.ours, ctx.concurrency, ctx.startParallelism, startOurs);

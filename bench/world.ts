@@ -4,7 +4,7 @@
 // so a pair and its mirror get exactly the same duration in each round.
 import { Rng } from './random';
 import type { DurationPlan } from './durations';
-import { World } from '../simulator/world';
+import { iso, World } from '../simulator/world';
 
 /** Pairs per project: many projects, as an Atlas organisation has, each with its own rate-limit bucket. */
 export const PAIRS_PER_PROJECT = 5;
@@ -17,7 +17,8 @@ export interface BenchPair {
   projectId: string;
   source: string;
   target: string;
-  snapshotId: string;
+  /** A new snapshot of the source for every round: each nightly refresh restores the latest one. */
+  snapshotIds: string[];
   /** The restore API that serves the source in this era. */
   backend: 'tenant' | 'flex';
 }
@@ -35,6 +36,8 @@ export interface BenchWorld {
 
 export function buildBenchWorld(o: { pairs: number; probes: number; era: 'legacy' | 'current'; seed: number; plan: DurationPlan; scale: number }): BenchWorld {
   const world = new World(o.era, o.seed);
+  const nowMs = Date.now();
+  const snapshots = o.plan.byRound.length;
   const kinds = new Rng(o.seed ^ 0x6b1d);
   const byCluster = new Map<string, BenchPair>();
   const make = (owner: Owner, prefix: string, count: number): BenchPair[] => {
@@ -49,10 +52,10 @@ export function buildBenchWorld(o: { pairs: number; probes: number; era: 'legacy
       const instanceSize = kind === 'flex' ? 'FLEX' : r < 0.4 ? 'M2' : 'M5';
       const source = world.addCluster({ groupId: projectId, name: `${prefix}src-${i}`, kind, instanceSize }).name;
       const target = world.addCluster({ groupId: projectId, name: `${prefix}dst-${i}`, kind, instanceSize }).name;
-      const snapshotId = world.addSnapshot({ groupId: projectId, clusterName: source }).id;
-      world.addSnapshot({ groupId: projectId, clusterName: target });
+      const snapshotIds = Array.from({ length: snapshots }, (_, r) => world.addSnapshot({ groupId: projectId, clusterName: source, finishTime: iso(nowMs - (snapshots - r) * 60_000) }, nowMs).id);
+      world.addSnapshot({ groupId: projectId, clusterName: target }, nowMs);
       const backend = kind === 'flex' || o.era === 'current' ? 'flex' : 'tenant';
-      const p: BenchPair = { owner, index: i, projectId, source, target, snapshotId, backend };
+      const p: BenchPair = { owner, index: i, projectId, source, target, snapshotIds, backend };
       byCluster.set(source, p);
       byCluster.set(target, p);
       pairs.push(p);

@@ -5,6 +5,7 @@ import { createSpinner } from 'nanospinner';
 import type { RestoreResult, RestoreStatus } from '../common/result';
 import { restoreWorkflow } from '../workflows';
 import { statusQuery } from '../workflows/definitions';
+import { restoreResultOf } from './result';
 
 export function progressLine(s: RestoreStatus, elapsedS: number): string {
   const parts: string[] = [s.phase];
@@ -36,7 +37,7 @@ export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWork
     }
   })();
   try {
-    const r = await handle.result();
+    const r = await restoreResultOf(handle);
     spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({ text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s` });
     return r;
   } catch (e) {

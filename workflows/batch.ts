@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ChildWorkflowFailure, executeChild } from '@temporalio/workflow';
 import { Outcome } from '../common/constants';
 import { RestoreInput, RestoreInputSchema, describeIssues } from '../common/input';
+import { resultFromFailure } from '../common/outcome';
 import { restoreStartOptions } from '../common/start-options';
 import type { RestoreResult } from '../common/result';
 import { restoreWorkflow } from './restore';
@@ -64,7 +65,12 @@ async function runOne(raw: RestoreInput): Promise<BatchItem> {
   } catch (e) {
     if (e instanceof WorkflowExecutionAlreadyStartedError)
       return { workflowId: o.workflowId, targetClusterName: target, outcome: 'NOT_STARTED', reason: 'another restore into this target is already running' };
-    if (e instanceof ChildWorkflowFailure) return { workflowId: o.workflowId, targetClusterName: target, outcome: 'FAILED', reason: e.cause?.message ?? e.message };
+    if (e instanceof ChildWorkflowFailure) {
+      // A restore that did not restore fails its workflow with its result attached (common/outcome.ts).
+      const r = resultFromFailure(e);
+      if (r) return { workflowId: r.workflowId, targetClusterName: target, outcome: r.outcome, reason: r.reason, restoreJobId: r.restoreJobId };
+      return { workflowId: o.workflowId, targetClusterName: target, outcome: 'FAILED', reason: e.cause?.message ?? e.message };
+    }
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 // The restore workflow: validate → preflight → (approval) → submit exactly once → poll until restoreFinishedDate →
-// done; or compensate. Every outcome is returned as a RestoreResult (the workflow itself fails only on invalid
-// input), so parents, the CLI and the batch summary read one shape.
+// done; or compensate. COMPLETED and DRY_RUN return a RestoreResult; every other outcome fails the workflow with
+// that RestoreResult as the failure's details (common/outcome.ts), so the Temporal UI shows it as failed and
+// callers still read one shape. Invalid input fails it with an InvalidInput failure naming the field.
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -17,6 +18,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { Outcome, SA } from '../common/constants';
+import { isSuccess, outcomeFailure } from '../common/outcome';
 import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
 import type { RestoreResult } from '../common/result';
 import { pollActs, preflightActs, sideActs } from './activity-options';
@@ -123,7 +125,9 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
     const steps = await compensate(st, outcome, ending.reason ?? '');
     if (outcome === 'COMPENSATED' && steps.some((s) => s.status === 'failed')) outcome = 'FAILED';
   }
-  return finish(st, outcome, ending.reason);
+  const result = finish(st, outcome, ending.reason);
+  if (!isSuccess(outcome)) throw outcomeFailure(result);
+  return result;
 }
 
 async function run(st: RestoreState, resumed: boolean): Promise<Ending> {

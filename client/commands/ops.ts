@@ -5,6 +5,7 @@ import type { RestoreResult, RestoreStatus } from '../../common/result';
 import { restoreWorkflow } from '../../workflows';
 import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
 import { CliError, emit, OutputFormat, say } from '../output';
+import { restoreResultOf } from '../result';
 import { resultText } from '../result-text';
 import { waitWithProgress } from '../progress';
 
@@ -30,7 +31,7 @@ export interface StatusView extends Partial<RestoreStatus> {
 
 export async function statusCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
   const { handle, running, runId } = await existing(client, workflowId);
-  const view: StatusView = running ? { workflowId, runId, running, ...(await handle.query(statusQuery)) } : { workflowId, runId, running, result: await handle.result() };
+  const view: StatusView = running ? { workflowId, runId, running, ...(await handle.query(statusQuery)) } : { workflowId, runId, running, result: await restoreResultOf(handle) };
   emit(output, view, () =>
     view.result
       ? resultText(view.result)

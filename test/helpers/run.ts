@@ -1,13 +1,16 @@
 // Starting restores in tests, the way the CLI does (client/start.ts), and reading what the simulator saw.
 import type { WorkflowHandle } from '@temporalio/client';
+import { restoreResultOf } from '../../client/result';
 import { startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
 import { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
 import type { Harness } from './harness';
 
+/** Starts a restore; the handle's result() gives the RestoreResult of every outcome (see common/outcome.ts). */
 export async function start(h: Harness, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
-  return (await startRestore(h.env.client, input, { taskQueue: h.taskQueue })).handle;
+  const { handle } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
+  return { ...handle, result: () => restoreResultOf(handle) } as WorkflowHandle<typeof restoreWorkflow>;
 }
 
 /** Waits (real time) until the status query satisfies `pred`. */

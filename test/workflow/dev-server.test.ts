@@ -1,6 +1,8 @@
 // On the real dev server: both eras end to end, worker crash mid-poll, batch of child workflows, visibility by our
 // search attributes, and a scan of every history for secrets.
+import { restoreResultOf } from '../../client/result';
 import { startRestore, TargetBusyError } from '../../client/start';
+import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
 import { Harness, startHarness } from '../helpers/harness';
@@ -35,7 +37,7 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const other = h.sim.world.addSnapshot({ groupId: pair.projectId, clusterName: pair.source.name });
     await expect(startRestore(h.env.client, { ...pair.input, snapshotId: other.id }, { taskQueue: h.taskQueue })).rejects.toBeInstanceOf(TargetBusyError);
     await first.handle.cancel();
-    expect((await first.handle.result()).outcome).toBe('CANCELLED');
+    expect((await restoreResultOf(first.handle)).outcome).toBe('CANCELLED');
     expect(jobsInto(h, pair.projectId, pair.target.name).length).toBeLessThanOrEqual(1);
   });
 
@@ -73,6 +75,20 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     expect(desc.typedSearchAttributes.get(SA.phase)).toBe('DONE');
     expect(desc.typedSearchAttributes.get(SA.jobStatus)).toBe('COMPLETED');
     expect(desc.typedSearchAttributes.get(SA.sourceCluster)).toBe(pair.source.name);
+  });
+
+  test('a restore that did not restore shows as failed in Temporal, with its reason and full result', async () => {
+    const pair = addPair(h.sim.world, { target: { paused: true } });
+    const handle = await start(h, pair.input);
+    const r = await handle.result();
+    expect(r.outcome).toBe('PREFLIGHT_FAILED');
+    const raw = h.env.client.workflow.getHandle(handle.workflowId);
+    expect((await raw.describe()).status.name).toBe('FAILED');
+    const err = await raw.result().catch((e: unknown) => e as WorkflowFailedError);
+    expect(err).toBeInstanceOf(WorkflowFailedError);
+    const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
+    expect(cause.type).toBe('PREFLIGHT_FAILED');
+    expect(cause.message).toBe(r.reason);
   });
 
   test('no secret appears in any workflow history, memo or search attribute', async () => {

@@ -3,50 +3,71 @@
 //
 // Two regimes:
 // - Nothing known about this target: start fast (a restore that fails at once is noticed at once), then back off
-//   geometrically to a cap, like any polite poller.
-// - Earlier restores into the same target finished in about E seconds (read back from our own history): sleep
-//   through most of E, then poll at a short interval around the expected end. That spends few calls and still
-//   notices completion within `nearS`. If the restore outlives the window, back off again from `nearS`.
+//   geometrically, but only to 2·initialS (10 s by default). Without history a restore is about as likely to end in
+//   any 10 s as in the next, so a longer interval only buys a longer detection lag; learning is what saves calls.
+// - Earlier restores into the same target (read back from our own history) predict this one's duration: a
+//   lognormal with median `expectedS` and log-sd `spread`. One early look for a job that fails fast, then sleep to
+//   the low end of the prediction and poll every `nearS` until it is done. Every restore pays for the polls between
+//   the window's start and its own end, so the start is placed as late as the lag budget allows (~0.7 % of restores
+//   end before it); a restore that outlives the prediction costs only itself, so polling there stays close for a
+//   while and then backs off gently.
 import type { PollingPolicy } from '../common/input';
 
 export const DEFAULT_POLLING: PollingPolicy = { initialS: 5, maxS: 60, factor: 1.5, nearS: 3, learn: true };
+
+/** The close-polling window starts this many log-sds below the predicted median (≈ 0.7 % of restores end earlier). */
+export const WINDOW_START_Z = 2.45;
+/** ...and keeps the close interval up to this many log-sds above it, before backing off. */
+export const WINDOW_END_Z = 3;
+/**
+ * Restore-to-restore variation assumed for a target before its own history says otherwise (log-sd 0.15, about
+ * ±15 %), worth PRIOR_WEIGHT observations: with one or two earlier restores the sample spread means little.
+ */
+export const PRIOR_SIGMA = 0.15;
+export const PRIOR_WEIGHT = 2;
 
 export interface PollState {
   /** Polls made so far (0 before the first). */
   polls: number;
   /** Seconds since the job was submitted. */
   sinceSubmitS: number;
-  /** Expected Atlas-side duration from earlier restores of this target, seconds. */
+  /** Predicted Atlas-side duration (median) from earlier restores of this target, seconds. */
   expectedS?: number;
-  /** Relative spread of earlier durations (e.g. 0.2 = ±20%); widens the close-polling window. */
+  /** Log-sd of that prediction (e.g. 0.2 ≈ ±20 % at one sigma); it sets the width of the close-polling window. */
   spread?: number;
 }
 
 /** Seconds to wait before the next poll. */
 export function nextPollDelayS(p: PollingPolicy, s: PollState): number {
-  const geometric = (n: number, from: number) => Math.min(p.maxS, from * Math.pow(p.factor, n));
-  if (!p.learn || s.expectedS === undefined || s.expectedS <= 0) return geometric(s.polls, p.initialS);
-  const spread = Math.min(0.5, Math.max(0.05, s.spread ?? 0.15));
-  const windowStart = s.expectedS * (1 - spread);
-  const windowEnd = s.expectedS * (1 + spread);
-  if (s.sinceSubmitS < windowStart) {
+  if (!p.learn || s.expectedS === undefined || !(s.expectedS > 0)) {
+    const cap = Math.min(p.maxS, 2 * p.initialS);
+    return Math.min(cap, p.initialS * Math.pow(p.factor, s.polls));
+  }
+  const sigma = Math.min(0.5, Math.max(0.02, s.spread ?? PRIOR_SIGMA));
+  const windowStart = s.expectedS * Math.exp(-WINDOW_START_Z * sigma);
+  const windowEnd = s.expectedS * Math.exp(WINDOW_END_Z * sigma);
+  const t = s.sinceSubmitS;
+  if (t < windowStart) {
     // One early look for a job that fails fast, then straight to the window.
     if (s.polls === 0) return Math.min(p.initialS, windowStart);
-    return Math.max(p.nearS, windowStart - s.sinceSubmitS);
+    return Math.max(p.nearS, windowStart - t);
   }
-  if (s.sinceSubmitS < windowEnd) return p.nearS;
-  // Longer than ever before: back off again, from nearS.
-  const overdueS = s.sinceSubmitS - windowEnd;
-  return Math.min(p.maxS, Math.max(p.nearS, overdueS * (p.factor - 1)));
+  if (t < windowEnd) return p.nearS;
+  // Longer than predicted: back off gently from nearS (a tenth of the overrun), up to maxS.
+  return Math.min(p.maxS, Math.max(p.nearS, (t - windowEnd) * 0.1));
 }
 
-/** Expected duration and spread from earlier samples (seconds): a high quantile, so the window rarely starts late. */
+/**
+ * The prediction from earlier durations of the same target (seconds): the median is the geometric mean, the log-sd
+ * pools the prior with the samples' own spread, and the prediction's spread adds the uncertainty of the median
+ * itself (σ·√(1 + 1/n)), which is what makes one earlier restore a weak guide and five a good one.
+ */
 export function expectationFrom(samplesS: number[]): { expectedS?: number; spread?: number } {
-  const xs = samplesS.filter((x) => Number.isFinite(x) && x > 0).sort((a, b) => a - b);
-  if (xs.length === 0) return {};
-  const median = xs[Math.floor(xs.length / 2)];
-  const lo = xs[0];
-  const hi = xs[xs.length - 1];
-  const spread = Math.max(0.1, (hi - lo) / 2 / median + 0.1);
-  return { expectedS: median, spread };
+  const logs = samplesS.filter((x) => Number.isFinite(x) && x > 0).map((x) => Math.log(x));
+  const n = logs.length;
+  if (n === 0) return {};
+  const mean = logs.reduce((a, b) => a + b, 0) / n;
+  const squares = logs.reduce((a, b) => a + (b - mean) ** 2, 0);
+  const sigma = Math.sqrt((PRIOR_WEIGHT * PRIOR_SIGMA ** 2 + squares) / (PRIOR_WEIGHT + n - 1));
+  return { expectedS: Math.exp(mean), spread: sigma * Math.sqrt(1 + 1 / n) };
 }

@@ -2,17 +2,18 @@
 // a worker, and one restore with live progress. Then everything stays up for trying the other commands, until
 // Ctrl-C (or exits at once with --once, as CI runs it).
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { HttpClient } from 'urllib';
 import { DigestAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
 import { AtlasHttp } from '../../atlas/http';
-import { exitCodeFor } from '../../common/exit-codes';
+import { EXIT, exitCodeFor } from '../../common/exit-codes';
 import { startDevServer } from '../../devserver/devserver';
 import { buildDemoWorld } from '../../simulator/demo-world';
 import { describeWorld } from '../../simulator/main';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
-import { say } from '../output';
+import { CliError, say } from '../output';
 import { resultText } from '../result-text';
 import { startRestore } from '../start';
 import { waitWithProgress } from '../progress';
@@ -25,7 +26,20 @@ export interface DevOptions {
   era: 'legacy' | 'current';
 }
 
+/** Fails fast when a port is taken (the dev server would otherwise report it late, or not at all). */
+async function ensureFree(port: number, what: string, flag: string): Promise<void> {
+  if (!port) return;
+  await new Promise<void>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', () => reject(new CliError(`port ${port} for the ${what} is in use (another dev server or demo running?); choose another with ${flag}`, EXIT.usage)));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve()));
+  });
+}
+
 export async function runDev(o: DevOptions): Promise<number> {
+  await ensureFree(o.port, 'Temporal dev server', '--port');
+  await ensureFree(o.uiPort, 'Temporal UI', '--uiPort');
+  await ensureFree(o.simulatorPort, 'Atlas simulator', '--simulatorPort');
   say(`Starting the Temporal dev server on 127.0.0.1:${o.port} ...`);
   const env = await startDevServer({ ui: true, port: o.port, uiPort: o.uiPort });
   say(`Temporal UI: http://127.0.0.1:${o.uiPort}/namespaces/default/workflows`);

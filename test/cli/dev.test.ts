@@ -11,3 +11,17 @@ test('dev --once: dev server with UI, simulator, worker, one restore to COMPLETE
   expect(r.stdout).toMatch(/backend: flex/);
   expect(r.code).toBe(0);
 }, 180_000);
+
+test('dev refuses a port that is in use, with a clear message and exit 2', async () => {
+  const { createServer } = await import('node:net');
+  const busy = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+  const port = (busy.address() as { port: number }).port;
+  try {
+    const r = await cli(['dev', '--once', '--port', String(port)], baseEnv({}));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`port ${port} for the Temporal dev server is in use`));
+  } finally {
+    busy.close();
+  }
+});

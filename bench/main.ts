@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BenchOptions, DEFAULTS, validate } from './options';
+import { BenchOptions, DEFAULTS, timerFloorWarning, validate } from './options';
 import { DEFAULT_RESULTS_DIR } from './paths';
 import { renderPlot } from './plot';
 import { formatTable } from './report';
@@ -60,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  const warning = timerFloorWarning(o.scale);
+  if (warning) log(`warning: ${warning}`);
   const report = await runBench(o, log);
   mkdirSync(o.outDir, { recursive: true });
   const name = `bench-${o.restores}x${o.rounds}${o.rateLimit ? '-ratelimit' : ''}`;

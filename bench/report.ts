@@ -5,7 +5,7 @@ import type { RateLimitOptions } from '../simulator/rate-limit';
 import { CliTimings, cliMedians } from './cli-timing';
 import { DURATION_MODEL } from './durations';
 import { GroupFigures, groupFigures } from './metrics';
-import { BenchOptions, scaledPolicy } from './options';
+import { BenchOptions, scaledPolicy, timerFloorWarning } from './options';
 import type { ProcSample } from './proc-stats';
 import { PAIRS_PER_PROJECT } from './world';
 import { max, round3, sum } from './stats';
@@ -109,6 +109,7 @@ export function buildReport(i: ReportInput): BenchReport {
       pairsPerProject: PAIRS_PER_PROJECT,
       pollingPolicy: unscaledPolicy,
       fixedTimer: o.fixedTimer,
+      timerFloorWarning: timerFloorWarning(o.scale) ?? null,
       rateLimit: i.rateLimit ? { bucketUnscaled: { ...i.rateLimit.bucket, refillSeconds: i.rateLimit.bucket.refillSeconds * o.scale }, budgetPerSUnscaled: i.rateLimit.budgetPerS / o.scale } : null,
     },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memTotalGb: round3(totalmem() / 2 ** 30), node: process.version, platform: process.platform },

@@ -19,14 +19,14 @@ export interface ActivityDeps {
 }
 
 /**
- * Wraps an activity: counts retries (attempt > 1) on the worker's metrics, and logs each attempt with the target
- * cluster, so every log line of a restore can be found by target as well as by workflow id.
+ * Wraps an activity: counts retries (attempt > 1) on the worker's metrics, and logs each attempt (the worker's log
+ * interceptor adds the target cluster to the line).
  */
 function instrumented<T extends object, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
   return async (arg: T) => {
     const ctx = Context.current();
     if (ctx.info.attempt > 1) ctx.metricMeter.createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first').add(1, { activity: name });
-    ctx.log.debug(`${name} attempt ${ctx.info.attempt}`, { target: (arg as { targetClusterName?: string }).targetClusterName });
+    ctx.log.debug(`${name} attempt ${ctx.info.attempt}`);
     return fn(arg);
   };
 }

@@ -105,3 +105,8 @@ export function describeIssues(error: z.ZodError): string {
 export function restoreWorkflowId(input: { projectId: string; targetProjectId?: string; targetClusterName: string }): string {
   return `atlas-restore-${input.targetProjectId ?? input.projectId}-${input.targetClusterName}`;
 }
+
+/** The target cluster named by a restore workflow id (see restoreWorkflowId), for log lines. */
+export function targetFromWorkflowId(workflowId: string): string | undefined {
+  return /^atlas-restore-[a-f0-9]{24}-([a-zA-Z0-9][a-zA-Z0-9-]*)$/.exec(workflowId)?.[1];
+}

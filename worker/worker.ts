@@ -5,6 +5,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { AtlasClient } from '../atlas/client';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
+import { activityLogAttributes } from './log-attributes';
 
 export interface RestoreWorkerOptions {
   connection: NativeConnection;
@@ -33,6 +34,7 @@ export async function createRestoreWorker(o: RestoreWorkerOptions): Promise<Work
     taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
     activities: createActivities({ atlas: o.atlas, temporal: o.temporal, webhookUrl: o.webhookUrl }),
     ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    interceptors: { workflowModules: [require.resolve('../workflows/interceptors')], activity: [activityLogAttributes] },
     maxTaskQueueActivitiesPerSecond: o.maxTaskQueueActivitiesPerSecond,
     maxConcurrentActivityTaskExecutions: o.maxConcurrentActivityTaskExecutions ?? 200,
     maxCachedWorkflows: o.maxCachedWorkflows,

@@ -20,7 +20,7 @@ beforeAll(async () => {
   sim = await AtlasSimulator.start({ era: 'legacy' });
   metricsPort = await freePort();
   cliEnv = baseEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', ATLAS_RESTORE_TASK_QUEUE: taskQueue, ATLAS_RESTORE_POLL_INITIAL_S: '1', ATLAS_RESTORE_POLL_MAX_S: '1' });
-  worker = await startWorkerProcess({ ...cliEnv, MONGODB_ATLAS_BASE_URL: sim.url, ATLAS_RESTORE_METRICS_PORT: String(metricsPort), ATLAS_RESTORE_LOG_LEVEL: 'WARN' });
+  worker = await startWorkerProcess({ ...cliEnv, MONGODB_ATLAS_BASE_URL: sim.url, ATLAS_RESTORE_METRICS_PORT: String(metricsPort), ATLAS_RESTORE_LOG_LEVEL: 'DEBUG', ATLAS_RESTORE_LOG_FORMAT: 'json' });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -210,6 +210,23 @@ test('setup registers the search attributes idempotently', async () => {
   expect(r.code).toBe(0);
   // The dev server was started with them, so a second registration adds nothing and still succeeds.
   expect(json(r.stdout)).toEqual({ namespace: 'default', added: [] });
+});
+
+test('worker logs are JSON lines; every line of a restore carries its workflow id and target cluster', () => {
+  const lines = worker
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const restoreLines = lines.filter((l) => typeof l.workflowId === 'string' && (l.workflowId as string).startsWith('atlas-restore-') && !(l.workflowId as string).includes('batch'));
+  expect(restoreLines.length).toBeGreaterThan(10);
+  for (const l of restoreLines) {
+    expect(l).toHaveProperty('ts');
+    expect(l).toHaveProperty('level');
+    expect((l.workflowId as string).endsWith(`-${l.target as string}`)).toBe(true);
+  }
+  expect(restoreLines.some((l) => l.activityType === 'submitRestore')).toBe(true);
+  expect(restoreLines.some((l) => String(l.msg).startsWith('restore finished'))).toBe(true);
 });
 
 test('--help works for every command', async () => {

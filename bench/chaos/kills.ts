@@ -1,0 +1,170 @@
+// Process faults. The worker is SIGKILLed at chosen points of chosen restores: a delayed Atlas answer (shorter than
+// the client's timeout, so nothing else changes) or a held webhook call keeps the worker provably inside that step
+// while the kill lands. Then it is started again, as a supervisor would. Server restarts go through the same lock,
+// so the two never overlap.
+import type { FaultRule } from '../../simulator/faults';
+import type { FaultBook } from './faults';
+import { opFor } from './faults';
+import type { ChaosPair } from './estate';
+import { Mutex, sleep } from './mutex';
+import type { Rng } from './rng';
+import type { KillPoint } from './scenarios';
+import type { DevServerProcess } from './temporal-server';
+import type { WebhookReceiver } from './webhook';
+import type { WorkerSupervisor } from './worker-process';
+
+export interface KillRecord {
+  /** Where the worker was held when it died; 'random' for top-up kills at arbitrary moments. */
+  point: KillPoint | 'random';
+  restore?: number;
+  atMs: number;
+  /** Worker generation killed. */
+  generation: number;
+}
+
+interface KillTask {
+  pair: ChaosPair;
+  workflowId: string;
+  point: KillPoint;
+  rule?: FaultRule;
+  /** When the worker entered the hold. */
+  enteredAt?: number;
+  state: 'armed' | 'triggered' | 'done' | 'missed';
+}
+
+export interface KillControllerOptions {
+  book: FaultBook;
+  worker: WorkerSupervisor;
+  server: DevServerProcess;
+  webhook: WebhookReceiver;
+  rng: Rng;
+  /** How long a hold keeps the worker in its step (must stay below the worker's Atlas request timeout). */
+  holdMs: number;
+  /**
+   * False while a disruption now would hit a known production bug (see README.md, "Known issues"): the kill waits.
+   */
+  safe: () => boolean;
+  log: (line: string) => void;
+}
+
+export class KillController {
+  readonly kills: KillRecord[] = [];
+  readonly serverRestarts: { atMs: number; downMs: number }[] = [];
+  /** Disruptions that waited for `safe()`. */
+  deferred = 0;
+  readonly #tasks: KillTask[] = [];
+  readonly #lock = new Mutex();
+  #timer?: NodeJS.Timeout;
+
+  constructor(readonly o: KillControllerOptions) {
+    o.webhook.onArrive = (n) => this.#onWebhook(n.workflowId);
+  }
+
+  /** Before a restore starts: sets the trap that will hold the worker at the restore's kill point. */
+  arm(pair: ChaosPair, workflowId: string): void {
+    const point = pair.plan.killPoint;
+    if (!point) return;
+    const task: KillTask = { pair, workflowId, point, state: 'armed' };
+    this.#tasks.push(task);
+    const hold = (step: 'cluster' | 'restores' | 'create' | 'job', skip?: number): FaultRule =>
+      this.o.book.add('hold', { operation: step === 'cluster' ? 'getCluster' : opFor(pair.plan.backend, step), groupId: pair.projectId, skip, times: 1, action: { kind: 'delay', ms: this.o.holdMs } });
+    // The first call of a preflight is always getCluster (also for Flex sources, which answer it with a routing error).
+    if (point === 'preflight') task.rule = hold('cluster');
+    // The preflight lists restore jobs once; the submit's adopt-before-create lookup is the second listing.
+    else if (point === 'submit') task.rule = hold('restores', 1);
+    else if (point === 'create') task.rule = hold('create');
+    // The second poll, so the kill lands in the polling loop and not at its start.
+    else if (point === 'poll') task.rule = hold('job', 1);
+    else if (point === 'compensation-notify') this.o.webhook.holdMs.set(workflowId, this.o.holdMs);
+    // compensation-rollback: armed when the notify step (just before the rollback) reaches the webhook.
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => this.#tick(), 20);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  get pending(): number {
+    return this.#tasks.filter((t) => t.state === 'armed' || t.state === 'triggered').length;
+  }
+
+  #tick(): void {
+    for (const t of this.#tasks) {
+      if (t.state !== 'armed' || !t.rule) continue;
+      if (this.o.book.stats(t.rule).applied > 0) this.#trigger(t);
+    }
+  }
+
+  #onWebhook(workflowId: string): void {
+    const t = this.#tasks.find((x) => x.workflowId === workflowId && x.state === 'armed');
+    if (!t) return;
+    if (t.point === 'compensation-notify') this.#trigger(t);
+    else if (t.point === 'compensation-rollback' && !t.rule) {
+      // The rollback's submit starts with the adopt-before-create listing of restore jobs (the target as source).
+      t.rule = this.o.book.add('hold', { operation: opFor(t.pair.plan.backend, 'restores'), groupId: t.pair.projectId, times: 1, action: { kind: 'delay', ms: this.o.holdMs } });
+    }
+  }
+
+  #trigger(t: KillTask): void {
+    t.state = 'triggered';
+    t.enteredAt = Date.now();
+    void this.#lock.run(async () => {
+      // Still inside the hold? Otherwise the worker has moved on and this is a kill at a random moment.
+      const inHold = (): boolean => Date.now() - t.enteredAt! < this.o.holdMs - 150;
+      if (!(await this.#waitSafe(inHold))) {
+        t.state = 'missed';
+        this.o.log(`kill at ${t.point} of restore ${t.pair.plan.index} missed: the hold ended before it was safe to kill`);
+        return;
+      }
+      await sleep(this.o.rng.int(0, Math.max(0, this.o.holdMs - 150 - (Date.now() - t.enteredAt!)) / 2));
+      await this.#kill(inHold() ? t.point : 'random', t.pair.plan.index);
+      t.state = 'done';
+    });
+  }
+
+  /** A kill at an arbitrary moment (tops up the count when planned kill points were missed). */
+  randomKill(): Promise<void> {
+    return this.#lock.run(async () => {
+      if (await this.#waitSafe(() => true, 30_000)) await this.#kill('random');
+    });
+  }
+
+  /** SIGKILL the Temporal server, keep it down a moment, start it again on the same port and database. */
+  restartServer(downMs: number): Promise<void> {
+    return this.#lock.run(async () => {
+      await this.#waitSafe(() => true, 30_000);
+      this.o.log(`server: SIGKILL, down for ${downMs} ms`);
+      const atMs = Date.now();
+      await this.o.server.restart(downMs);
+      this.serverRestarts.push({ atMs, downMs });
+      this.o.log(`server: back after ${Date.now() - atMs} ms`);
+    });
+  }
+
+  async #waitSafe(stillUseful: () => boolean, maxMs = this.o.holdMs): Promise<boolean> {
+    const until = Date.now() + maxMs;
+    let waited = false;
+    while (!this.o.safe()) {
+      waited = true;
+      if (Date.now() > until || !stillUseful()) return false;
+      await sleep(20);
+    }
+    if (waited) this.deferred++;
+    return stillUseful();
+  }
+
+  async #kill(point: KillPoint | 'random', restore?: number): Promise<void> {
+    const w = this.o.worker;
+    if (!w.alive) await w.start();
+    const generation = w.generation;
+    await w.kill9();
+    this.kills.push({ point, restore, atMs: Date.now(), generation });
+    this.o.log(`worker: SIGKILL generation ${generation} at ${point}${restore !== undefined ? ` of restore ${restore}` : ''} (kill ${this.kills.length})`);
+    // A supervisor's restart delay.
+    await sleep(this.o.rng.int(200, 1_000));
+    await w.start();
+  }
+}

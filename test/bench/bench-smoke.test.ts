@@ -1,0 +1,88 @@
+// The benchmark harness end to end, small: 6 restores, 2 rounds, a heavy time scale (figures are distorted by
+// Temporal's ~1 s timer floor at this scale, so no speed or ratio is asserted — only that every part ran for real
+// and the report is complete and consistent). Runs the real entry point (`npm run bench` is `node dist/bench/main.js`).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planDurations } from '../../bench/durations';
+import { main } from '../../bench/main';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../bench/peers/replay';
+import type { BenchReport } from '../../bench/report';
+
+const RESTORES = 6;
+const ROUNDS = 2;
+const SEED = 7;
+
+let report: BenchReport;
+let out: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  const printed: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+  const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await main(['node', 'bench', '-n', String(RESTORES), '--rounds', String(ROUNDS), '--scale', '100', '--seed', String(SEED), '--cliSamples', '1', '--json', '--out', out]);
+    expect(code).toBe(0);
+  } finally {
+    write.mockRestore();
+    quiet.mockRestore();
+  }
+  report = JSON.parse(printed.join('')) as BenchReport;
+}, 110_000);
+
+afterAll(() => out && rmSync(out, { recursive: true, force: true }));
+
+test('every restore completed, each with exactly one Atlas job', () => {
+  expect(report.restores).toBe(RESTORES * ROUNDS);
+  expect(report.completed).toBe(RESTORES * ROUNDS);
+  expect(report.failed).toBe(0);
+  expect(report.duplicateJobs).toBe(0);
+  expect(report.firstRound.restores).toBe(RESTORES);
+});
+
+test('the JSON has every field the issue lists, with sane values', () => {
+  const numbers = ['callsPerRestore', 'floorCallsPerRestore', 'lagP50S', 'lagP99S', 'lagMaxS', 'historyEventsMax', 'workflowTasksP50', 'workerCpuSPerRestore', 'workerPeakRssMb', 'startsPerS', 'cliStartMedianS', 'temporalCliStartMedianS', 'wallS'] as const;
+  for (const k of numbers) expect({ k, v: Number.isFinite(report[k]) }).toEqual({ k, v: true });
+  for (const g of [report, report.firstRound] as const) {
+    expect(g.callsPerRestore!).toBeGreaterThanOrEqual(g.floorCallsPerRestore!);
+    expect(g.floorCallsPerRestore!).toBeGreaterThanOrEqual(5); // preflight reads + create + read
+    expect(g.lagP50S!).toBeGreaterThanOrEqual(0);
+    expect(g.lagP50S!).toBeLessThanOrEqual(g.lagP99S!);
+    expect(g.lagP99S!).toBeLessThanOrEqual(g.lagMaxS!);
+    for (const peer of ['atlasCliWatch', 'cloudFormation', 'fixedTimerWorkflow'] as const) {
+      const p = g.peers![peer];
+      expect(p.callsPerRestore).toBeGreaterThanOrEqual(2); // a create and at least one read
+      expect(p.callsRatio).toBeCloseTo(g.callsPerRestore! / p.callsPerRestore, 1);
+      expect(Number.isFinite(p.lagP99S)).toBe(true);
+    }
+  }
+  expect(report.historyEventsMax).toBeGreaterThan(10);
+  expect(report.workflowTasksP50).toBeGreaterThanOrEqual(3);
+  expect(report.workerCpuSPerRestore).toBeGreaterThan(0);
+  expect(report.workerPeakRssMb).toBeGreaterThan(50);
+  expect(report.startsPerS).toBeGreaterThan(0);
+  expect(report.cliStartMedianS).toBeGreaterThan(0);
+  expect(report.temporalCliStartMedianS).toBeGreaterThan(0);
+});
+
+test('the replayed peers are computed on exactly our restores’ durations', () => {
+  const plan = planDurations(RESTORES, ROUNDS, SEED, report.config.noise as number);
+  const meanCalls = (p: typeof ATLAS_CLI_WATCH, ds: number[]) => ds.reduce((a, d) => a + replay(p, d).calls, 0) / ds.length;
+  expect(report.firstRound.peers.atlasCliWatch.callsPerRestore).toBeCloseTo(meanCalls(ATLAS_CLI_WATCH, plan.byRound[0]), 2);
+  expect(report.peers!.atlasCliWatch.callsPerRestore).toBeCloseTo(meanCalls(ATLAS_CLI_WATCH, plan.byRound[1]), 2);
+  expect(report.peers!.cloudFormation.callsPerRestore).toBeCloseTo(meanCalls(CLOUDFORMATION, plan.byRound[1]), 2);
+});
+
+test('the fixed-timer peer ran for real against the simulator on the mirrored targets', () => {
+  expect(report.firstRound.peers.fixedTimerWorkflow.restores).toBe(RESTORES);
+  expect(report.peers!.fixedTimerWorkflow.restores).toBe(RESTORES);
+});
+
+test('the plot and the JSON are written', () => {
+  const svg = readFileSync(join(out, `bench-${RESTORES}x${ROUNDS}.svg`), 'utf8');
+  expect(svg).toMatch(/^<svg /);
+  expect(svg).toContain('atlas CLI watch');
+  expect(svg).toContain('later rounds');
+  expect(existsSync(join(out, `bench-${RESTORES}x${ROUNDS}.json`))).toBe(true);
+});

@@ -1,0 +1,98 @@
+// The pure parts of the benchmark and the schedule it measures, without servers: the declared duration plan, the
+// exact replay of the fixed-rule peers, and our polling schedule (workflows/polling.ts) replayed by bench/model.ts.
+import { DURATION_MODEL, planDurations } from '../../bench/durations';
+import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../bench/model';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../bench/peers/replay';
+import { median, quantile } from '../../bench/stats';
+import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, PRIOR_SIGMA } from '../../workflows/polling';
+
+describe('duration plan', () => {
+  test('is reproducible from its seed and shaped as declared', () => {
+    const a = planDurations(2000, 2, 42, 0.1);
+    expect(planDurations(2000, 2, 42, 0.1)).toEqual(a);
+    expect(planDurations(2000, 2, 43, 0.1)).not.toEqual(a);
+    const m = median(a.typicalS);
+    expect(m).toBeGreaterThan(150);
+    expect(m).toBeLessThan(215);
+    expect(Math.min(...a.typicalS)).toBeGreaterThanOrEqual(DURATION_MODEL.clusterMinS);
+    expect(Math.max(...a.byRound.flat())).toBeLessThanOrEqual(DURATION_MODEL.restoreMaxS);
+    // Restores of one cluster vary around its typical duration by the declared log-sd.
+    const logRatios = a.byRound[0].map((d, i) => Math.log(d / a.typicalS[i]));
+    const sd = Math.sqrt(logRatios.reduce((s, x) => s + x * x, 0) / logRatios.length);
+    expect(sd).toBeGreaterThan(0.09);
+    expect(sd).toBeLessThan(0.11);
+  });
+});
+
+describe('replayed peers', () => {
+  test('atlas CLI watch: a read at once and every 4 s; CloudFormation: every 30 s after the create', () => {
+    expect(replay(ATLAS_CLI_WATCH, 10)).toEqual({ calls: 1 + 4, lagS: 2 }); // reads at 0, 4, 8, 12
+    expect(replay(ATLAS_CLI_WATCH, 12)).toEqual({ calls: 1 + 4, lagS: 0 });
+    expect(replay(CLOUDFORMATION, 10)).toEqual({ calls: 1 + 1, lagS: 20 });
+    expect(replay(CLOUDFORMATION, 61)).toEqual({ calls: 1 + 3, lagS: 29 });
+    for (let d = 20; d < 400; d += 0.7) {
+      const r = replay(ATLAS_CLI_WATCH, d);
+      expect(r.lagS).toBeGreaterThanOrEqual(0);
+      expect(r.lagS).toBeLessThan(4);
+    }
+  });
+});
+
+describe('our polling schedule', () => {
+  const noOverhead = { ...MODEL_DEFAULTS, pollOverheadS: 0, closeOverheadS: 0 };
+
+  test('with nothing known, the lag never exceeds 2·initialS and the first look is at initialS', () => {
+    expect(nextPollDelayS(DEFAULT_POLLING, { polls: 0, sinceSubmitS: 0 })).toBe(DEFAULT_POLLING.initialS);
+    for (let d = 1; d < 4000; d += 13.7) expect(scheduleFor(d, [], noOverhead).lagS).toBeLessThanOrEqual(2 * DEFAULT_POLLING.initialS + 1e-9);
+  });
+
+  test('the cap of the unknown regime respects a lower maxS', () => {
+    const p = { ...DEFAULT_POLLING, initialS: 1, maxS: 1.5 };
+    expect(nextPollDelayS(p, { polls: 10, sinceSubmitS: 100 })).toBe(1.5);
+  });
+
+  test('learned: a restore ending within the predicted range is seen within nearS, with far fewer polls than polling every nearS', () => {
+    const earlier = [600, 640, 580];
+    for (const d of [480, 520, 600, 700, 780]) expect(scheduleFor(d, earlier, noOverhead).lagS).toBeLessThanOrEqual(DEFAULT_POLLING.nearS + 1e-9);
+    expect(scheduleFor(606, earlier, noOverhead).polls).toBeLessThan((606 / DEFAULT_POLLING.nearS) * 0.5);
+  });
+
+  test('learned: an early look for a job that fails fast, then a jump to the window', () => {
+    const { expectedS, spread } = expectationFrom([900]);
+    expect(nextPollDelayS(DEFAULT_POLLING, { polls: 0, sinceSubmitS: 0, expectedS, spread })).toBe(DEFAULT_POLLING.initialS);
+    const jump = nextPollDelayS(DEFAULT_POLLING, { polls: 1, sinceSubmitS: 5, expectedS, spread });
+    expect(jump).toBeGreaterThan(300);
+    expect(jump).toBeLessThan(900);
+  });
+
+  test('learned: a restore that outlives the prediction is still polled, backing off to at most maxS', () => {
+    const { expectedS, spread } = expectationFrom([100, 100]);
+    const late = nextPollDelayS(DEFAULT_POLLING, { polls: 40, sinceSubmitS: 5000, expectedS, spread });
+    expect(late).toBe(DEFAULT_POLLING.maxS);
+    expect(scheduleFor(400, [100, 100], noOverhead).lagS).toBeLessThan(30);
+  });
+
+  test('the prediction: geometric mean, and a spread that narrows as samples agree but never below the pooled prior', () => {
+    const one = expectationFrom([400]);
+    expect(one.expectedS).toBeCloseTo(400, 6);
+    expect(one.spread).toBeCloseTo(PRIOR_SIGMA * Math.sqrt(2), 6);
+    const five = expectationFrom([400, 400, 400, 400, 400]);
+    expect(five.spread!).toBeLessThan(one.spread!);
+    const scattered = expectationFrom([200, 800]);
+    expect(scattered.expectedS).toBeCloseTo(400, 6);
+    expect(scattered.spread!).toBeGreaterThan(one.spread!);
+    expect(expectationFrom([])).toEqual({});
+    expect(expectationFrom([0, -1, NaN])).toEqual({});
+  });
+
+  test('over a storm of realistic restores, later rounds use fewer calls than the first at a lower p99 lag', () => {
+    const plan = planDurations(500, 3, 3, 0.1);
+    const rs = modelRestores(plan, MODEL_DEFAULTS);
+    const first = modelFigures(rs.filter((r) => r.round === 0));
+    const later = modelFigures(rs.filter((r) => r.round > 0));
+    expect(later.lagP99S).toBeLessThan(first.lagP99S);
+    expect(later.peers.atlasCliWatch.callsRatio).toBeLessThan(0.75);
+    expect(later.peers.atlasCliWatch.lagP99Ratio).toBeLessThan(1);
+    expect(quantile(rs.map((r) => r.lagS), 1)).toBeLessThan(DEFAULT_POLLING.maxS + 1);
+  });
+});

@@ -31,7 +31,7 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
-    throw new PlanError(doc.errors.map((e) => `${fileName}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+    throw new PlanError(doc.errors.map((e) => `${fileName}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`));
   }
   const lineOf = (path: (string | number)[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {

@@ -7,7 +7,7 @@ import { AtlasClient } from '../atlas/client';
 import { restoreDurationHistory } from './history';
 import { notifyWebhook } from './notify';
 import { runPreflight } from './preflight';
-import { getRestoreJob, submitRestore } from './submit';
+import { findSubmittedJob, getRestoreJob, submitRestore } from './submit';
 import type { JobRef, NotifyRequest, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
@@ -36,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     preflight: instrumented('preflight', (r: PreflightRequest) => runPreflight(deps.atlas, r)),
     submitRestore: instrumented('submitRestore', (r: SubmitRequest) => submitRestore(deps.atlas, r)),
+    findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
     notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n)),
     restoreDurationHistory: instrumented('restoreDurationHistory', (t: { targetProjectId: string; targetClusterName: string }) =>

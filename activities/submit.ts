@@ -54,6 +54,16 @@ export async function submitRestore(atlas: AtlasClient, r: SubmitRequest): Promi
   }
 }
 
+/** Lookup only: the job an attempt of this request created, if any (after a cancel or deadline mid-submit). */
+export async function findSubmittedJob(atlas: AtlasClient, r: SubmitRequest): Promise<SubmitResult | null> {
+  try {
+    const ours = findOurs(await atlas.listRestoreJobs(r.backend, r.projectId, r.clusterName), r);
+    return ours ? result(ours, 'adopted-existing') : null;
+  } catch (e) {
+    throw toFailure(e);
+  }
+}
+
 export async function getRestoreJob(atlas: AtlasClient, r: JobRef): Promise<JobView> {
   try {
     const j = await atlas.getRestoreJob(r.backend, r.projectId, r.clusterName, r.jobId);

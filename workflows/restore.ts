@@ -20,6 +20,7 @@ import {
 import { Outcome, SA } from '../common/constants';
 import { isSuccess, outcomeFailure } from '../common/outcome';
 import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
+import type { SubmitRequest } from '../activities/types';
 import type { RestoreResult } from '../common/result';
 import { pollActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
@@ -103,6 +104,7 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
   } catch (e) {
     if (isCancellation(e)) {
       if (!deadlineHit) st.audit.add('cancel-requested', 'the workflow was cancelled');
+      if (!st.c.jobId && st.submitRequest) await adoptAfterCancel(st, st.submitRequest);
       const submitted = !!st.c.jobId;
       ending = deadlineHit
         ? { outcome: 'DEADLINE_EXCEEDED', reason: `the restore did not finish by its deadline ${st.c.deadlineAt}; ${submitted ? `Atlas job ${st.c.jobId} was ${st.c.jobStatus}` : 'nothing was submitted'}`, compensate: submitted }
@@ -183,7 +185,8 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
 
     st.enter('SUBMITTING');
     st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
-    const sub = await submitWithRetries({ ...target, backend: st.c.backend!, notBefore: st.c.startedAt }, st.audit, `Submit restore of ${input.snapshotId} into ${input.targetClusterName} (exactly once)`);
+    st.submitRequest = { ...target, backend: st.c.backend!, notBefore: st.c.startedAt };
+    const sub = await submitWithRetries(st.submitRequest, st.audit, `Submit restore of ${input.snapshotId} into ${input.targetClusterName} (exactly once)`);
     st.c.jobId = sub.jobId;
     st.c.jobStatus = sub.status;
     st.c.submittedAt = nowIso();
@@ -214,6 +217,24 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
     }
     if (job.status === 'FAILED') return { outcome: 'COMPENSATED', reason: `Atlas reported restore job ${st.c.jobId} FAILED; check the target cluster and the Atlas activity feed`, compensate: true };
     if (st.pollsThisRun >= POLLS_PER_RUN || workflowInfo().continueAsNewSuggested) return { continue: true };
+  }
+}
+
+/**
+ * Cancelled (or out of time) while submitting, between attempts: an earlier attempt may still have created a job
+ * (a 500 after commit). Look once, without being cancellable, so that such a job is known and compensated.
+ */
+async function adoptAfterCancel(st: RestoreState, req: SubmitRequest): Promise<void> {
+  try {
+    const found = await CancellationScope.nonCancellable(() =>
+      sideActs.findSubmittedJob.executeWithOptions({ summary: 'Look for a job an interrupted submit created' }, [req]),
+    );
+    if (!found) return;
+    st.c.jobId = found.jobId;
+    st.c.jobStatus = found.status;
+    st.audit.add('adopted', `restore job ${found.jobId} found after the interruption`, { jobId: found.jobId, status: found.status, via: 'after-cancel' });
+  } catch (e) {
+    st.audit.add('retry', `could not check for a job created before the interruption: ${messageOf(e)}`);
   }
 }
 

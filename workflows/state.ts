@@ -2,6 +2,7 @@
 // in the Temporal UI and `atlas-restore list`), current details (for reading it there) and the status query.
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { Outcome, Phase, SA } from '../common/constants';
+import type { SubmitRequest } from '../activities/types';
 import type { ValidRestoreInput } from '../common/input';
 import type { AuditEvent, Check, CompensationStep, RecoveryPoint, RestoreStatus } from '../common/result';
 import { AuditTrail } from './audit';
@@ -36,6 +37,8 @@ export class RestoreState {
   compensations: CompensationStep[] = [];
   restoreFinishedDate?: string;
   pollsThisRun = 0;
+  /** The submit request, once submitting has begun (for a lookup after an interruption). */
+  submitRequest?: SubmitRequest;
   readonly audit: AuditTrail;
 
   constructor(

@@ -1,7 +1,7 @@
 // Submitting a restore job with durable, audited retries: each attempt is one activity call (which adopts a job an
 // earlier attempt created before it creates one); between attempts the workflow sleeps on a timer for the backoff,
 // or for Atlas's Retry-After when it is longer.
-import { ActivityFailure, ApplicationFailure, sleep, TimeoutFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, sleep, TimeoutFailure } from '@temporalio/workflow';
 import type { SubmitRequest, SubmitResult } from '../activities/types';
 import { NON_RETRYABLE, SUBMIT_RETRY, submitActs } from './activity-options';
 import type { AuditTrail } from './audit';
@@ -15,7 +15,10 @@ interface AtlasDetails {
 export async function submitWithRetries(req: SubmitRequest, audit: AuditTrail, summary: string): Promise<SubmitResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitActs.submitRestore.executeWithOptions({ summary: `${summary} (attempt ${attempt})` }, [req]);
+      // An attempt runs to its end even if the restore is cancelled or its deadline passes meanwhile: a create that
+      // Atlas may be carrying out must report its job, or the restore would not know the job it started. (The
+      // cancel is then seen at the next timer, with the job known, and compensation covers it.)
+      return await CancellationScope.nonCancellable(() => submitActs.submitRestore.executeWithOptions({ summary: `${summary} (attempt ${attempt})` }, [req]));
     } catch (e) {
       if (!(e instanceof ActivityFailure)) throw e;
       const cause = e.cause;

@@ -8,6 +8,7 @@ import { DEFAULT_RESULTS_DIR } from './paths';
 import { renderPlot } from './plot';
 import { formatTable } from './report';
 import { runBench } from './run';
+import { modelReport } from './model';
 
 export function parseOptions(argv: string[]): BenchOptions {
   const d = DEFAULTS;
@@ -26,6 +27,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option('--startParallelism <n>', 'start RPCs in flight', String(d.startParallelism))
     .option('--out <dir>', 'where the plot and JSON are written', DEFAULT_RESULTS_DIR)
     .option('--json', 'print the report as JSON')
+    .option('--model', 'no servers: replay our schedule (workflows/polling.ts) offline over the same durations, in a second')
     .exitOverride()
     .parse(argv);
   const f = p.opts<Record<string, string | boolean | undefined>>();
@@ -42,6 +44,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     cliSamples: Number(f.cliSamples),
     startParallelism: Number(f.startParallelism),
     json: !!f.json,
+    model: !!f.model,
     outDir: String(f.out),
   };
 }
@@ -58,6 +61,10 @@ export async function main(argv: string[]): Promise<number> {
   if (problems.length) {
     process.stderr.write(`bench: ${problems.join('; ')}\n`);
     return 2;
+  }
+  if (o.model) {
+    process.stdout.write(JSON.stringify(modelReport(o), null, 2) + '\n');
+    return 0;
   }
   const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const warning = timerFloorWarning(o.scale);

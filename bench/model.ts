@@ -4,7 +4,7 @@
 // at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
 import type { PollingPolicy } from '../common/input';
 import { DEFAULT_POLLING, expectationFrom, nextPollDelayS } from '../workflows/polling';
-import type { DurationPlan } from './durations';
+import { DurationPlan, planDurations } from './durations';
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, FixedPoller, replay } from './peers/replay';
 import { max, mean, median, quantile, round3 } from './stats';
 
@@ -89,5 +89,16 @@ export function modelFigures(rs: ModelledRestore[]): ModelFigures {
     lagP99S: round3(lagP99),
     lagMaxS: round3(max(lags)),
     peers: { atlasCliWatch: peer(ATLAS_CLI_WATCH), cloudFormation: peer(CLOUDFORMATION), fixedTimerWorkflow: peer(FIXED_TIMER) },
+  };
+}
+
+/** `--model`: the first round and the later rounds of the plan a real run with these options would use. */
+export function modelReport(o: { restores: number; rounds: number; seed: number; noise: number }, m: ModelOptions = MODEL_DEFAULTS) {
+  const rs = modelRestores(planDurations(o.restores, o.rounds, o.seed, o.noise), m);
+  return {
+    model: { ...m, note: 'offline replay of workflows/polling.ts; overheads in un-scaled seconds; not a measurement' },
+    config: o,
+    firstRound: modelFigures(rs.filter((r) => r.round === 0)),
+    laterRounds: o.rounds > 1 ? modelFigures(rs.filter((r) => r.round > 0)) : null,
   };
 }

@@ -30,6 +30,8 @@ export interface BenchOptions {
   cliSamples: number;
   startParallelism: number;
   json: boolean;
+  /** Print the offline model of our schedule instead of running the storm. */
+  model: boolean;
   /** Where the plot and the JSON go. */
   outDir: string;
 }
@@ -47,6 +49,7 @@ export const DEFAULTS: Omit<BenchOptions, 'outDir'> = {
   cliSamples: 5,
   startParallelism: 50,
   json: false,
+  model: false,
 };
 
 /**

@@ -7,6 +7,8 @@ import { DURATION_MODEL } from './durations';
 import { GroupFigures, groupFigures } from './metrics';
 import { BenchOptions, scaledPolicy, timerFloorWarning } from './options';
 import type { ProcSample } from './proc-stats';
+import type { MonitorSummary } from './monitor';
+import { mergeStages, summarizeStages } from './stages';
 import { PAIRS_PER_PROJECT } from './world';
 import { max, round3, sum } from './stats';
 import type { RoundResult } from './storm';
@@ -40,6 +42,9 @@ export interface BenchReport {
 
 export interface ReportInput {
   o: BenchOptions;
+  machine: MonitorSummary;
+  /** Error lines the Temporal dev server logged (persistence timeouts under overload). */
+  devServerErrors: number;
   rounds: RoundResult[];
   worker: { before: ProcSample; after: ProcSample };
   cli: CliTimings;
@@ -95,6 +100,12 @@ export function buildReport(i: ReportInput): BenchReport {
       roundsWallS: round3(sum(rounds.map((r) => r.endMs - r.startMs)) / 1000),
       cliVersionMedianS: round3(cli.cliVersionMedianS),
       nodeBareMedianS: round3(cli.nodeBareMedianS),
+      devServerErrors: i.devServerErrors,
+      workerRssMaxMbByRound: i.machine.workerRssMaxMbByRound,
+      temporalStageMs: {
+        ours: summarizeStages(mergeStages(rounds.map((r) => r.stages.ours))),
+        fixedTimer: summarizeStages(mergeStages(rounds.map((r) => r.stages.fixedTimer))),
+      },
       cliSamples: i.cli,
     },
     config: {
@@ -112,7 +123,7 @@ export function buildReport(i: ReportInput): BenchReport {
       timerFloorWarning: timerFloorWarning(o.scale) ?? null,
       rateLimit: i.rateLimit ? { bucketUnscaled: { ...i.rateLimit.bucket, refillSeconds: i.rateLimit.bucket.refillSeconds * o.scale }, budgetPerSUnscaled: i.rateLimit.budgetPerS / o.scale } : null,
     },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memTotalGb: round3(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    machine: { loadAvg1Mean: i.machine.loadAvg1Mean, loadAvg1Max: i.machine.loadAvg1Max, cpus: cpus().length, cpuModel: cpus()[0]?.model, memTotalGb: round3(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
   };
 }
 

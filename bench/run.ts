@@ -7,6 +7,7 @@ import { BenchReport, buildReport } from './report';
 import { startStack } from './stack';
 import { RoundResult, runRound } from './storm';
 import { buildBenchWorld } from './world';
+import { Monitor } from './monitor';
 
 export async function runBench(o: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const t0 = performance.now();
@@ -22,8 +23,10 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
     log(`atlas-restore start: median ${m.cliStartMedianS.toFixed(3)} s; temporal workflow start: median ${m.temporalCliStartMedianS.toFixed(3)} s`);
 
     const before = stack.worker.sample();
+    const monitor = new Monitor(() => stack.worker.sample());
     const rounds: RoundResult[] = [];
     for (let r = 0; r < o.rounds; r++) {
+      monitor.setRound(r);
       rounds.push(
         await runRound(
           {
@@ -47,7 +50,10 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
       log(`round ${r + 1} done in ${((rounds[r].endMs - rounds[r].startMs) / 1000).toFixed(1)} s`);
     }
     const after = stack.worker.sample();
+    const machine = monitor.stop();
     return buildReport({
+      machine,
+      devServerErrors: stack.server.errors(),
       o,
       rounds,
       worker: { before, after },

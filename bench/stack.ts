@@ -2,22 +2,21 @@
 // simulator (in this process, so its call log and world can be read directly), our worker as a separate process
 // (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
 import type { Client } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createServer } from 'node:net';
 import { HttpClient } from 'urllib';
 import { NoAuth } from '../atlas/auth';
 import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
-import { startDevServer } from '../devserver/devserver';
 import type { RateLimitOptions } from '../simulator/rate-limit';
 import { AtlasSimulator } from '../simulator/server';
+import { DevServer, startBenchDevServer } from './dev-server';
 import { createFixedTimerActivities } from './peers/fixed-timer-activities';
 import { startWorkerProcess, WorkerProcess } from './worker-process';
 import type { BenchWorld } from './world';
 
 export interface Stack {
-  env: TestWorkflowEnvironment;
+  server: DevServer;
   client: Client;
   /** host:port of the dev server's gRPC endpoint, for the worker process and the Temporal CLI. */
   address: string;
@@ -71,9 +70,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   try {
     const port = await freePort();
     o.log(`starting the Temporal dev server on 127.0.0.1:${port}`);
-    const env = await startDevServer({ port });
-    closers.push(() => env.teardown());
-    const namespace = env.namespace ?? 'default';
+    const server = await startBenchDevServer(port);
+    closers.push(() => server.stop());
+    const namespace = server.namespace;
     const sim = await AtlasSimulator.start({ world: o.bw.world, era: o.bw.world.era, rateLimit: o.rateLimit });
     closers.push(() => sim.stop());
     const suffix = Math.random().toString(36).slice(2, 8);
@@ -95,7 +94,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     o.log('starting the fixed-timer peer worker');
     const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: new NoAuth(), http: new HttpClient(), timeoutMs: 20_000 }));
     const peer = await Worker.create({
-      connection: env.nativeConnection,
+      connection: server.nativeConnection,
       namespace,
       taskQueue: peerQueue,
       workflowsPath: require.resolve('./peers/fixed-timer-workflow'),
@@ -109,7 +108,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       peer.shutdown();
       await peerRunning;
     });
-    return { env, client: env.client, address: `127.0.0.1:${port}`, namespace, sim, worker, ourQueue, peerQueue, probeQueue, close };
+    return { server, client: server.client, address: server.address, namespace, sim, worker, ourQueue, peerQueue, probeQueue, close };
   } catch (e) {
     await close();
     throw e;

@@ -10,6 +10,7 @@ import { callsByPair, PairCalls } from './calls';
 import { mapLimit } from './pool';
 import { fixedTimerRestoreWorkflow } from './peers/fixed-timer-workflow';
 import type { Orchestrator, RestoreRecord } from './records';
+import { addStages, emptyStages, StageSamples } from './stages';
 import type { BenchPair, BenchWorld } from './world';
 
 export interface RoundContext {
@@ -40,6 +41,8 @@ export interface RoundResult {
   /** Our restores started in the first burst and how long that took (start throughput). */
   startBurst: { restores: number; seconds: number };
   records: RestoreRecord[];
+  /** Per-poll stage times from the histories, ms of wall time. */
+  stages: Record<Orchestrator, StageSamples>;
 }
 
 const FIXED_TIMER_INTERVAL_S = 10;
@@ -83,11 +86,12 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
   const endMs = Date.now();
 
   const calls = callsByPair(sim.calls.slice(callsFrom), bw.byCluster);
+  const stages = { ours: emptyStages(), fixedTimer: emptyStages() };
   const records = [
-    ...(await collect(ctx, 'ours', round, startMs, endMs, calls)),
-    ...(ctx.withFixedTimer ? await collect(ctx, 'fixedTimer', round, startMs, endMs, calls) : []),
+    ...(await collect(ctx, 'ours', round, startMs, endMs, calls, stages.ours)),
+    ...(ctx.withFixedTimer ? await collect(ctx, 'fixedTimer', round, startMs, endMs, calls, stages.fixedTimer) : []),
   ];
-  return { round, startMs, endMs, startBurst: ours.burst, records };
+  return { round, startMs, endMs, startBurst: ours.burst, records, stages };
 }
 
 /**
@@ -138,7 +142,15 @@ async function listRuns(client: Client, query: string): Promise<WorkflowExecutio
   return out;
 }
 
-async function collect(ctx: RoundContext, who: Orchestrator, round: number, startMs: number, endMs: number, calls: Map<BenchPair, PairCalls>): Promise<RestoreRecord[]> {
+async function collect(
+  ctx: RoundContext,
+  who: Orchestrator,
+  round: number,
+  startMs: number,
+  endMs: number,
+  calls: Map<BenchPair, PairCalls>,
+  stages: StageSamples,
+): Promise<RestoreRecord[]> {
   const queue = who === 'ours' ? ctx.ourQueue : ctx.peerQueue;
   const runs = await listRuns(ctx.client, `TaskQueue = '${queue}' AND StartTime >= '${new Date(startMs - 1000).toISOString()}'`);
   const byId = new Map<string, WorkflowExecutionInfo[]>();
@@ -150,6 +162,7 @@ async function collect(ctx: RoundContext, who: Orchestrator, round: number, star
     const final = chain.find((r) => r.status.name !== 'CONTINUED_AS_NEW');
     const histories = await Promise.all(chain.map((r) => ctx.client.workflow.getHandle(r.workflowId, r.runId).fetchHistory()));
     const events = histories.map((h) => h.events ?? []);
+    for (const e of events) addStages(stages, e);
     const jobs = ctx.sim.world.jobsIntoTarget(p.projectId, p.target).filter((j) => j.createdAtMs >= startMs && j.createdAtMs <= endMs);
     const job = jobs[0];
     const finishMs = job ? job.createdAtMs + job.durationMs : undefined;

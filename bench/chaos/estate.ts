@@ -28,7 +28,11 @@ export interface EstateCounters {
   failedJobs: number;
 }
 
-export function buildEstate(world: World, plans: RestorePlan[], polling: { initialS: number; maxS: number }): { pairs: ChaosPair[]; counters: EstateCounters } {
+export function buildEstate(
+  world: World,
+  plans: RestorePlan[],
+  polling: { initialS: number; maxS: number },
+): { pairs: ChaosPair[]; counters: EstateCounters } {
   const counters: EstateCounters = { runningForever: 0, failedJobs: 0 };
   const pairs: ChaosPair[] = plans.map((plan) => {
     const projectId = world.addProject(world.newId());

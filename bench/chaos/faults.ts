@@ -12,8 +12,22 @@ export const HTTP_TIMEOUT_MS = 3_000;
 export const SLOW_MS = 4_500;
 
 const OPS: Record<'tenant' | 'flex', Record<Step, OperationName>> = {
-  tenant: { cluster: 'getCluster', snapshot: 'getTenantSnapshot', snapshots: 'listTenantSnapshots', restores: 'listTenantRestores', job: 'getTenantRestore', create: 'createTenantRestore' },
-  flex: { cluster: 'getFlexCluster', snapshot: 'getFlexSnapshot', snapshots: 'listFlexSnapshots', restores: 'listFlexRestoreJobs', job: 'getFlexRestoreJob', create: 'createFlexRestoreJob' },
+  tenant: {
+    cluster: 'getCluster',
+    snapshot: 'getTenantSnapshot',
+    snapshots: 'listTenantSnapshots',
+    restores: 'listTenantRestores',
+    job: 'getTenantRestore',
+    create: 'createTenantRestore',
+  },
+  flex: {
+    cluster: 'getFlexCluster',
+    snapshot: 'getFlexSnapshot',
+    snapshots: 'listFlexSnapshots',
+    restores: 'listFlexRestoreJobs',
+    job: 'getFlexRestoreJob',
+    create: 'createFlexRestoreJob',
+  },
 };
 
 export const opFor = (backend: 'tenant' | 'flex', step: Step): OperationName => OPS[backend][step];
@@ -26,7 +40,12 @@ function action(f: PlannedFault): FaultAction | undefined {
       return { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' };
     case 'foreign-409':
     case 'foreign-409-deadline':
-      return { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', detail: 'Cluster restore already in progress.' };
+      return {
+        kind: 'status',
+        status: 409,
+        errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
+        detail: 'Cluster restore already in progress.',
+      };
     case 'read-5xx':
       return { kind: 'status', status: f.status!, errorCode: f.errorCode! };
     case '429-retry-after':

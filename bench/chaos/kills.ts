@@ -13,6 +13,9 @@ import type { DevServerProcess } from './temporal-server';
 import type { WebhookReceiver } from './webhook';
 import type { WorkerSupervisor } from './worker-process';
 
+/** How much longer than an Atlas call the webhook holds a notification. */
+const WEBHOOK_EXTRA_HOLD_MS = 3_000;
+
 export interface KillRecord {
   /** Where the worker was held when it died; 'random' for top-up kills at arbitrary moments. */
   point: KillPoint | 'random';
@@ -41,16 +44,17 @@ export interface KillControllerOptions {
   /** How long a hold keeps the worker in its step (must stay below the worker's Atlas request timeout). */
   holdMs: number;
   /**
-   * False while a disruption now would hit a known production bug (see README.md, "Known issues"): the kill waits.
+   * Why a disruption now would hit a known production bug (README.md, "Known issues"), or undefined when it would
+   * not: the kill waits.
    */
-  safe: () => boolean;
+  unsafe: () => string | undefined;
   log: (line: string) => void;
 }
 
 export class KillController {
   readonly kills: KillRecord[] = [];
   readonly serverRestarts: { atMs: number; downMs: number }[] = [];
-  /** Disruptions that waited for `safe()`. */
+  /** Disruptions that had to wait until `unsafe()` cleared. */
   deferred = 0;
   readonly #tasks: KillTask[] = [];
   readonly #lock = new Mutex();
@@ -67,15 +71,23 @@ export class KillController {
     const task: KillTask = { pair, workflowId, point, state: 'armed' };
     this.#tasks.push(task);
     const hold = (step: 'cluster' | 'restores' | 'create' | 'job', skip?: number): FaultRule =>
-      this.o.book.add('hold', { operation: step === 'cluster' ? 'getCluster' : opFor(pair.plan.backend, step), groupId: pair.projectId, skip, times: 1, action: { kind: 'delay', ms: this.o.holdMs } });
+      this.o.book.add('hold', {
+        operation: step === 'cluster' ? 'getCluster' : opFor(pair.plan.backend, step),
+        groupId: pair.projectId,
+        skip,
+        times: 1,
+        action: { kind: 'delay', ms: this.o.holdMs },
+      });
     // The first call of a preflight is always getCluster (also for Flex sources, which answer it with a routing error).
     if (point === 'preflight') task.rule = hold('cluster');
     // The preflight lists restore jobs once; the submit's adopt-before-create lookup is the second listing.
     else if (point === 'submit') task.rule = hold('restores', 1);
     else if (point === 'create') task.rule = hold('create');
-    // The second poll, so the kill lands in the polling loop and not at its start.
-    else if (point === 'poll') task.rule = hold('job', 1);
-    else if (point === 'compensation-notify') this.o.webhook.holdMs.set(workflowId, this.o.holdMs);
+    // A poll (the first: with kills and restarts around, a short job may be done by the second).
+    else if (point === 'poll') task.rule = hold('job');
+    // The webhook may hold longer than an Atlas call (the worker waits 10 s for it).
+    else if (point === 'compensation-notify')
+      this.o.webhook.holdMs.set(workflowId, this.o.holdMs + WEBHOOK_EXTRA_HOLD_MS);
     // compensation-rollback: armed when the notify step (just before the rollback) reaches the webhook.
   }
 
@@ -91,6 +103,16 @@ export class KillController {
     return this.#tasks.filter((t) => t.state === 'armed' || t.state === 'triggered').length;
   }
 
+  /** Resolves when no disruption is running or waiting, and the worker is up. */
+  async idle(): Promise<void> {
+    await this.#lock.run(() => this.o.worker.start());
+  }
+
+  /** The restore has ended: a trap it never walked into is a missed kill point. */
+  expire(workflowId: string): void {
+    for (const t of this.#tasks) if (t.workflowId === workflowId && t.state === 'armed') t.state = 'missed';
+  }
+
   #tick(): void {
     for (const t of this.#tasks) {
       if (t.state !== 'armed' || !t.rule) continue;
@@ -104,23 +126,35 @@ export class KillController {
     if (t.point === 'compensation-notify') this.#trigger(t);
     else if (t.point === 'compensation-rollback' && !t.rule) {
       // The rollback's submit starts with the adopt-before-create listing of restore jobs (the target as source).
-      t.rule = this.o.book.add('hold', { operation: opFor(t.pair.plan.backend, 'restores'), groupId: t.pair.projectId, times: 1, action: { kind: 'delay', ms: this.o.holdMs } });
+      t.rule = this.o.book.add('hold', {
+        operation: opFor(t.pair.plan.backend, 'restores'),
+        groupId: t.pair.projectId,
+        times: 1,
+        action: { kind: 'delay', ms: this.o.holdMs },
+      });
     }
   }
 
   #trigger(t: KillTask): void {
     t.state = 'triggered';
     t.enteredAt = Date.now();
+    // Somewhere inside the hold, not always at its start.
+    const offset = this.o.rng.int(0, (this.o.holdMs - 150) / 2);
     void this.#lock.run(async () => {
-      // Still inside the hold? Otherwise the worker has moved on and this is a kill at a random moment.
-      const inHold = (): boolean => Date.now() - t.enteredAt! < this.o.holdMs - 150;
-      if (!(await this.#waitSafe(inHold))) {
+      await sleep(Math.max(0, t.enteredAt! + offset - Date.now()));
+      // Still inside the hold? Otherwise the worker has moved on.
+      const holdMs = this.o.holdMs + (t.point === 'compensation-notify' ? WEBHOOK_EXTRA_HOLD_MS : 0);
+      const inHold = (): boolean => Date.now() - t.enteredAt! < holdMs - 150;
+      const missed = (why: string) => {
         t.state = 'missed';
-        this.o.log(`kill at ${t.point} of restore ${t.pair.plan.index} missed: the hold ended before it was safe to kill`);
-        return;
-      }
-      await sleep(this.o.rng.int(0, Math.max(0, this.o.holdMs - 150 - (Date.now() - t.enteredAt!)) / 2));
-      await this.#kill(inHold() ? t.point : 'random', t.pair.plan.index);
+        this.o.log(`kill at ${t.point} of restore ${t.pair.plan.index} missed: ${why}`);
+      };
+      // The worker that walked into the hold may already be dead (killed at another restore's point a moment ago).
+      if (!this.o.worker.alive) return missed('that worker is already dead');
+      const unsafe = await this.#waitSafe(inHold);
+      if (unsafe) return missed(`the hold ended while ${unsafe}`);
+      if (!inHold()) return missed('the hold ended while another disruption ran');
+      await this.#kill(t.point, t.pair.plan.index);
       t.state = 'done';
     });
   }
@@ -128,14 +162,20 @@ export class KillController {
   /** A kill at an arbitrary moment (tops up the count when planned kill points were missed). */
   randomKill(): Promise<void> {
     return this.#lock.run(async () => {
-      if (await this.#waitSafe(() => true, 30_000)) await this.#kill('random');
+      // A worker that is up and at work (not one still bundling its workflows).
+      await this.o.worker.start();
+      await sleep(this.o.rng.int(1_000, 4_000));
+      if (!(await this.#waitSafe(() => true, 30_000))) await this.#kill('random');
     });
   }
 
   /** SIGKILL the Temporal server, keep it down a moment, start it again on the same port and database. */
   restartServer(downMs: number): Promise<void> {
     return this.#lock.run(async () => {
-      await this.#waitSafe(() => true, 30_000);
+      // Not while a worker starts: it would find no server and exit (a different test).
+      await this.o.worker.ready();
+      const unsafe = await this.#waitSafe(() => true, 30_000);
+      if (unsafe) this.o.log(`server restart goes ahead although ${unsafe}`);
       this.o.log(`server: SIGKILL, down for ${downMs} ms`);
       const atMs = Date.now();
       await this.o.server.restart(downMs);
@@ -144,27 +184,31 @@ export class KillController {
     });
   }
 
-  async #waitSafe(stillUseful: () => boolean, maxMs = this.o.holdMs): Promise<boolean> {
+  /** Waits until a disruption is safe; undefined when it is, else why not (when waiting stopped being useful). */
+  async #waitSafe(stillUseful: () => boolean, maxMs = this.o.holdMs): Promise<string | undefined> {
     const until = Date.now() + maxMs;
     let waited = false;
-    while (!this.o.safe()) {
+    for (let why = this.o.unsafe(); why; why = this.o.unsafe()) {
       waited = true;
-      if (Date.now() > until || !stillUseful()) return false;
+      if (Date.now() > until || !stillUseful()) return why;
       await sleep(20);
     }
     if (waited) this.deferred++;
-    return stillUseful();
+    return undefined;
   }
 
+  /** Called right after the safety check, with no await in between. */
   async #kill(point: KillPoint | 'random', restore?: number): Promise<void> {
     const w = this.o.worker;
-    if (!w.alive) await w.start();
     const generation = w.generation;
     await w.kill9();
     this.kills.push({ point, restore, atMs: Date.now(), generation });
-    this.o.log(`worker: SIGKILL generation ${generation} at ${point}${restore !== undefined ? ` of restore ${restore}` : ''} (kill ${this.kills.length})`);
-    // A supervisor's restart delay.
-    await sleep(this.o.rng.int(200, 1_000));
-    await w.start();
+    this.o.log(
+      `worker: SIGKILL generation ${generation} at ${point}${restore !== undefined ? ` of restore ${restore}` : ''} (kill ${this.kills.length})`,
+    );
+    // A supervisor's restart delay; the restart runs outside the lock (bundling takes seconds).
+    void sleep(this.o.rng.int(200, 1_000)).then(() =>
+      w.start().catch((e: unknown) => this.o.log(`worker restart failed: ${(e as Error).message}`)),
+    );
   }
 }

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'atlas-restore') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'atlas-restore')
+      return dir;
     if (dirname(dir) === dir) throw new Error(`atlas-restore's package.json not found above ${from}`);
   }
 }

@@ -24,13 +24,30 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** Faults that only ever hit the create. */
+const CREATE_KINDS: readonly FaultKind[] = ['after-commit-500', 'own-409', 'foreign-409'];
+
 /** Faults that decide the ending: at most one per restore. */
-export const TERMINAL_KINDS: readonly FaultKind[] = ['foreign-409-deadline', 'foreign-running', 'running-forever', 'failed-job'];
+export const TERMINAL_KINDS: readonly FaultKind[] = [
+  'foreign-409-deadline',
+  'foreign-running',
+  'running-forever',
+  'failed-job',
+];
 /** Faults that only make the way longer: any number may combine. */
-export const TRANSIENT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => !TERMINAL_KINDS.includes(k) && k !== 'webhook-500');
+export const TRANSIENT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter(
+  (k) => !TERMINAL_KINDS.includes(k) && k !== 'webhook-500',
+);
 
 /** Where in a restore the worker is SIGKILLed (held there by a delayed Atlas answer or webhook). */
-export const KILL_POINTS = ['preflight', 'submit', 'create', 'poll', 'compensation-notify', 'compensation-rollback'] as const;
+export const KILL_POINTS = [
+  'preflight',
+  'submit',
+  'create',
+  'poll',
+  'compensation-notify',
+  'compensation-rollback',
+] as const;
 export type KillPoint = (typeof KILL_POINTS)[number];
 
 /** The steps whose Atlas calls a fault can hit; mapped to operations by backend in faults.ts. */
@@ -116,6 +133,8 @@ export function planStorm(o: PlanOptions, rng: Rng): RestorePlan[] {
       // points need a compensation, hence a FAILED job (and a rollback to be inside of, for the second one).
       base.killPoint = killPoint;
       kinds = killPoint.startsWith('compensation') ? ['failed-job'] : [];
+      // Long enough to be polled a few times around the kill.
+      base.durationMs = rng.int(6_000, 10_000);
       if (killPoint === 'compensation-rollback') base.rollbackOnFailure = true;
     } else if (aloneQueue.length) {
       // Each kind alone first: the fault table's rows, one restore each.
@@ -125,27 +144,35 @@ export function planStorm(o: PlanOptions, rng: Rng): RestorePlan[] {
       kinds = TRANSIENT_KINDS.filter((k) => o.kinds.includes(k) && rng.chance(o.rate));
       const terminals = TERMINAL_KINDS.filter((k) => o.kinds.includes(k));
       if (terminals.length && rng.chance(o.rate)) kinds.push(rng.pick(terminals));
-      if ((kinds.includes('failed-job') || kinds.includes('running-forever')) && o.kinds.includes('webhook-500') && rng.chance(0.5)) kinds.push('webhook-500');
+      if (
+        (kinds.includes('failed-job') || kinds.includes('running-forever')) &&
+        o.kinds.includes('webhook-500') &&
+        rng.chance(0.5)
+      )
+        kinds.push('webhook-500');
       base.long = !kinds.some((k) => TERMINAL_KINDS.includes(k)) && rng.chance(o.longRate);
     }
+    // A create that is refused on every attempt is the point of foreign-409-deadline: faults that let a create through
+    // (and commit the job) would change the plan's meaning, so they do not combine with it.
+    if (kinds.includes('foreign-409-deadline')) kinds = kinds.filter((k) => !CREATE_KINDS.includes(k));
     base.kinds = kinds;
     if (kinds.includes('failed-job') && !killPoint) base.rollbackOnFailure = rng.chance(0.5);
     if (kinds.includes('running-forever')) base.durationMs = Infinity;
     if (base.long) base.durationMs = 150_000;
     if (kinds.includes('running-forever')) base.deadlineS = o.deadlines.runningForeverS;
     if (kinds.includes('foreign-409-deadline')) base.deadlineS = o.deadlines.foreign409S;
-    base.faults = planFaults(kinds, rng);
+    base.faults = planFaults(kinds, rng, !kinds.includes('foreign-409-deadline'));
     plans.push(base);
   }
   return plans;
 }
 
-function planFaults(kinds: FaultKind[], rng: Rng): PlannedFault[] {
+function planFaults(kinds: FaultKind[], rng: Rng, createAllowed: boolean): PlannedFault[] {
   const out: PlannedFault[] = [];
   let createFaults = 0;
   // Faults that may hit a read or the create: the create only while the restore has create attempts to spare.
   const stepFor = (): Step => {
-    if (createFaults < MAX_CREATE_FAULTS && rng.chance(0.3)) {
+    if (createAllowed && createFaults < MAX_CREATE_FAULTS && rng.chance(0.3)) {
       createFaults++;
       return 'create';
     }
@@ -169,7 +196,13 @@ function planFaults(kinds: FaultKind[], rng: Rng): PlannedFault[] {
         break;
       case 'read-5xx': {
         const status = rng.pick([500, 502, 503]);
-        out.push({ kind, step: rng.pick(READ_STEPS), times: rng.int(1, 3), status, errorCode: { 500: 'UNEXPECTED_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE' }[status] });
+        out.push({
+          kind,
+          step: rng.pick(READ_STEPS),
+          times: rng.int(1, 3),
+          status,
+          errorCode: { 500: 'UNEXPECTED_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE' }[status],
+        });
         break;
       }
       case '429-retry-after':

@@ -53,7 +53,9 @@ export function needles(s: ChaosSecrets): { name: string; value: string }[] {
     out.push({ name, value });
     out.push({ name: `${name} (base64)`, value: Buffer.from(value).toString('base64').replace(/=+$/, '') });
   }
-  const basic = Buffer.from(`${encodeURIComponent(s.clientId)}:${encodeURIComponent(s.clientSecret)}`).toString('base64');
+  const basic = Buffer.from(`${encodeURIComponent(s.clientId)}:${encodeURIComponent(s.clientSecret)}`).toString(
+    'base64',
+  );
   out.push({ name: 'clientSecret (Basic header)', value: basic.replace(/=+$/, '') });
   return out;
 }
@@ -116,7 +118,10 @@ export class SecretScan {
       this.text(where, line);
       if (!isJsonObject(line)) {
         nonJson++;
-        if (nonJsonSamples.length < 3 && !line.startsWith('[chaos]')) nonJsonSamples.push(line.slice(0, 200));
+        // One sample per kind of line (the first 30 characters, timestamps aside).
+        const kind = line.replace(/[\d:.TZ-]{10,}/g, '').slice(0, 30);
+        if (nonJsonSamples.length < 5 && !nonJsonSamples.some((x) => x.replace(/[\d:.TZ-]{10,}/g, '').startsWith(kind)))
+          nonJsonSamples.push(line.slice(0, 240));
       }
     }
     return { lines, nonJson, nonJsonSamples };
@@ -133,10 +138,17 @@ function isJsonObject(line: string): boolean {
 }
 
 /** The worker's Atlas and Temporal credentials as environment variables: all three Atlas schemes configured. */
-export function credentialEnv(s: ChaosSecrets, scheme: 'service-account' | 'digest' | 'bearer' = 'service-account'): Record<string, string> {
+export function credentialEnv(
+  s: ChaosSecrets,
+  scheme: 'service-account' | 'digest' | 'bearer' = 'service-account',
+): Record<string, string> {
   return {
-    ...(scheme === 'service-account' ? { MONGODB_ATLAS_CLIENT_ID: s.clientId, MONGODB_ATLAS_CLIENT_SECRET: s.clientSecret } : {}),
-    ...(scheme !== 'bearer' ? { MONGODB_ATLAS_PUBLIC_API_KEY: s.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: s.privateKey } : {}),
+    ...(scheme === 'service-account'
+      ? { MONGODB_ATLAS_CLIENT_ID: s.clientId, MONGODB_ATLAS_CLIENT_SECRET: s.clientSecret }
+      : {}),
+    ...(scheme !== 'bearer'
+      ? { MONGODB_ATLAS_PUBLIC_API_KEY: s.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: s.privateKey }
+      : {}),
     MONGODB_ATLAS_ACCESS_TOKEN: s.accessToken,
     // The dev server speaks plaintext; the key is sent anyway (envconfig honours TEMPORAL_TLS=false) and ignored.
     TEMPORAL_API_KEY: s.temporalApiKey,

@@ -6,10 +6,17 @@ import { appendFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/constants';
 import { temporalCliPath } from '../../devserver/binaries';
-import { sleep } from './mutex';
+import { sleep, unrefSleep } from './mutex';
 
 /** `--search-attribute` takes the CLI's type names. */
-const CLI_TYPE: Record<string, string> = { KEYWORD: 'Keyword', DOUBLE: 'Double', INT: 'Int', TEXT: 'Text', BOOL: 'Bool', DATETIME: 'Datetime' };
+const CLI_TYPE: Record<string, string> = {
+  KEYWORD: 'Keyword',
+  DOUBLE: 'Double',
+  INT: 'Int',
+  TEXT: 'Text',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+};
 
 export interface DevServerProcessOptions {
   port: number;
@@ -63,7 +70,8 @@ export class DevServerProcess {
   async #ready(proc: ChildProcess): Promise<void> {
     const deadline = Date.now() + (this.o.readyTimeoutMs ?? 60_000);
     for (;;) {
-      if (proc.exitCode !== null) throw new Error(`the Temporal dev server exited with ${proc.exitCode} (see ${this.o.logFile})`);
+      if (proc.exitCode !== null)
+        throw new Error(`the Temporal dev server exited with ${proc.exitCode} (see ${this.o.logFile})`);
       try {
         const c = await Connection.connect({ address: this.address, connectTimeout: '2s' });
         try {
@@ -97,7 +105,7 @@ export class DevServerProcess {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.#proc!.kill('SIGTERM');
-    const stopped = await Promise.race([this.#exited!.then(() => true), sleep(10_000).then(() => false)]);
+    const stopped = await Promise.race([this.#exited!.then(() => true), unrefSleep(10_000).then(() => false)]);
     if (!stopped) await this.kill();
   }
 }

@@ -63,21 +63,27 @@ export function judge(p: ChaosPair, workflowId: string, ev: Evidence): Verdict {
 
   // Exactly the jobs the plan allows, and the result names the one Atlas holds.
   const ours = ev.jobs.ours;
-  if (!expectedJobs(p.plan).includes(ours.length)) problem(`Atlas holds ${ours.length} restore jobs of ours, expected ${expectedJobs(p.plan).join(' or ')}`);
-  if (ours.length === 1 && r.restoreJobId !== ours[0].id) problem(`the result names job ${r.restoreJobId ?? '(none)'}, Atlas holds ${ours[0].id}`);
+  if (!expectedJobs(p.plan).includes(ours.length))
+    problem(`Atlas holds ${ours.length} restore jobs of ours, expected ${expectedJobs(p.plan).join(' or ')}`);
+  if (ours.length === 1 && r.restoreJobId !== ours[0].id)
+    problem(`the result names job ${r.restoreJobId ?? '(none)'}, Atlas holds ${ours[0].id}`);
   if (ours.length === 0 && r.restoreJobId) problem(`the result names job ${r.restoreJobId}, Atlas holds none`);
-  if (p.plan.kinds.includes('foreign-running') && ev.jobs.foreign.length !== 1) problem('the foreign restore is missing');
+  if (p.plan.kinds.includes('foreign-running') && ev.jobs.foreign.length !== 1)
+    problem('the foreign restore is missing');
 
   // Compensation: after a submit that did not complete, all four steps, the webhook told, the rollback if asked.
   const compensates = expected === 'COMPENSATED' || (expected === 'DEADLINE_EXCEEDED' && ours.length > 0);
   const steps = r.compensations.map((s) => s.step);
   if (compensates) {
     if (steps.join() !== COMPENSATION_STEPS.join()) problem(`compensation steps [${steps.join(', ')}]`);
-    if (r.compensations.find((s) => s.step === 'notify')?.status !== 'done' || ev.notified === 0) problem('the webhook was not told');
+    if (r.compensations.find((s) => s.step === 'notify')?.status !== 'done' || ev.notified === 0)
+      problem('the webhook was not told');
     const rollback = r.compensations.find((s) => s.step === 'rollback-restore');
     const wantRollback = expected === 'COMPENSATED' && p.plan.rollbackOnFailure;
-    if (wantRollback && (rollback?.status !== 'done' || ev.jobs.rollbacks.length !== 1)) problem(`rollback ${rollback?.status ?? 'missing'} with ${ev.jobs.rollbacks.length} rollback jobs`);
-    if (!wantRollback && ev.jobs.rollbacks.length) problem(`${ev.jobs.rollbacks.length} rollback jobs nobody asked for`);
+    if (wantRollback && (rollback?.status !== 'done' || ev.jobs.rollbacks.length !== 1))
+      problem(`rollback ${rollback?.status ?? 'missing'} with ${ev.jobs.rollbacks.length} rollback jobs`);
+    if (!wantRollback && ev.jobs.rollbacks.length)
+      problem(`${ev.jobs.rollbacks.length} rollback jobs nobody asked for`);
   } else if (steps.length) problem(`compensation ran for a restore that needed none: [${steps.join(', ')}]`);
 
   v.lostAudit = lostAuditEvents(r, ev, v.problems);
@@ -102,23 +108,30 @@ export function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string
   if (!count('validated')) miss('validated');
   // The preflight ran unless the deadline cut it short: then there are no checks to record.
   if (r.checks.length) {
-    for (const c of r.checks) if (!a.some((e) => e.type === 'check' && e.data?.check === c.name)) miss(`check ${c.name}`);
+    for (const c of r.checks)
+      if (!a.some((e) => e.type === 'check' && e.data?.check === c.name)) miss(`check ${c.name}`);
     if (!count('preflight')) miss('preflight summary');
   } else if (r.outcome !== 'DEADLINE_EXCEEDED') miss('preflight checks');
 
   // The submit, with the id of the job Atlas holds; and every create attempt Atlas refused or that went unanswered.
   const job = ev.jobs.ours[0];
-  if (job && !a.some((e) => (e.type === 'submitted' || e.type === 'adopted') && e.data?.jobId === job.id)) miss(`submitted/adopted event for job ${job.id}`);
+  if (job && !a.some((e) => (e.type === 'submitted' || e.type === 'adopted') && e.data?.jobId === job.id))
+    miss(`submitted/adopted event for job ${job.id}`);
   if ((job || ev.creates.length) && !count('submit-attempt')) miss('submit-attempt');
   const compensationAt = a.findIndex((e) => e.type === 'compensation');
   const beforeCompensation = compensationAt < 0 ? a : a.slice(0, compensationAt);
-  const failedAttempts = beforeCompensation.filter((e) => e.type === 'submit-attempt' && typeof e.data?.attempt === 'number').length;
-  // A 401 is answered inside the client (fresh token, one retry); every other non-200 failed an attempt.
-  const refused = ev.creates.filter((c) => c.status !== 200 && c.status !== 401).length;
+  const failedAttempts = beforeCompensation.filter(
+    (e) => e.type === 'submit-attempt' && typeof e.data?.attempt === 'number',
+  ).length;
+  // A 401 is answered inside the client (fresh token, one retry), and a 409 for our own job is resolved inside the
+  // attempt (adopted after the conflict); every other non-200 answer failed an attempt.
+  const adoptedAfterConflict = a.some((e) => e.type === 'adopted' && e.data?.via === 'adopted-after-conflict') ? 1 : 0;
+  const refused = ev.creates.filter((c) => c.status !== 200 && c.status !== 401).length - adoptedAfterConflict;
   if (failedAttempts < refused) miss('failed submit attempts', refused - failedAttempts);
 
   // One poll event per poll (folded into polls-summary events across continue-as-new), ending on the final status.
-  const polled = count('poll') + a.filter((e) => e.type === 'polls-summary').reduce((n, e) => n + Number(e.data?.count ?? 0), 0);
+  const polled =
+    count('poll') + a.filter((e) => e.type === 'polls-summary').reduce((n, e) => n + Number(e.data?.count ?? 0), 0);
   if (polled < r.polls) miss('polls', r.polls - polled);
   if ((r.outcome === 'COMPLETED' || r.jobStatus === 'FAILED') && r.polls > 0) {
     const last = [...a].reverse().find((e) => e.type === 'poll' || e.type === 'polls-summary');
@@ -126,7 +139,8 @@ export function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string
   }
   if (ev.runs > 1 && count('continued') < ev.runs - 1) miss('continued', ev.runs - 1 - count('continued'));
 
-  for (const s of r.compensations) if (!a.some((e) => e.type === 'compensation' && e.data?.step === s.step)) miss(`compensation ${s.step}`);
+  for (const s of r.compensations)
+    if (!a.some((e) => e.type === 'compensation' && e.data?.step === s.step)) miss(`compensation ${s.step}`);
   if (r.outcome === 'DEADLINE_EXCEEDED' && !count('deadline')) miss('deadline');
   const last = a[a.length - 1];
   if (last?.type !== 'finished' || last.data?.outcome !== r.outcome) miss('finished');

@@ -52,7 +52,8 @@ export class WebhookReceiver {
         const fail = this.failFirst.delete(n.workflowId);
         if (fail) this.failed++;
         setTimeout(() => {
-          if (!res.destroyed) res.writeHead(fail ? 500 : 200, { 'content-type': 'text/plain' }).end(fail ? 'injected failure' : 'ok');
+          if (!res.destroyed)
+            res.writeHead(fail ? 500 : 200, { 'content-type': 'text/plain' }).end(fail ? 'injected failure' : 'ok');
         }, hold ?? 0);
       });
     });

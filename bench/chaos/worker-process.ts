@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sleep } from './mutex';
+import { sleep, unrefSleep } from './mutex';
 import { BIN } from './paths';
 
 export interface WorkerSupervisorOptions {
@@ -20,6 +20,7 @@ export class WorkerSupervisor {
   #exited?: Promise<void>;
   #expectExit = false;
   #stopped = false;
+  #starting?: Promise<void>;
   generation = 0;
   kills = 0;
   unexpectedExits = 0;
@@ -35,8 +36,22 @@ export class WorkerSupervisor {
     return this.#proc?.pid;
   }
 
-  /** Starts a new generation and resolves once it has announced itself (its workflow bundle is built by then). */
-  async start(): Promise<void> {
+  /**
+   * Starts a new generation and resolves once it has announced itself (its workflow bundle is built by then). While
+   * one is starting, another call waits for that one instead of starting a second worker.
+   */
+  start(): Promise<void> {
+    if (this.alive && !this.#starting) return Promise.resolve();
+    this.#starting ??= this.#start().finally(() => (this.#starting = undefined));
+    return this.#starting;
+  }
+
+  /** Resolves when no start is in progress. */
+  async ready(): Promise<void> {
+    await this.#starting?.catch(() => undefined);
+  }
+
+  async #start(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#startOnce();
@@ -52,6 +67,8 @@ export class WorkerSupervisor {
     const generation = ++this.generation;
     const logFile = join(this.o.logDir, `worker-${String(generation).padStart(3, '0')}.log`);
     this.logFiles.push(logFile);
+    // Created now: a generation killed before it printed anything still has its (empty) file.
+    appendFileSync(logFile, '');
     const proc = spawn(process.execPath, [BIN, 'worker'], { env: this.o.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#proc = proc;
     this.#expectExit = false;
@@ -70,7 +87,11 @@ export class WorkerSupervisor {
           resolve();
         } else if (proc.exitCode !== null || proc.signalCode !== null) {
           clearInterval(t);
-          reject(new Error(`worker generation ${generation} exited with ${proc.exitCode ?? proc.signalCode} before it was ready (see ${logFile})`));
+          reject(
+            new Error(
+              `worker generation ${generation} exited with ${proc.exitCode ?? proc.signalCode} before it was ready (see ${logFile})`,
+            ),
+          );
         }
       }, 25);
     });
@@ -97,13 +118,10 @@ export class WorkerSupervisor {
     if (!this.alive) return;
     this.#expectExit = true;
     this.#proc!.kill('SIGTERM');
-    const stopped = await Promise.race([this.#exited!.then(() => true), sleep(15_000).then(() => false)]);
+    const stopped = await Promise.race([this.#exited!.then(() => true), unrefSleep(15_000).then(() => false)]);
     if (!stopped) {
       this.#proc!.kill('SIGKILL');
       await this.#exited;
     }
   }
 }
-
-/** Appends a line to a log file (for the harness's own notes next to the worker output). */
-export const note = (file: string, line: string): void => appendFileSync(file, `${line}\n`);

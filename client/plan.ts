@@ -73,6 +73,6 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
 
 function issueText(i: z.core.$ZodIssue): string {
   if (i.code === 'unrecognized_keys') return `unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (i.code === 'invalid_type' && i.input === undefined) return 'is required';
+  if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return 'is required';
   return i.message;
 }

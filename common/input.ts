@@ -12,15 +12,18 @@ export const clusterNameSchema = z
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]*$/, 'must start with a letter or digit and contain only letters, digits and hyphens');
 
 /** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
-export const durationSchema = z.union([z.number().positive(), z.string()]).transform((v, ctx) => {
-  if (typeof v === 'number') return v;
-  const s = parseDurationS(v);
-  if (s === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90s, 15m, 2h or 1h30m' });
-    return z.NEVER;
-  }
-  return s;
-});
+/** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
+export const MAX_DURATION_S = 30 * 86400;
+export const durationSchema = z
+  .union([z.number(), z.string()], { error: 'must be a duration such as 90s, 15m, 2h or 1h30m, or seconds' })
+  .transform((v, ctx) => {
+    const s = typeof v === 'number' ? v : parseDurationS(v);
+    if (s === undefined || !Number.isFinite(s) || s < 1 || s > MAX_DURATION_S) {
+      ctx.addIssue({ code: 'custom', message: `must be a duration from 1s to 30 days, such as 90s, 15m, 2h or 1h30m` });
+      return z.NEVER;
+    }
+    return s;
+  });
 
 export function parseDurationS(v: string): number | undefined {
   const m = /^\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s)?\s*$/.exec(v);
@@ -94,8 +97,9 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((i) => {
       const field = i.path.length ? i.path.join('.') : '(input)';
-      if (i.code === 'unrecognized_keys') return `unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
-      if (i.code === 'invalid_type' && i.input === undefined) return `${field}: is required`;
+      if (i.code === 'unrecognized_keys') return `${i.path.length ? `${field}: ` : ''}unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      // zod 4 leaves the input off its issues; its message says what was received.
+      if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `${field}: is required`;
       return `${field}: ${i.message}`;
     })
     .join('; ');

@@ -209,15 +209,13 @@ export function badRestoreInput(
         )
         .map(set(f, 'empty or too long')),
     ),
-    fc
-      .constantFrom('initialS', 'maxS', 'nearS')
-      .chain((k) =>
-        badPollingNumber.map((v): BadInput => ({
-          input: { ...base, polling: { [k]: v } },
-          field: `polling.${k}`,
-          why: 'polling out of range',
-        })),
-      ),
+    fc.constantFrom('initialS', 'maxS', 'nearS').chain((k) =>
+      badPollingNumber.map((v): BadInput => ({
+        input: { ...base, polling: { [k]: v } },
+        field: `polling.${k}`,
+        why: 'polling out of range',
+      })),
+    ),
     fc
       .oneof(fc.double({ min: -10, max: 0.999, noNaN: true }), fc.double({ min: 10.001, max: 1e6, noNaN: true }))
       .map((v): BadInput => ({

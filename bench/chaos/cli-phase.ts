@@ -14,7 +14,7 @@ export interface CliPhase {
 export async function cliPhase(sim: AtlasSimulator, env: NodeJS.ProcessEnv): Promise<CliPhase> {
   const w = sim.world;
   // One project per restore: restores sharing a project under Atlas's rate limit can starve each other's preflight
-  // (README.md, "Known issues"); that is tested on its own, not here.
+  // (README.md, "Known issues").
   const pair = (name: string) => {
     const projectId = w.addProject(w.newId());
     const source = w.addCluster({

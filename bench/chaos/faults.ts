@@ -75,20 +75,13 @@ export class FaultBook {
     return rule;
   }
 
-  /** A rule that never applies (probability 0) but counts the requests it sees: a probe of "the worker is here". */
-  probe(operation: OperationName, groupId: string): FaultRule {
-    const rule: FaultRule = { operation, groupId, probability: 0, action: { kind: 'delay', ms: 0 } };
-    this.sim.faults.add(rule);
-    return rule;
-  }
-
   /** How many requests a rule has seen and applied to so far. */
   stats(rule: FaultRule): { seen: number; applied: number } {
     const r = this.sim.faults.list().find((x) => x.rule === rule);
     return { seen: r?.seen ?? 0, applied: r?.applied ?? 0 };
   }
 
-  /** Applications by kind (rules that only probe or hold are not faults and not counted here). */
+  /** Applications by kind (the holds of kill points are counted as "hold": not a fault, and left out of the report). */
   applied(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const r of this.sim.faults.list()) {

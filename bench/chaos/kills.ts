@@ -43,19 +43,12 @@ export interface KillControllerOptions {
   rng: Rng;
   /** How long a hold keeps the worker in its step (must stay below the worker's Atlas request timeout). */
   holdMs: number;
-  /**
-   * Why a disruption now would hit a known production bug (README.md, "Known issues"), or undefined when it would
-   * not: the kill waits.
-   */
-  unsafe: () => string | undefined;
   log: (line: string) => void;
 }
 
 export class KillController {
   readonly kills: KillRecord[] = [];
   readonly serverRestarts: { atMs: number; downMs: number }[] = [];
-  /** Disruptions that had to wait until `unsafe()` cleared. */
-  deferred = 0;
   readonly #tasks: KillTask[] = [];
   readonly #lock = new Mutex();
   #timer?: NodeJS.Timeout;
@@ -151,8 +144,6 @@ export class KillController {
       };
       // The worker that walked into the hold may already be dead (killed at another restore's point a moment ago).
       if (!this.o.worker.alive) return missed('that worker is already dead');
-      const unsafe = await this.#waitSafe(inHold);
-      if (unsafe) return missed(`the hold ended while ${unsafe}`);
       if (!inHold()) return missed('the hold ended while another disruption ran');
       await this.#kill(t.point, t.pair.plan.index);
       t.state = 'done';
@@ -165,7 +156,7 @@ export class KillController {
       // A worker that is up and at work (not one still bundling its workflows).
       await this.o.worker.start();
       await sleep(this.o.rng.int(1_000, 4_000));
-      if (!(await this.#waitSafe(() => true, 30_000))) await this.#kill('random');
+      await this.#kill('random');
     });
   }
 
@@ -174,8 +165,6 @@ export class KillController {
     return this.#lock.run(async () => {
       // Not while a worker starts: it would find no server and exit (a different test).
       await this.o.worker.ready();
-      const unsafe = await this.#waitSafe(() => true, 30_000);
-      if (unsafe) this.o.log(`server restart goes ahead although ${unsafe}`);
       this.o.log(`server: SIGKILL, down for ${downMs} ms`);
       const atMs = Date.now();
       await this.o.server.restart(downMs);
@@ -184,20 +173,6 @@ export class KillController {
     });
   }
 
-  /** Waits until a disruption is safe; undefined when it is, else why not (when waiting stopped being useful). */
-  async #waitSafe(stillUseful: () => boolean, maxMs = this.o.holdMs): Promise<string | undefined> {
-    const until = Date.now() + maxMs;
-    let waited = false;
-    for (let why = this.o.unsafe(); why; why = this.o.unsafe()) {
-      waited = true;
-      if (Date.now() > until || !stillUseful()) return why;
-      await sleep(20);
-    }
-    if (waited) this.deferred++;
-    return undefined;
-  }
-
-  /** Called right after the safety check, with no await in between. */
   async #kill(point: KillPoint | 'random', restore?: number): Promise<void> {
     const w = this.o.worker;
     const generation = w.generation;

@@ -21,8 +21,6 @@ export interface ChaosReport {
   killsByPoint: Record<string, number>;
   /** Planned kill points the worker left before it was safe to kill (made up for with random kills). */
   killsMissed: number;
-  /** Kills and restarts that waited because striking then would hit a known production bug. */
-  disruptionsDeferredForKnownIssues: number;
   /** The worker died without being killed (it should never). */
   workerUnexpectedExits: number;
   badInputsUnclear: number;

@@ -11,7 +11,6 @@ import { restoreWorkflowId } from '../../common/input';
 import { resultFromFailure } from '../../common/outcome';
 import { statusQuery } from '../../workflows/definitions';
 import type { RestoreResult } from '../../common/result';
-import type { FaultRule } from '../../simulator/faults';
 import { AtlasSimulator } from '../../simulator/server';
 import {
   addBadInputBase,
@@ -25,7 +24,7 @@ import {
 import { cliPhase, CliPhase } from './cli-phase';
 import { CliRun, freePort } from './cli';
 import { buildEstate, ChaosPair, jobsOf, startForeignRestore } from './estate';
-import { FaultBook, HTTP_TIMEOUT_MS, installFaults, installTokenWeather, opFor } from './faults';
+import { FaultBook, HTTP_TIMEOUT_MS, installFaults, installTokenWeather } from './faults';
 import { KillController } from './kills';
 import { sleep } from './mutex';
 import type { ChaosOptions } from './options';
@@ -145,34 +144,6 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     stops.push(() => worker.stop());
     log(`worker process ${worker.pid} on task queue ${taskQueue}; Atlas simulator ${sim.url} (${o.era} era)`);
 
-    // Known issue (README.md): a deadline that passes while a submit attempt is in flight orphans the Atlas job. So no
-    // disruption while a restore whose deadline is meant to pass after its submit has a create call in flight, or had
-    // one answered within the last second (its result may not have reached the server yet).
-    const guards: Guard[] = [];
-    const creates = (g: Guard) =>
-      sim.calls.filter(
-        (c) =>
-          c.groupId === g.run.pair.projectId &&
-          isCreate(c) &&
-          c.status !== 401 &&
-          c.errorCode !== 'RATE_LIMITED_TOKEN_BUCKET',
-      ).length;
-    const unsafe = (): string | undefined => {
-      for (const g of guards) {
-        if (g.run.done) continue;
-        const answered = creates(g);
-        if (answered !== g.answered) {
-          g.answered = answered;
-          g.changedAt = Date.now();
-        }
-        const inFlight = book.stats(g.create).seen - answered;
-        if (inFlight > 0)
-          return `restore ${g.run.pair.plan.index} (${g.run.pair.plan.kinds.join(', ')}) has a create call in flight`;
-        if (Date.now() - g.changedAt < 1_000)
-          return `restore ${g.run.pair.plan.index} (${g.run.pair.plan.kinds.join(', ')}) just had a create call answered`;
-      }
-      return undefined;
-    };
     const kills = new KillController({
       book,
       worker,
@@ -180,7 +151,6 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       webhook,
       rng,
       holdMs: HOLD_MS,
-      unsafe,
       log,
     });
     kills.start();
@@ -191,7 +161,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const inProcessBad = badInputsInProcess(client, taskQueue, badBase, o.badInputs.inProcess, o.seed, tally);
     const waits: Promise<void>[] = [];
     const launch = (r: Running) => {
-      prepare(r, book, sim, webhook, guards);
+      prepare(r, book, sim, webhook);
       waits.push(
         startAndAwait(client, taskQueue, r, kills, Date.now() + o.restores * o.startIntervalMs + o.maxWaitMs, log),
       );
@@ -358,7 +328,6 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         0,
         plans.filter((p) => p.killPoint).length - kills.kills.filter((k) => k.point !== 'random').length,
       ),
-      disruptionsDeferredForKnownIssues: kills.deferred,
       workerUnexpectedExits: worker.unexpectedExits,
       badInputsUnclear: tally.unclear,
       badInputSamples: tally.samples,
@@ -417,27 +386,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
-/** Everything a restore meets, set up before it starts: its faults, a foreign restore, the webhook, the kill trap. */
-interface Guard {
-  run: Running;
-  /** Counts the restore's create calls as they arrive. */
-  create: FaultRule;
-  /** Create calls answered when last looked at, and when that number changed. */
-  answered: number;
-  changedAt: number;
-}
-
-function prepare(r: Running, book: FaultBook, sim: AtlasSimulator, webhook: WebhookReceiver, guards: Guard[]): void {
+/** Everything a restore meets, set up before it starts: its faults, a foreign restore, the webhook's behaviour. */
+function prepare(r: Running, book: FaultBook, sim: AtlasSimulator, webhook: WebhookReceiver): void {
   const p = r.pair;
   r.workflowId = restoreWorkflowId(p.input);
-  // (foreign-409-deadline needs no guard: every one of its creates is refused, none commits a job.)
-  if (p.plan.kinds.includes('running-forever'))
-    guards.push({
-      run: r,
-      create: book.probe(opFor(p.plan.backend, 'create'), p.projectId),
-      answered: 0,
-      changedAt: 0,
-    });
   installFaults(book, p);
   if (p.plan.kinds.includes('foreign-running')) startForeignRestore(sim.world, p);
   if (p.plan.kinds.includes('webhook-500')) webhook.failFirst.add(r.workflowId);

@@ -1,8 +1,8 @@
-// Known bug (bench/chaos/README.md, "Known issues"): when the deadline passes (or a cancel arrives) while a submit
-// attempt is in flight, the workflow stops waiting for the activity (the default TRY_CANCEL), so a job Atlas creates
-// in that moment is unknown to the restore: it ends DEADLINE_EXCEEDED, "nothing was submitted", runs no
-// compensation, and Atlas keeps restoring into the target. The chaos run steers around this window; this test walks
-// into it on purpose. Remove `.failing` with the fix (workflows/submit.ts, workflows/restore.ts).
+// A cancel or a deadline that lands while a submit attempt is in flight. The chaos harness found that the workflow
+// used to stop waiting for the attempt, so a job Atlas created in that moment was unknown to the restore (it ended
+// "nothing was submitted", without compensation, while Atlas restored into the target). Since the fix, the attempt runs
+// to its end and an interrupted submit looks for the job it may have created: the job is known and compensated.
+import type { FaultRule } from '../../simulator/faults';
 import { resultFromFailure } from '../../common/outcome';
 import { Harness, startHarness } from '../helpers/harness';
 import { jobsInto, start } from '../helpers/run';
@@ -14,21 +14,53 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-test('a deadline during an in-flight create: the restore knows the job Atlas created and compensates', async () => {
-  const pair = addPair(h.sim.world, { restoreMs: 60_000 });
-  // The create answers after 4 s (and creates the job then); the deadline passes after 3 s.
-  h.sim.faults.add({
+const polling = { initialS: 0.2, maxS: 1, learn: false };
+
+/** The create answers after `ms` (Atlas does the work then); resolves once the request has reached Atlas. */
+function holdCreate(projectId: string, ms: number): { reached: () => Promise<void> } {
+  const rule: FaultRule = {
     operation: 'createTenantRestore',
-    groupId: pair.projectId,
+    groupId: projectId,
     times: 1,
-    action: { kind: 'delay', ms: 4_000 },
-  });
-  const handle = await start(h, { ...pair.input, deadline: 3, polling: { initialS: 0.2, maxS: 1, learn: false } });
+    action: { kind: 'delay', ms },
+  };
+  h.sim.faults.add(rule);
+  return {
+    reached: async () => {
+      while (!h.sim.faults.list().some((r) => r.rule === rule && r.applied > 0))
+        await new Promise((r) => setTimeout(r, 20));
+    },
+  };
+}
+
+const STEPS = ['mark-outcome', 'release-target', 'notify', 'rollback-restore'];
+
+test('a cancel while the create is in flight: the restore knows the job Atlas created and compensates', async () => {
+  const pair = addPair(h.sim.world, { restoreMs: 60_000 });
+  const create = holdCreate(pair.projectId, 4_000);
+  const handle = await start(h, { ...pair.input, polling });
+  await create.reached();
+  await handle.cancel();
   const r = await handle.result().catch((e: unknown) => resultFromFailure(e));
-  await new Promise((res) => setTimeout(res, 2_000));
+  const jobs = jobsInto(h, pair.projectId, pair.target.name);
+  expect(jobs).toHaveLength(1);
+  expect(r?.outcome).toBe('CANCELLED');
+  expect(r?.restoreJobId).toBe(jobs[0].id);
+  expect(r?.compensations.map((c) => c.step)).toEqual(STEPS);
+  expect(r?.compensations.find((c) => c.step === 'release-target')?.detail).toMatch(
+    /cannot be cancelled through the API/,
+  );
+});
+
+test('a deadline while the create is in flight: DEADLINE_EXCEEDED, with the job known and compensated', async () => {
+  const pair = addPair(h.sim.world, { restoreMs: 60_000 });
+  // The create reaches Atlas within a second or so and answers 8 s later; the deadline passes at 5 s, in between.
+  holdCreate(pair.projectId, 8_000);
+  const handle = await start(h, { ...pair.input, deadline: 5, polling });
+  const r = await handle.result().catch((e: unknown) => resultFromFailure(e));
   const jobs = jobsInto(h, pair.projectId, pair.target.name);
   expect(jobs).toHaveLength(1);
   expect(r?.outcome).toBe('DEADLINE_EXCEEDED');
   expect(r?.restoreJobId).toBe(jobs[0].id);
-  expect(r?.compensations.map((c) => c.step)).toEqual(['mark-outcome', 'release-target', 'notify', 'rollback-restore']);
+  expect(r?.compensations.map((c) => c.step)).toEqual(STEPS);
 });

@@ -11,6 +11,7 @@ import { temporalCliPath } from '../devserver/binaries';
 export interface DevServer {
   address: string;
   namespace: string;
+  pid: number;
   client: Client;
   nativeConnection: NativeConnection;
   /** Error lines the server logged so far (persistence timeouts and the like). */
@@ -64,6 +65,7 @@ export async function startBenchDevServer(port: number, namespace = 'default'): 
     return {
       address,
       namespace,
+      pid: proc.pid!,
       client,
       nativeConnection,
       errors: () => errors,

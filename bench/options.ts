@@ -29,6 +29,8 @@ export interface BenchOptions {
   /** Timed samples of each CLI start. */
   cliSamples: number;
   startParallelism: number;
+  /** Run the worker with NODE_OPTIONS=--max-old-space-size=<MB> (a deployment setting; default: Node's own limit). */
+  workerHeapMb?: number;
   json: boolean;
   /** Print the offline model of our schedule instead of running the storm. */
   model: boolean;
@@ -103,6 +105,7 @@ export function validate(o: BenchOptions): string[] {
   // The polling policy's smallest allowed interval is 0.01 s: nearS (3 s) / scale must stay above it.
   if (!(o.scale >= 1 && o.scale <= 300)) problems.push('--scale must be from 1 to 300');
   if (!(o.noise >= 0 && o.noise <= 1)) problems.push('--noise must be from 0 to 1');
+  if (o.workerHeapMb !== undefined && !(Number.isInteger(o.workerHeapMb) && o.workerHeapMb >= 128)) problems.push('--workerHeapMb must be an integer of at least 128');
   if (!['legacy', 'current'].includes(o.era)) problems.push('--era must be legacy or current');
   return problems;
 }

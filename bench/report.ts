@@ -43,6 +43,8 @@ export interface BenchReport {
 export interface ReportInput {
   o: BenchOptions;
   machine: MonitorSummary;
+  /** CPU seconds during the rounds of the Temporal dev server and of this process (simulator, fixed-timer peer). */
+  otherCpuS: { devServer: number; benchProcess: number };
   /** Error lines the Temporal dev server logged (persistence timeouts under overload). */
   devServerErrors: number;
   rounds: RoundResult[];
@@ -101,6 +103,9 @@ export function buildReport(i: ReportInput): BenchReport {
       cliVersionMedianS: round3(cli.cliVersionMedianS),
       nodeBareMedianS: round3(cli.nodeBareMedianS),
       devServerErrors: i.devServerErrors,
+      devServerCpuS: round3(i.otherCpuS.devServer),
+      benchProcessCpuS: round3(i.otherCpuS.benchProcess),
+      workerPeakRssBeforeRoundsMb: round3(i.worker.before.peakRssMb),
       workerRssMaxMbByRound: i.machine.workerRssMaxMbByRound,
       temporalStageMs: {
         ours: summarizeStages(mergeStages(rounds.map((r) => r.stages.ours))),
@@ -120,6 +125,7 @@ export function buildReport(i: ReportInput): BenchReport {
       pairsPerProject: PAIRS_PER_PROJECT,
       pollingPolicy: unscaledPolicy,
       fixedTimer: o.fixedTimer,
+      workerHeapMb: o.workerHeapMb ?? null,
       timerFloorWarning: timerFloorWarning(o.scale) ?? null,
       rateLimit: i.rateLimit ? { bucketUnscaled: { ...i.rateLimit.bucket, refillSeconds: i.rateLimit.bucket.refillSeconds * o.scale }, budgetPerSUnscaled: i.rateLimit.budgetPerS / o.scale } : null,
     },

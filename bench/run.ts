@@ -8,6 +8,7 @@ import { startStack } from './stack';
 import { RoundResult, runRound } from './storm';
 import { buildBenchWorld } from './world';
 import { Monitor } from './monitor';
+import { sampleProcess } from './proc-stats';
 
 export async function runBench(o: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const t0 = performance.now();
@@ -15,7 +16,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
   // Two warm-up probes, then two per timed sample (one per tool).
   const bw = buildBenchWorld({ pairs: o.restores, probes: 2 + 2 * o.cliSamples, era: o.era, seed: o.seed, plan, scale: o.scale });
   const rate = o.rateLimit ? scaledRateLimit(o.scale) : undefined;
-  const stack = await startStack({ bw, rateLimit: rate?.bucket, rateBudget: rate?.budgetPerS, maxConcurrentActivities: 500, log });
+  const stack = await startStack({ bw, rateLimit: rate?.bucket, rateBudget: rate?.budgetPerS, maxConcurrentActivities: 500, workerHeapMb: o.workerHeapMb, log });
   try {
     log(`timing CLI starts (${o.cliSamples} samples each)`);
     const cli = await timeCliStarts({ client: stack.client, address: stack.address, namespace: stack.namespace, probeQueue: stack.probeQueue, probes: bw.probes });
@@ -23,6 +24,8 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
     log(`atlas-restore start: median ${m.cliStartMedianS.toFixed(3)} s; temporal workflow start: median ${m.temporalCliStartMedianS.toFixed(3)} s`);
 
     const before = stack.worker.sample();
+    const serverBefore = sampleProcess(stack.server.pid);
+    const benchBefore = process.cpuUsage();
     const monitor = new Monitor(() => stack.worker.sample());
     const rounds: RoundResult[] = [];
     for (let r = 0; r < o.rounds; r++) {
@@ -51,7 +54,9 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
     }
     const after = stack.worker.sample();
     const machine = monitor.stop();
+    const bench = process.cpuUsage(benchBefore);
     return buildReport({
+      otherCpuS: { devServer: sampleProcess(stack.server.pid).cpuS - serverBefore.cpuS, benchProcess: (bench.user + bench.system) / 1e6 },
       machine,
       devServerErrors: stack.server.errors(),
       o,

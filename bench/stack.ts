@@ -36,6 +36,7 @@ export interface StackOptions {
   /** Activities per second across all our workers (ATLAS_RESTORE_RATE_BUDGET), already scaled. */
   rateBudget?: number;
   maxConcurrentActivities: number;
+  workerHeapMb?: number;
   log: (line: string) => void;
 }
 
@@ -88,6 +89,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       atlasBaseUrl: sim.url,
       rateBudget: o.rateBudget,
       maxConcurrentActivities: o.maxConcurrentActivities,
+      heapMb: o.workerHeapMb,
     });
     closers.push(() => worker.stop());
 

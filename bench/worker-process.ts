@@ -12,6 +12,8 @@ export interface WorkerProcessOptions {
   /** ATLAS_RESTORE_RATE_BUDGET: activity tasks per second across all workers of the task queue. */
   rateBudget?: number;
   maxConcurrentActivities?: number;
+  /** V8 heap limit of the worker, MB (NODE_OPTIONS=--max-old-space-size). */
+  heapMb?: number;
 }
 
 export interface WorkerProcess {
@@ -33,6 +35,7 @@ export async function startWorkerProcess(o: WorkerProcessOptions): Promise<Worke
     ATLAS_RESTORE_LOG_LEVEL: 'WARN',
     ATLAS_RESTORE_LOG_FORMAT: 'json',
     ...(o.rateBudget ? { ATLAS_RESTORE_RATE_BUDGET: String(o.rateBudget) } : {}),
+    ...(o.heapMb ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMb}` } : {}),
     ...(o.maxConcurrentActivities ? { ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES: String(o.maxConcurrentActivities) } : {}),
   };
   const proc: ChildProcess = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });

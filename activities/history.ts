@@ -1,20 +1,34 @@
-// Reads back how long earlier restores into the same target took, from our own workflows' search attributes, so the
-// polling schedule can sleep through most of a restore and poll closely around its expected end.
+// Reads back how long earlier restores took, from our own workflows' search attributes, so the polling schedule can
+// sleep through most of a restore and poll closely around its expected end (workflows/polling.ts):
+// - this target's own recent durations (its median: the data size);
+// - the within-target spread pooled over all recently restored targets (how much Atlas varies from one restore of the
+//   same data to the next). That scan reads many workflows, so each worker keeps it for POOL_TTL_MS: a storm of
+//   restores asks visibility once a minute, not once per restore.
 import type { Client } from '@temporalio/client';
 import { SA } from '../common/constants';
+import { logMoments, type PooledSpread } from '../workflows/polling';
 
 export interface DurationHistory {
   /** Atlas-side durations (submit → restoreFinishedDate) of recent completed restores into the target, seconds. */
   samplesS: number[];
+  /** Spread pooled over recent restores of every target (absent until some target has been restored twice). */
+  pooled?: PooledSpread;
 }
 
-const MAX_SAMPLES = 5;
+/** Durations per target the prediction uses (the newest ones: a target's data grows). */
+export const MAX_SAMPLES = 5;
+/** Completed restores the pooled spread is computed from at most (newest first). */
+export const POOL_SCAN_MAX = 2000;
+export const POOL_TTL_MS = 60_000;
+
+const COMPLETED_WITH_DURATION = `${SA.outcome.name} = 'COMPLETED' AND ${SA.durationS.name} > 0`;
+
+/** A worker's cache of the pooled spread, one per Temporal client. */
+const poolCache = new WeakMap<Client, { at: number; value: Promise<PooledSpread | undefined> }>();
 
 export async function restoreDurationHistory(client: Client | undefined, targetProjectId: string, targetClusterName: string): Promise<DurationHistory> {
   if (!client) return { samplesS: [] };
-  const q =
-    `${SA.targetProjectId.name} = '${targetProjectId}' AND ${SA.targetCluster.name} = '${targetClusterName}' ` +
-    `AND ${SA.outcome.name} = 'COMPLETED' AND ${SA.durationS.name} > 0`;
+  const q = `${SA.targetProjectId.name} = '${targetProjectId}' AND ${SA.targetCluster.name} = '${targetClusterName}' AND ${COMPLETED_WITH_DURATION}`;
   const samplesS: number[] = [];
   try {
     for await (const wf of client.workflow.list({ query: q })) {
@@ -26,5 +40,44 @@ export async function restoreDurationHistory(client: Client | undefined, targetP
     // No visibility store (the time-skipping test server) or a visibility hiccup: poll without a prediction.
     return { samplesS: [] };
   }
-  return { samplesS };
+  if (samplesS.length === 0) return { samplesS };
+  const pooled = await pooledSpread(client);
+  return pooled ? { samplesS, pooled } : { samplesS };
+}
+
+function pooledSpread(client: Client): Promise<PooledSpread | undefined> {
+  const hit = poolCache.get(client);
+  if (hit && Date.now() - hit.at < POOL_TTL_MS) return hit.value;
+  const value = scanPooledSpread(client).catch(() => undefined);
+  poolCache.set(client, { at: Date.now(), value });
+  return value;
+}
+
+async function scanPooledSpread(client: Client): Promise<PooledSpread | undefined> {
+  const byTarget = new Map<string, number[]>();
+  let seen = 0;
+  for await (const wf of client.workflow.list({ query: COMPLETED_WITH_DURATION })) {
+    const d = wf.typedSearchAttributes.get(SA.durationS);
+    const key = `${wf.typedSearchAttributes.get(SA.targetProjectId) ?? ''}/${wf.typedSearchAttributes.get(SA.targetCluster) ?? ''}`;
+    if (typeof d === 'number') {
+      const xs = byTarget.get(key) ?? [];
+      if (xs.length < MAX_SAMPLES) xs.push(d);
+      byTarget.set(key, xs);
+    }
+    if (++seen >= POOL_SCAN_MAX) break;
+  }
+  return pool([...byTarget.values()]);
+}
+
+/** Pools the within-target spread of several targets' durations; undefined when no target has two. */
+export function pool(perTarget: number[][]): PooledSpread | undefined {
+  let sumSquares = 0;
+  let df = 0;
+  for (const xs of perTarget) {
+    const m = logMoments(xs);
+    if (m.n < 2) continue;
+    sumSquares += m.sumSquares;
+    df += m.n - 1;
+  }
+  return df > 0 ? { sumSquares, df } : undefined;
 }

@@ -1,7 +1,8 @@
 // Which API serves a cluster: tenant (M2/M5, until the 2026-01-22 sunset) or Flex. Decided the way Atlas's own tools
-// do (mongodb-atlas-cli, terraform provider): ask the Clusters API first; CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API
-// means the cluster is a Flex cluster, so ask the Flex API. A cluster the Clusters API still calls M2/M5 is then
-// probed with a tenant read, because after the sunset its backups answer only through the Flex API.
+// do (the Atlas CLI's backup restore commands): ask the Flex API first, since after the 2026-01-22 migration every
+// shared-tier cluster is Flex and one read settles it; CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API means it is not, so
+// ask the Clusters API (and CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API from there is handled too). A cluster the Clusters
+// API calls M2/M5 is then probed with a tenant read, because after the sunset its backups answer only through Flex.
 import { AtlasClient, Backend } from './client';
 import { AtlasApiError, AtlasRoutingError, ROUTING_PROBLEMS } from './errors';
 import { Cluster, FlexCluster } from './schemas';
@@ -37,11 +38,15 @@ export const majorOf = (version: string | undefined): string => (version ?? '').
 
 export async function describeCluster(atlas: AtlasClient, groupId: string, name: string): Promise<ClusterView> {
   try {
+    return fromFlex(name, await atlas.getFlexCluster(groupId, name));
+  } catch (e) {
+    if (!(e instanceof AtlasApiError && e.errorCode === 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API')) throw e;
+  }
+  try {
     return fromCluster(name, await atlas.getCluster(groupId, name));
   } catch (e) {
-    if (e instanceof AtlasApiError && e.errorCode === 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API') {
-      return fromFlex(name, await atlas.getFlexCluster(groupId, name));
-    }
+    // Not Flex a moment ago, Flex now: migrated in between.
+    if (e instanceof AtlasApiError && e.errorCode === 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API') return fromFlex(name, await atlas.getFlexCluster(groupId, name));
     throw e;
   }
 }
@@ -81,7 +86,7 @@ export async function resolveBackend(
     );
   const seen =
     source.describedBy === 'flex-api'
-      ? 'the Clusters API answered CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API and the Flex API describes it'
+      ? 'the Flex API describes it'
       : `the Clusters API describes it as ${source.kind === 'flex' ? 'a migrated (effective size FLEX)' : `an ${source.instanceSize ?? 'M2/M5'}`} shared-tier cluster`;
 
   if (requested === 'flex' || (requested === 'auto' && source.kind === 'flex')) {

@@ -3,13 +3,14 @@
 // measurement (that is the storm); it is how the schedule was tuned, and how the README shows what the figures do
 // at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
 import type { PollingPolicy } from '../common/input';
-import { DEFAULT_POLLING, expectationFrom, nextPollDelayS } from '../workflows/polling';
+import { pool } from '../activities/history';
+import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, type PooledSpread } from '../workflows/polling';
 import { DurationPlan, planDurations } from './durations';
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, FixedPoller, replay } from './peers/replay';
 import { max, mean, median, quantile, round3 } from './stats';
 
 export interface ModelOptions {
-  /** Atlas calls before the first poll: preflight reads, the duplicate check and the create (9 in the current era). */
+  /** Atlas calls before the first poll: preflight reads, the duplicate check and the create (7 in the current era). */
   fixedCalls: number;
   /** Un-scaled seconds each poll adds beyond its timer (timer lateness, activity round trip). */
   pollOverheadS: number;
@@ -20,7 +21,7 @@ export interface ModelOptions {
   policy: PollingPolicy;
 }
 
-export const MODEL_DEFAULTS: ModelOptions = { fixedCalls: 9, pollOverheadS: 0.1, closeOverheadS: 0.1, maxSamples: 5, policy: DEFAULT_POLLING };
+export const MODEL_DEFAULTS: ModelOptions = { fixedCalls: 7, pollOverheadS: 0.1, closeOverheadS: 0.1, maxSamples: 5, policy: DEFAULT_POLLING };
 
 export interface ModelledRestore {
   round: number;
@@ -31,8 +32,8 @@ export interface ModelledRestore {
 }
 
 /** When our schedule sees a restore of `durationS` done, given earlier durations of the same target. */
-export function scheduleFor(durationS: number, earlierS: number[], o: ModelOptions = MODEL_DEFAULTS): { polls: number; lagS: number } {
-  const { expectedS, spread } = o.policy.learn ? expectationFrom(earlierS) : {};
+export function scheduleFor(durationS: number, earlierS: number[], o: ModelOptions = MODEL_DEFAULTS, pooled?: PooledSpread): { polls: number; lagS: number } {
+  const { expectedS, spread } = o.policy.learn ? expectationFrom(earlierS, pooled) : {};
   let t = 0;
   for (let polls = 0; ; ) {
     t += nextPollDelayS(o.policy, { polls, sinceSubmitS: t, expectedS, spread }) + o.pollOverheadS;
@@ -43,18 +44,21 @@ export function scheduleFor(durationS: number, earlierS: number[], o: ModelOptio
 
 export function modelRestores(plan: DurationPlan, o: ModelOptions = MODEL_DEFAULTS): ModelledRestore[] {
   const out: ModelledRestore[] = [];
-  plan.byRound.forEach((row, round) =>
-    row.forEach((durationS, pair) => {
-      // Newest first, as the visibility query returns them; the Atlas-side durations, to the second as Atlas dates are.
-      const earlier = plan.byRound
+  plan.byRound.forEach((row, round) => {
+    // Newest first, as the visibility query returns them; the Atlas-side durations, to the second as Atlas dates are.
+    const earlierOf = (pair: number) =>
+      plan.byRound
         .slice(0, round)
         .map((r) => Math.round(r[pair]))
         .reverse()
         .slice(0, o.maxSamples);
-      const s = scheduleFor(durationS, earlier, o);
+    // What activities/history.ts pools at the start of this round: every target's earlier restores.
+    const pooled = pool(row.map((_, pair) => earlierOf(pair)));
+    row.forEach((durationS, pair) => {
+      const s = scheduleFor(durationS, earlierOf(pair), o, pooled);
       out.push({ round, pair, durationS, calls: o.fixedCalls + s.polls, lagS: s.lagS });
-    }),
-  );
+    });
+  });
   return out;
 }
 

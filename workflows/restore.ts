@@ -177,7 +177,7 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
         const h = await sideActs.restoreDurationHistory.executeWithOptions({ summary: 'Read durations of earlier restores into this target' }, [
           { targetProjectId: st.targetProjectId, targetClusterName: input.targetClusterName },
         ]);
-        Object.assign(st.c, expectationFrom(h.samplesS));
+        Object.assign(st.c, expectationFrom(h.samplesS, h.pooled));
       } catch {
         // Learning is an optimisation: without it the schedule starts fast and backs off.
       }

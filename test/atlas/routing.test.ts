@@ -55,7 +55,8 @@ describe('legacy era (tenant endpoints live)', () => {
     expect(t.evidence).toMatch(/M2.*tenant backup API answered \(1 snapshots\)/);
     const f = await resolveBackend(atlas, g, 'flex', 'auto');
     expect(f).toMatchObject({ backend: 'flex', source: { kind: 'flex' } });
-    expect(f.evidence).toContain('CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API');
+    // Flex first, as the Atlas CLI's restore commands ask: one read settles a Flex cluster.
+    expect(f.evidence).toContain('the Flex API describes it');
   });
 
   test('a dedicated source is a fatal, clear refusal', async () => {
@@ -104,13 +105,11 @@ describe.each([410, 404] as const)('current era (tenant endpoints answer %i)', (
     expect(r).toMatchObject({ backend: 'flex', source: { kind: 'flex', describedBy: 'flex-api' } });
   });
 
-  test('auto falls back from the sunset tenant endpoint to Flex', async () => {
+  test('a migrated cluster the Clusters API still calls M5 is found through the Flex API, not the sunset tenant API', async () => {
     const r = await resolveBackend(clientFor(sim), g, 'm5-stale', 'auto');
     expect(r).toMatchObject({ backend: 'flex', source: { kind: 'flex', describedBy: 'flex-api' } });
-    expect(r.evidence).toContain(
-      sunsetStatus === 410 ? 'HTTP 410 VERSION_GONE (sunset)' : 'HTTP 404 RESOURCE_NOT_FOUND (sunset)',
-    );
-    expect(r.evidence).toContain('the Flex API serves it');
+    expect(r.evidence).toBe('the Flex API describes it');
+    expect(r.evidence).not.toContain(sunsetStatus === 410 ? 'VERSION_GONE' : 'RESOURCE_NOT_FOUND');
   });
 
   test('explicit tenant on the sunset endpoint is a clear routing error', async () => {

@@ -22,13 +22,21 @@ export function toFailure(e: unknown): Error {
       type: FAILURE[e.errorClass],
       nonRetryable: e.errorClass === 'fatal' || e.errorClass === 'routing',
       details: [details],
-      // Atlas asked us to wait: never come back sooner than Retry-After (the rate limiter's refill time).
-      nextRetryDelay: e.retryAfterS !== undefined ? `${Math.max(1, e.retryAfterS)}s` : undefined,
+      nextRetryDelay: e.retryAfterS !== undefined ? retryAfterDelayMs(e.retryAfterS) : undefined,
     });
   }
   if (e instanceof AtlasResponseShapeError)
     return ApplicationFailure.create({ message: e.message, type: FAILURE.shape, nonRetryable: true, details: [{ operation: e.operation, field: e.field }] });
   return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * Atlas asked us to wait: never come back sooner than Retry-After (the rate limiter's refill time), and spread the
+ * returns over up to half as long again, so restores throttled together do not retry in lockstep and drain the
+ * project's bucket for each other.
+ */
+export function retryAfterDelayMs(retryAfterS: number, random: () => number = Math.random): number {
+  return Math.round(Math.max(1, retryAfterS) * 1000 * (1 + 0.5 * random()));
 }
 
 /** Runs `fn`, converting any Atlas error on the way out. */

@@ -50,10 +50,11 @@ export function buildProgram(): Command {
     .option('--wait', 'wait for the result, showing progress')
     .addOption(output())
     .action(
-      run(async (f: Omit<StartFlags, 'taskQueue' | 'polling'>) => {
+      run(async (f: Omit<StartFlags, 'taskQueue' | 'polling' | 'temporal'>) => {
+        const cfg = loadConfig();
         const { startCommand } = await import('./commands/start.js');
-        const { cfg, client } = await connect();
-        return startCommand(client, { ...f, taskQueue: cfg.taskQueue, polling: cfg.polling });
+        const client = async () => (await import('./connection.js')).connectClient(cfg.temporal);
+        return startCommand(client, { ...f, taskQueue: cfg.taskQueue, polling: cfg.polling, temporal: cfg.temporal });
       }),
     );
 

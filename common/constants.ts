@@ -1,5 +1,8 @@
 // Names shared by the workflows, the worker, the CLI and the tests. Workflow-safe: no Node imports here.
-import { defineSearchAttributeKey } from '@temporalio/common';
+import type { SearchAttributeKey, SearchAttributeType } from '@temporalio/common/lib/search-attributes';
+
+/** @temporalio/common's defineSearchAttributeKey, without loading that package here (the CLI's start-up time). */
+const defineSearchAttributeKey = <T extends SearchAttributeType>(name: string, type: T): SearchAttributeKey<T> => ({ name, type }) as SearchAttributeKey<T>;
 
 /** Default task queue for restore workflows and their activities. */
 export const DEFAULT_TASK_QUEUE = 'atlas-restore';

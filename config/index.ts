@@ -1,8 +1,7 @@
 // All settings, from the environment, validated in one place. A bad or missing setting stops the process at start-up
 // with one line naming the variable (never its value, which may be a secret). Documented in .env.example.
 import { z } from 'zod';
-import { atlasSettingsFromEnv, AtlasSettings } from '../atlas/config';
-import { temporalTargetFromEnv, TemporalTarget } from '../client/connection';
+import { temporalTargetFromEnv, TemporalTarget } from './temporal';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 
 export class ConfigError extends Error {
@@ -67,13 +66,4 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: e.ATLAS_RESTORE_LOG_FORMAT ?? (process.stderr.isTTY ? 'text' : 'json'),
     logLevel: e.ATLAS_RESTORE_LOG_LEVEL,
   };
-}
-
-/** Atlas settings (credentials included): only the worker calls this. */
-export function loadAtlasSettings(rawEnv: NodeJS.ProcessEnv = process.env): AtlasSettings {
-  try {
-    return atlasSettingsFromEnv(withoutEmpty(rawEnv));
-  } catch (err) {
-    throw new ConfigError(`configuration error: ${(err as Error).message}`);
-  }
 }

@@ -3,8 +3,10 @@
 import { HttpClient } from 'urllib';
 import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
-import { connectClient, connectWorker } from '../client/connection';
-import { loadAtlasSettings, loadConfig } from '../config';
+import { NativeConnection } from '@temporalio/worker';
+import { connectClient } from '../client/connection';
+import { loadConfig } from '../config';
+import { loadAtlasSettings } from '../config/atlas';
 import { installTelemetry, RestoreMetrics } from './telemetry';
 import { createRestoreWorker } from './worker';
 
@@ -19,7 +21,7 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
   const metrics = new RestoreMetrics();
   const http = new HttpClient();
   const atlas = new AtlasClient(new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall }));
-  const connection = await connectWorker(cfg.temporal);
+  const connection = await NativeConnection.connect(cfg.temporal.connectionOptions);
   const temporal = await connectClient(cfg.temporal);
   const taskQueue = o.taskQueue ?? cfg.taskQueue;
   const worker = await createRestoreWorker({

@@ -53,10 +53,9 @@ test('every bad start command line: exit 2, the field named first, nothing on st
   expect(jobsInto(h, pair.projectId, pair.target.name)).toEqual([]);
 });
 
-// Known bug (bench/chaos/README.md, "Known issues"): client/cli.ts connects to Temporal before it validates the
-// request, so with Temporal unreachable a bad id is reported as "Failed to connect before the deadline" (exit 1,
-// after 10 s) instead of naming the field (exit 2). Remove `.failing` with the fix.
-test.failing('a bad request is refused naming the field even when Temporal is unreachable', async () => {
+// Regression (found by the chaos work): the CLI once connected before validating, so with Temporal unreachable a
+// bad id read "Failed to connect before the deadline" (exit 1, after 10 s) instead of naming the field (exit 2).
+test('a bad request is refused naming the field even when Temporal is unreachable', async () => {
   const r = await runCli(
     [
       'start',

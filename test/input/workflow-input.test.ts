@@ -44,9 +44,8 @@ test('the schema refuses every bad request with a message that names the field',
   );
 });
 
-// Known bug (bench/chaos/README.md, "Known issues"): common/input.ts describeIssues says "is required" for every
-// wrong-typed value, because zod 4 leaves `input` off its issues: `dryRun: "yes"` reads "dryRun: is required".
-// Remove `.failing` with the fix.
+// Regression (found by the chaos work): zod 4 leaves `input` off its issues, so a wrong-typed value once read as
+// missing (`dryRun: "yes"` → "dryRun: is required").
 test('a field of the wrong type is reported as such, not as missing', () => {
   const base: RestoreInput = {
     projectId: 'a'.repeat(24),
@@ -129,9 +128,8 @@ test('unicode and maximum-length free text are valid and carried through intact'
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
 });
 
-// Known bug (README of bench/chaos, "Known issues"): common/input.ts durationSchema has no upper bound. A deadline
-// whose end is past the largest Date is accepted, and the workflow's first task then throws RangeError ("Invalid time
-// value") forever: the restore hangs RUNNING and holds its target's workflow id. Remove `.failing` with the fix.
+// Regression (found by the chaos work): with no upper bound on durations, a deadline past the largest Date was
+// accepted and the workflow's first task threw RangeError forever, holding the target's workflow id.
 test('an absurdly large deadline is refused up front, naming the field', async () => {
   const pair = addPair(h.sim.world);
   const [deadline] = fc.sample(knownBugDeadline, { numRuns: 1, seed });

@@ -1,5 +1,6 @@
 // Configuration: defaults, validation messages that name the variable (never its value), empty = unset.
-import { ConfigError, loadAtlasSettings, loadConfig } from '../../config';
+import { ConfigError, loadConfig } from '../../config';
+import { loadAtlasSettings } from '../../config/atlas';
 
 test('defaults, and the Temporal target from TEMPORAL_* through envconfig', () => {
   const c = loadConfig({ TEMPORAL_ADDRESS: 'temporal.example.com:7233', TEMPORAL_NAMESPACE: 'prod' });

@@ -1,0 +1,11 @@
+// Atlas settings (credentials included): only the worker loads them (and the HTTP stack they bring).
+import { atlasSettingsFromEnv, AtlasSettings } from '../atlas/config';
+import { ConfigError, withoutEmpty } from './index';
+
+export function loadAtlasSettings(rawEnv: NodeJS.ProcessEnv = process.env): AtlasSettings {
+  try {
+    return atlasSettingsFromEnv(withoutEmpty(rawEnv));
+  } catch (err) {
+    throw new ConfigError(`configuration error: ${(err as Error).message}`);
+  }
+}

@@ -7,7 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { connectClient } from '../client/connection';
 import { loadConfig } from '../config';
 import { loadAtlasSettings } from '../config/atlas';
-import { installTelemetry, RestoreMetrics } from './telemetry';
+import { bannerLine, installTelemetry, RestoreMetrics } from './telemetry';
 import { createRestoreWorker } from './worker';
 
 export interface WorkerMainOptions {
@@ -37,9 +37,11 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  process.stderr.write(
+  bannerLine(
+    cfg.logFormat,
     `atlas-restore worker: namespace ${cfg.temporal.namespace}, task queue ${taskQueue}, Atlas ${atlasSettings.baseUrl} (${atlasSettings.auth.scheme})` +
-      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}\n`,
+      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}`,
+    { namespace: cfg.temporal.namespace, taskQueue },
   );
   await worker.run();
   await connection.close();

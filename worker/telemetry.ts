@@ -27,8 +27,22 @@ function textLine(entry: LogEntry): void {
 export function installTelemetry(o: TelemetryOptions): void {
   Runtime.install({
     logger: new DefaultLogger(o.logLevel, o.logFormat === 'json' ? jsonLine : textLine),
-    telemetryOptions: o.metricsPort ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${o.metricsPort}`, countersTotalSuffix: true } } } : undefined,
+    telemetryOptions: {
+      // The SDK core's own lines (e.g. "connection lost" while the server is down) through the same logger, so that
+      // every line is JSON under ATLAS_RESTORE_LOG_FORMAT=json; core's chatter below WARN stays off.
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(o.metricsPort ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${o.metricsPort}`, countersTotalSuffix: true } } } : {}),
+    },
   });
+}
+
+/**
+ * The worker's start-up line, in the configured format but past the level filter: supervisors (and people) wait for
+ * it to know the worker is polling.
+ */
+export function bannerLine(format: TelemetryOptions['logFormat'], message: string, meta: Record<string, unknown> = {}): void {
+  const entry: LogEntry = { level: 'INFO', message, meta, timestampNanos: BigInt(Date.now()) * 1_000_000n };
+  (format === 'json' ? jsonLine : textLine)(entry);
 }
 
 /** Our counters, on the Runtime's meter (so they appear on the same endpoint as the SDK's). */

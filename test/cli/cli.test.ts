@@ -212,12 +212,20 @@ test('setup registers the search attributes idempotently', async () => {
   expect(json(r.stdout)).toEqual({ namespace: 'default', added: [] });
 });
 
-test('worker logs are JSON lines; every line of a restore carries its workflow id and target cluster', () => {
-  const lines = worker
+test('worker logs are JSON lines, all of them; every line of a restore carries its workflow id and target cluster', () => {
+  const all = worker
     .output()
     .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .filter((l) => l.trim());
+  const notJson = all.filter((l) => {
+    try {
+      return typeof JSON.parse(l) !== 'object';
+    } catch {
+      return true;
+    }
+  });
+  expect(notJson).toEqual([]);
+  const lines = all.map((l) => JSON.parse(l) as Record<string, unknown>);
   const restoreLines = lines.filter((l) => typeof l.workflowId === 'string' && (l.workflowId as string).startsWith('atlas-restore-') && !(l.workflowId as string).includes('batch'));
   expect(restoreLines.length).toBeGreaterThan(10);
   for (const l of restoreLines) {

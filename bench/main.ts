@@ -25,7 +25,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option('--no-fixedTimer', 'skip running the fixed-timer peer workflow')
     .option('--cliSamples <n>', 'timed samples of each CLI start', String(d.cliSamples))
     .option('--startParallelism <n>', 'start RPCs in flight', String(d.startParallelism))
-    .option('--workerHeapMb <mb>', "run the worker with NODE_OPTIONS=--max-old-space-size=<mb> (default: Node's own limit)")
+    .option('--workerHeapMb <mb>', 'worker heap limit (NODE_OPTIONS=--max-old-space-size); 0 = Node’s own', String(d.workerHeapMb))
     .option('--out <dir>', 'where the plot and JSON are written', DEFAULT_RESULTS_DIR)
     .option('--json', 'print the report as JSON')
     .option('--model', 'no servers: replay our schedule (workflows/polling.ts) offline over the same durations, in a second')
@@ -44,7 +44,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     fixedTimer: f.fixedTimer !== false,
     cliSamples: Number(f.cliSamples),
     startParallelism: Number(f.startParallelism),
-    workerHeapMb: f.workerHeapMb === undefined ? undefined : Number(f.workerHeapMb),
+    workerHeapMb: Number(f.workerHeapMb) || undefined,
     json: !!f.json,
     model: !!f.model,
     outDir: String(f.out),

@@ -29,7 +29,7 @@ export interface BenchOptions {
   /** Timed samples of each CLI start. */
   cliSamples: number;
   startParallelism: number;
-  /** Run the worker with NODE_OPTIONS=--max-old-space-size=<MB> (a deployment setting; default: Node's own limit). */
+  /** Run the worker with NODE_OPTIONS=--max-old-space-size=<MB>: the deployment's setting (Dockerfile) by default. */
   workerHeapMb?: number;
   json: boolean;
   /** Print the offline model of our schedule instead of running the storm. */
@@ -50,6 +50,7 @@ export const DEFAULTS: Omit<BenchOptions, 'outDir'> = {
   fixedTimer: true,
   cliSamples: 5,
   startParallelism: 50,
+  workerHeapMb: 768, // as the Dockerfile sets it
   json: false,
   model: false,
 };

@@ -1,6 +1,8 @@
 // No Docker engine runs here, so the deployment files are checked for structure: the services, pinned images,
 // ports, health-gated start order, the worker's configuration through environment variables, and no secrets.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/constants';
@@ -58,3 +60,20 @@ test('admin-tools registers every search attribute the workflow upserts, with it
     if (key.type === 'DOUBLE') expect(cmd).toMatch(new RegExp(`--name ${key.name} --type Double`));
   }
 });
+
+test('the image build stage has every folder the build compiles (tsc run on exactly what the Dockerfile copies)', () => {
+  const docker = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const buildStage = docker.split(/^FROM /m)[1];
+  const copied = [...buildStage.matchAll(/^COPY (?!--from)(.+) (\S+)$/gm)].flatMap((m) => m[1].split(/\s+/));
+  const include = (JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
+  for (const dir of include) expect(copied).toContain(dir);
+  // And the build really compiles from those alone.
+  const ctx = mkdtempSync(join(tmpdir(), 'image-build-'));
+  try {
+    for (const p of copied) cpSync(join(root, p), join(ctx, p), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(ctx, 'node_modules'));
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noEmit'], { cwd: ctx, stdio: 'pipe' });
+  } finally {
+    rmSync(ctx, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -3,7 +3,6 @@
 // (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createServer } from 'node:net';
 import { HttpClient } from 'urllib';
 import { NoAuth } from '../atlas/auth';
 import { AtlasClient } from '../atlas/client';
@@ -14,6 +13,7 @@ import { DevServer, startBenchDevServer } from './dev-server';
 import { createFixedTimerActivities } from './peers/fixed-timer-activities';
 import { startWorkerProcess, WorkerProcess } from './worker-process';
 import type { BenchWorld } from './world';
+import { freePort } from '../devserver/free-port';
 
 export interface Stack {
   server: DevServer;
@@ -40,16 +40,6 @@ export interface StackOptions {
   log: (line: string) => void;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let runtimeInstalled = false;
 function quietRuntime(): void {

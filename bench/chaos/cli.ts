@@ -1,7 +1,7 @@
 // Running `bin/atlas-restore` as a subprocess, as a runbook does; every run's output is kept for the secret scan.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { BIN } from './paths';
+export { freePort } from '../../devserver/free-port';
 
 export interface CliRun {
   args: string[];
@@ -31,13 +31,3 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_0
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}

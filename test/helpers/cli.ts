@@ -1,7 +1,7 @@
 // Driving the real CLI (`bin/atlas-restore`, compiled) as a subprocess, and a worker process, as operators do.
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+export { freePort } from '../../devserver/free-port';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'atlas-restore');
 
@@ -29,16 +29,6 @@ export function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Pro
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `atlas-restore worker` as a child process; resolves once it has announced itself. */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; output: () => string; stop: () => Promise<void> }> {

@@ -4,6 +4,7 @@ import { DURATION_MODEL, planDurations } from '../../bench/durations';
 import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../bench/model';
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../bench/peers/replay';
 import { median, quantile } from '../../bench/stats';
+import { pool } from '../../activities/history';
 import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, PRIOR_SIGMA } from '../../workflows/polling';
 
 describe('duration plan', () => {
@@ -95,4 +96,20 @@ describe('our polling schedule', () => {
     expect(later.peers.atlasCliWatch.lagP99Ratio).toBeLessThan(1);
     expect(quantile(rs.map((r) => r.lagS), 1)).toBeLessThan(DEFAULT_POLLING.maxS + 1);
   });
+});
+
+test('the spread is pooled across targets: many repeats elsewhere settle it for a target restored once', () => {
+  // 200 targets restored twice, each pair ±10 % apart (log-sd ≈ 0.1): the pooled spread is about 0.1.
+  const perTarget = Array.from({ length: 200 }, (_, i) => [100 + i, (100 + i) * (i % 2 ? 1.15 : 0.87)]);
+  const pooled = pool(perTarget)!;
+  expect(pooled.df).toBe(200);
+  const sigma = Math.sqrt(pooled.sumSquares / pooled.df);
+  expect(sigma).toBeGreaterThan(0.08);
+  expect(sigma).toBeLessThan(0.12);
+  // A target with one earlier restore: without the pool only the prior speaks; with a wide pool, the pool does.
+  const alone = expectationFrom([600]);
+  const wide = expectationFrom([600], pool(Array.from({ length: 200 }, () => [100, 300]))!);
+  expect(wide.spread!).toBeGreaterThan(3 * alone.spread!);
+  // Targets restored once contribute nothing to the pool.
+  expect(pool([[100], [200], []])).toBeUndefined();
 });

@@ -4,7 +4,7 @@
 // descriptors) on every run. Field numbers and types are the official ones; `npm run gen:start-proto` regenerates.
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = require('@temporalio/proto/protos/json-module.js');

@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { connect, type ClientHttp2Session, type SecureClientSessionOptions } from 'node:http2';
 import { connect as netConnect } from 'node:net';
 import { hostname } from 'node:os';
+// The SDK's own payload and search-attribute encoders: small modules, without its gRPC client or API descriptors.
+import { defaultPayloadConverter } from '@temporalio/common/lib/converter/payload-converter';
+import { encodeUnifiedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { Root, type Type } from 'protobufjs/light';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 import type { ValidRestoreInput } from '../common/input';
@@ -43,14 +46,6 @@ export class GrpcStatusError extends Error {
 }
 export const GRPC_ALREADY_EXISTS = 6;
 
-/** The default payload converter's encoding of a JSON value (what the SDK writes for a plain object or string). */
-const json = (value: unknown, type?: string) => ({
-  metadata: { encoding: Buffer.from('json/plain'), ...(type ? { type: Buffer.from(type) } : {}) },
-  data: Buffer.from(JSON.stringify(value)),
-});
-
-const SA_METADATA_TYPE: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime' };
-
 /** The StartWorkflowExecutionRequest the SDK's `client.workflow.start` sends for client/start.ts's options. */
 export function startRequest(input: ValidRestoreInput, raw: unknown, o: { namespace: string; taskQueue?: string; identity?: string; requestId?: string }) {
   const opts = restoreStartOptions(input);
@@ -62,11 +57,11 @@ export function startRequest(input: ValidRestoreInput, raw: unknown, o: { namesp
     workflowIdReusePolicy: 1, // ALLOW_DUPLICATE
     workflowIdConflictPolicy: 1, // FAIL
     workflowType: { name: RESTORE_WORKFLOW_TYPE },
-    input: { payloads: [json(raw)] },
+    input: { payloads: [defaultPayloadConverter.toPayload(raw)] },
     taskQueue: { kind: 1, name: o.taskQueue ?? DEFAULT_TASK_QUEUE }, // NORMAL
-    searchAttributes: { indexedFields: Object.fromEntries(opts.typedSearchAttributes.map((p) => [p.key.name, json(p.value, SA_METADATA_TYPE[p.key.type])])) },
+    searchAttributes: { indexedFields: encodeUnifiedSearchAttributes(undefined, opts.typedSearchAttributes) },
     header: { fields: {} },
-    userMetadata: { summary: json(opts.staticSummary), details: json(opts.staticDetails) },
+    userMetadata: { summary: defaultPayloadConverter.toPayload(opts.staticSummary), details: defaultPayloadConverter.toPayload(opts.staticDetails) },
   };
 }
 

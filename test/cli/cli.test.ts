@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
-import { baseEnv, cli, freePort, startWorkerProcess } from '../helpers/cli';
+import { baseEnv, cli, freePort, startArgs, startWorkerProcess } from '../helpers/cli';
 import { addPair, Pair } from '../helpers/world';
 
 let env: TestWorkflowEnvironment;
@@ -27,15 +27,6 @@ afterAll(async () => {
   await sim?.stop();
   await env?.teardown();
 });
-
-const startArgs = (p: Pair, ...extra: string[]) => [
-  'start',
-  '--projectId', p.projectId,
-  '--clusterName', p.source.name,
-  '--snapshotId', p.snapshotId,
-  '--targetClusterName', p.target.name,
-  ...extra,
-];
 
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 // Driving the real CLI (`bin/atlas-restore`, compiled) as a subprocess, and a worker process, as operators do.
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Pair } from './world';
 export { freePort } from '../../devserver/free-port';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'atlas-restore');
@@ -12,6 +13,20 @@ export interface CliRun {
 }
 
 /** Environment for a subprocess: only what we pass, plus PATH/HOME (no leakage from the test runner). */
+/** `atlas-restore start` for a pair from test/helpers/world.ts, then any extra flags. */
+export const startArgs = (p: Pair, ...extra: string[]): string[] => [
+  'start',
+  '--projectId',
+  p.projectId,
+  '--clusterName',
+  p.source.name,
+  '--snapshotId',
+  p.snapshotId,
+  '--targetClusterName',
+  p.target.name,
+  ...extra,
+];
+
 export function baseEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }

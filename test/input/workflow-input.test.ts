@@ -22,16 +22,18 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+/** A valid request the bad ones are derived from. */
+const base: RestoreInput = {
+  projectId: 'a'.repeat(24),
+  clusterName: 'orders-m5',
+  snapshotId: 'b'.repeat(24),
+  targetClusterName: 'staging-m5',
+  acknowledgeDataLoss: true,
+};
+
 const callsFor = (projectId: string) => h.sim.calls.filter((c) => c.groupId === projectId);
 
 test('the schema refuses every bad request with a message that names the field', () => {
-  const base: RestoreInput = {
-    projectId: 'a'.repeat(24),
-    clusterName: 'orders-m5',
-    snapshotId: 'b'.repeat(24),
-    targetClusterName: 'staging-m5',
-    acknowledgeDataLoss: true,
-  };
   expect(RestoreInputSchema.safeParse(base).success).toBe(true);
   fc.assert(
     fc.property(badRestoreInput(base), (b) => {
@@ -47,13 +49,6 @@ test('the schema refuses every bad request with a message that names the field',
 // Regression (found by the chaos work): zod 4 leaves `input` off its issues, so a wrong-typed value once read as
 // missing (`dryRun: "yes"` → "dryRun: is required").
 test('a field of the wrong type is reported as such, not as missing', () => {
-  const base: RestoreInput = {
-    projectId: 'a'.repeat(24),
-    clusterName: 'orders-m5',
-    snapshotId: 'b'.repeat(24),
-    targetClusterName: 'staging-m5',
-    acknowledgeDataLoss: true,
-  };
   for (const [field, value] of [
     ['dryRun', 'yes'],
     ['projectId', 42],

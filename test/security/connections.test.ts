@@ -16,7 +16,7 @@ import { WorkerSupervisor } from '../../bench/chaos/worker-process';
 import { loadConfig } from '../../config';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
-import { baseEnv } from '../helpers/cli';
+import { baseEnv, startArgs } from '../helpers/cli';
 import { addPair } from '../helpers/world';
 import { hasOpenssl, makePki, Pki, tlsFront } from './tls';
 
@@ -112,21 +112,7 @@ describe('Temporal over TLS, end to end', () => {
         await worker.start();
         const p = addPair(sim.world, { restoreMs: 1_000 });
         const r = await runCli(
-          [
-            'start',
-            '--projectId',
-            p.projectId,
-            '--clusterName',
-            p.source.name,
-            '--snapshotId',
-            p.snapshotId,
-            '--targetClusterName',
-            p.target.name,
-            '--force',
-            '--wait',
-            '-o',
-            'json',
-          ],
+          startArgs(p, '--force', '--wait', '-o', 'json'),
           baseEnv({ ...tlsEnv, ATLAS_RESTORE_POLL_INITIAL_S: '0.2', ATLAS_RESTORE_POLL_MAX_S: '0.5' }),
         );
         expect(r.code).toBe(0);

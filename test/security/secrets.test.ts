@@ -21,7 +21,7 @@ import { WebhookReceiver } from '../../bench/chaos/webhook';
 import { WorkerSupervisor } from '../../bench/chaos/worker-process';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
-import { baseEnv } from '../helpers/cli';
+import { baseEnv, startArgs as startArgsFor } from '../helpers/cli';
 import { addPair, Pair } from '../helpers/world';
 
 const SCHEMES = ['service-account', 'digest', 'bearer', 'wrong-secret'] as const;
@@ -69,19 +69,7 @@ const cli = async (args: string[], s: Scheme = 'service-account') => {
   return r;
 };
 
-const startArgs = (p: Pair, ...extra: string[]) => [
-  'start',
-  '--projectId',
-  p.projectId,
-  '--clusterName',
-  p.source.name,
-  '--snapshotId',
-  p.snapshotId,
-  '--targetClusterName',
-  p.target.name,
-  '--force',
-  ...extra,
-];
+const startArgs = (p: Pair, ...extra: string[]) => startArgsFor(p, '--force', ...extra);
 
 beforeAll(async () => {
   secrets = makeSecrets();

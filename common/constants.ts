@@ -52,6 +52,8 @@ export const SA = {
   outcome: defineSearchAttributeKey('RestoreOutcome', 'KEYWORD'),
   /** Atlas-side duration of a completed restore (submit → restoreFinishedDate), seconds: feeds adaptive polling. */
   durationS: defineSearchAttributeKey('RestoreDurationS', 'DOUBLE'),
+  /** requestDigest() of the resolved request (common/request.ts): tells "the same request again" from a different one. */
+  requestDigest: defineSearchAttributeKey('RestoreRequestDigest', 'KEYWORD'),
 } as const;
 
 /** All our search attribute keys, for registering them on a namespace (setup, dev server, tests). */

@@ -8,6 +8,8 @@ export const EXIT = {
   preflightFailed: 3,
   restoreFailed: 4,
   stopped: 5,
+  /** Not an outcome: another restore into this target is running, and this request was not started. */
+  targetBusy: 6,
 } as const;
 
 /** 0 completed (or a dry run whose preflight passed); 3 preflight failed; 4 failed or compensated; 5 rejected, cancelled or deadline. */

@@ -66,6 +66,16 @@ export interface RestoreStatus {
   deadlineAt: string;
   awaitingApproval: boolean;
   outcome?: Outcome;
+  /** While awaiting approval (and after preflight): what the restore will do, for the approver. */
+  plan?: string;
+  /** The preflight checks (the latest report, after approval re-checks). */
+  checks?: Check[];
+  /** When approval times out (ISO), while awaiting approval. */
+  approvalTimeoutAt?: string;
+  /** Expected finish (ISO) when earlier restores of the target give an expectation (adaptive polling). */
+  expectedFinishAt?: string;
+  /** Set while Atlas calls keep failing after submit: the restore keeps waiting and says so. */
+  atlasTrouble?: { since: string; attempts: number; lastError: string };
 }
 
 export interface RestoreResult {

@@ -1,0 +1,51 @@
+// Notification events: what the worker's webhook (activities/notify.ts) is told, and when. Workflow-safe.
+// The workflow decides *that* an event happened (and gives it a stable id); the activity decides whether it is
+// wanted (ATLAS_RESTORE_WEBHOOK_EVENTS), how it is signed and delivered. A delivery never changes an outcome.
+import type { Outcome } from './constants';
+
+export const RESTORE_EVENT_TYPES = [
+  'restore.completed',
+  'restore.preflight_failed',
+  'restore.dry_run',
+  'restore.rejected',
+  'restore.cancelled',
+  'restore.deadline_exceeded',
+  'restore.compensated',
+  'restore.failed',
+  'restore.approval_requested',
+  /** Atlas calls keep failing after submit (one event per streak; the restore keeps waiting). */
+  'restore.atlas_unreachable',
+] as const;
+export type RestoreEventType = (typeof RESTORE_EVENT_TYPES)[number];
+
+/** Events sent when ATLAS_RESTORE_WEBHOOK_EVENTS is not set: all but the dry run. */
+export const DEFAULT_EVENT_TYPES: readonly RestoreEventType[] = RESTORE_EVENT_TYPES.filter(
+  (t) => t !== 'restore.dry_run',
+);
+
+/** The event type of a terminal outcome. */
+export const eventTypeOf = (o: Outcome): RestoreEventType => `restore.${o.toLowerCase()}` as RestoreEventType;
+
+/** The body of a notification, less `text` (the activity adds that one line). Plain JSON: no secrets, ever. */
+export interface RestoreEvent {
+  /** Stable per event (retried deliveries carry the same id, so a receiver can drop duplicates). */
+  id: string;
+  type: RestoreEventType;
+  /** Workflow time of the event (ISO). */
+  occurredAt: string;
+  workflowId: string;
+  runId: string;
+  outcome?: Outcome;
+  reason?: string;
+  targetProjectId: string;
+  targetClusterName: string;
+  restoreJobId?: string;
+  /** Seconds from the restore's start to the event. */
+  durationS?: number;
+}
+
+/** What the notify activity did: `delivered` false with why ("not subscribed", "no webhook configured", ...). */
+export interface NotifyResult {
+  delivered: boolean;
+  detail: string;
+}

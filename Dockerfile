@@ -13,13 +13,12 @@ COPY atlas atlas
 COPY simulator simulator
 COPY devserver devserver
 COPY config config
-COPY bench bench
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 FROM node:20.19.5-bookworm-slim
 ENV NODE_ENV=production
 # A bounded heap: V8 collects before the process outgrows its container, and the SDK sizes its workflow cache from
-# it ((768 − 200) × 600/1024 ≈ 330 cached restores; the rest replay from history when they wake). bench/README.md
+# it ((768 − 200) × 600/1024 ≈ 330 cached restores; the rest replay from history when they wake). harness/bench/README.md
 # has the measured peak RSS with 1,000 restores in flight.
 ENV NODE_OPTIONS=--max-old-space-size=768
 WORKDIR /app

@@ -14,8 +14,10 @@ node_modules/.installed: package.json package-lock.json
 	node scripts/setup-temporal.mjs
 	@mkdir -p .temporal && touch $@
 
+# The development build: the product (tsconfig.build.json, what the image ships) plus the simulator, the dev server,
+# the demo and the harness.
 build: node_modules/.installed
-	npx tsc -p tsconfig.build.json
+	npm run -s build:dev
 
 demo: setup
 	./bin/atlas-restore dev

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.temporal/**', 'atlas/generated/**', 'coverage/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.temporal/**', 'atlas/generated/**', 'coverage/**', 'harness/bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,20 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
-const SOURCES = ['common', 'workflows', 'activities', 'worker', 'client', 'atlas', 'simulator', 'devserver', 'config', 'bench'];
+// What tsconfig.dev.json compiles (the product, the simulator, the dev server, the demo and the harness).
+const SOURCES = [
+  'common',
+  'workflows',
+  'activities',
+  'worker',
+  'client',
+  'atlas',
+  'config',
+  'simulator',
+  'devserver',
+  'demo',
+  'harness',
+];
 
 function newest(dir: string): number {
   let t = 0;
@@ -23,12 +36,19 @@ export default function globalSetup(): void {
   } catch {
     built = 0;
   }
-  const src = Math.max(...SOURCES.map((d) => {
-    try {
-      return newest(join(root, d));
-    } catch {
-      return 0;
-    }
-  }));
-  if (src > built) execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const src = Math.max(
+    ...SOURCES.map((d) => {
+      try {
+        return newest(join(root, d));
+      } catch {
+        return 0;
+      }
+    }),
+  );
+  if (src > built)
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.dev.json')],
+      { stdio: 'inherit' },
+    );
 }

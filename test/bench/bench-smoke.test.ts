@@ -4,10 +4,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planDurations } from '../../bench/durations';
-import { main } from '../../bench/main';
-import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../bench/peers/replay';
-import type { BenchReport } from '../../bench/report';
+import { planDurations } from '../../harness/bench/durations';
+import { main } from '../../harness/bench/main';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../harness/bench/peers/replay';
+import type { BenchReport } from '../../harness/bench/report';
 
 const RESTORES = 6;
 const ROUNDS = 2;
@@ -19,10 +19,28 @@ let out: string;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
   const printed: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+  const write = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
   const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const code = await main(['node', 'bench', '-n', String(RESTORES), '--rounds', String(ROUNDS), '--scale', '100', '--seed', String(SEED), '--cliSamples', '1', '--json', '--out', out]);
+    const code = await main([
+      'node',
+      'bench',
+      '-n',
+      String(RESTORES),
+      '--rounds',
+      String(ROUNDS),
+      '--scale',
+      '100',
+      '--seed',
+      String(SEED),
+      '--cliSamples',
+      '1',
+      '--json',
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
   } finally {
     write.mockRestore();
@@ -42,7 +60,21 @@ test('every restore completed, each with exactly one Atlas job', () => {
 });
 
 test('the JSON has every field the issue lists, with sane values', () => {
-  const numbers = ['callsPerRestore', 'floorCallsPerRestore', 'lagP50S', 'lagP99S', 'lagMaxS', 'historyEventsMax', 'workflowTasksP50', 'workerCpuSPerRestore', 'workerPeakRssMb', 'startsPerS', 'cliStartMedianS', 'temporalCliStartMedianS', 'wallS'] as const;
+  const numbers = [
+    'callsPerRestore',
+    'floorCallsPerRestore',
+    'lagP50S',
+    'lagP99S',
+    'lagMaxS',
+    'historyEventsMax',
+    'workflowTasksP50',
+    'workerCpuSPerRestore',
+    'workerPeakRssMb',
+    'startsPerS',
+    'cliStartMedianS',
+    'temporalCliStartMedianS',
+    'wallS',
+  ] as const;
   for (const k of numbers) expect({ k, v: Number.isFinite(report[k]) }).toEqual({ k, v: true });
   for (const g of [report, report.firstRound] as const) {
     expect(g.callsPerRestore!).toBeGreaterThanOrEqual(g.floorCallsPerRestore!);
@@ -68,8 +100,12 @@ test('the JSON has every field the issue lists, with sane values', () => {
 
 test('the replayed peers are computed on exactly our restores’ durations', () => {
   const plan = planDurations(RESTORES, ROUNDS, SEED, report.config.noise as number);
-  const meanCalls = (p: typeof ATLAS_CLI_WATCH, ds: number[]) => ds.reduce((a, d) => a + replay(p, d).calls, 0) / ds.length;
-  expect(report.firstRound.peers.atlasCliWatch.callsPerRestore).toBeCloseTo(meanCalls(ATLAS_CLI_WATCH, plan.byRound[0]), 2);
+  const meanCalls = (p: typeof ATLAS_CLI_WATCH, ds: number[]) =>
+    ds.reduce((a, d) => a + replay(p, d).calls, 0) / ds.length;
+  expect(report.firstRound.peers.atlasCliWatch.callsPerRestore).toBeCloseTo(
+    meanCalls(ATLAS_CLI_WATCH, plan.byRound[0]),
+    2,
+  );
   expect(report.peers!.atlasCliWatch.callsPerRestore).toBeCloseTo(meanCalls(ATLAS_CLI_WATCH, plan.byRound[1]), 2);
   expect(report.peers!.cloudFormation.callsPerRestore).toBeCloseTo(meanCalls(CLOUDFORMATION, plan.byRound[1]), 2);
 });

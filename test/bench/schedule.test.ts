@@ -1,9 +1,9 @@
 // The pure parts of the benchmark and the schedule it measures, without servers: the declared duration plan, the
 // exact replay of the fixed-rule peers, and our polling schedule (workflows/polling.ts) replayed by bench/model.ts.
-import { DURATION_MODEL, planDurations } from '../../bench/durations';
-import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../bench/model';
-import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../bench/peers/replay';
-import { median, quantile } from '../../bench/stats';
+import { DURATION_MODEL, planDurations } from '../../harness/bench/durations';
+import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../harness/bench/model';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../harness/bench/peers/replay';
+import { median, quantile } from '../../harness/bench/stats';
 import { pool } from '../../activities/history';
 import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, PRIOR_SIGMA } from '../../workflows/polling';
 
@@ -44,7 +44,8 @@ describe('our polling schedule', () => {
 
   test('with nothing known, the lag never exceeds 2·initialS and the first look is at initialS', () => {
     expect(nextPollDelayS(DEFAULT_POLLING, { polls: 0, sinceSubmitS: 0 })).toBe(DEFAULT_POLLING.initialS);
-    for (let d = 1; d < 4000; d += 13.7) expect(scheduleFor(d, [], noOverhead).lagS).toBeLessThanOrEqual(2 * DEFAULT_POLLING.initialS + 1e-9);
+    for (let d = 1; d < 4000; d += 13.7)
+      expect(scheduleFor(d, [], noOverhead).lagS).toBeLessThanOrEqual(2 * DEFAULT_POLLING.initialS + 1e-9);
   });
 
   test('the cap of the unknown regime respects a lower maxS', () => {
@@ -54,13 +55,16 @@ describe('our polling schedule', () => {
 
   test('learned: a restore ending within the predicted range is seen within nearS, with far fewer polls than polling every nearS', () => {
     const earlier = [600, 640, 580];
-    for (const d of [480, 520, 600, 700, 780]) expect(scheduleFor(d, earlier, noOverhead).lagS).toBeLessThanOrEqual(DEFAULT_POLLING.nearS + 1e-9);
+    for (const d of [480, 520, 600, 700, 780])
+      expect(scheduleFor(d, earlier, noOverhead).lagS).toBeLessThanOrEqual(DEFAULT_POLLING.nearS + 1e-9);
     expect(scheduleFor(606, earlier, noOverhead).polls).toBeLessThan((606 / DEFAULT_POLLING.nearS) * 0.5);
   });
 
   test('learned: an early look for a job that fails fast, then a jump to the window', () => {
     const { expectedS, spread } = expectationFrom([900]);
-    expect(nextPollDelayS(DEFAULT_POLLING, { polls: 0, sinceSubmitS: 0, expectedS, spread })).toBe(DEFAULT_POLLING.initialS);
+    expect(nextPollDelayS(DEFAULT_POLLING, { polls: 0, sinceSubmitS: 0, expectedS, spread })).toBe(
+      DEFAULT_POLLING.initialS,
+    );
     const jump = nextPollDelayS(DEFAULT_POLLING, { polls: 1, sinceSubmitS: 5, expectedS, spread });
     expect(jump).toBeGreaterThan(300);
     expect(jump).toBeLessThan(900);
@@ -94,7 +98,12 @@ describe('our polling schedule', () => {
     expect(later.lagP99S).toBeLessThan(first.lagP99S);
     expect(later.peers.atlasCliWatch.callsRatio).toBeLessThan(0.75);
     expect(later.peers.atlasCliWatch.lagP99Ratio).toBeLessThan(1);
-    expect(quantile(rs.map((r) => r.lagS), 1)).toBeLessThan(DEFAULT_POLLING.maxS + 1);
+    expect(
+      quantile(
+        rs.map((r) => r.lagS),
+        1,
+      ),
+    ).toBeLessThan(DEFAULT_POLLING.maxS + 1);
   });
 });
 

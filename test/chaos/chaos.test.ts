@@ -2,10 +2,10 @@
 // poll and a compensation, the Temporal server SIGKILLed and restarted on its SQLite file, bad input from the
 // client, the workflow and the CLI, and the secret scan of histories and worker logs. `npm run chaos` is the same
 // harness at full size (everything at once, 200 restores, 20 kills, 2 server restarts, the CLI session).
-import { FAULT_KINDS } from '../../bench/chaos/scenarios';
-import { FULL_RUN } from '../../bench/chaos/options';
-import { ChaosReport, summary } from '../../bench/chaos/report';
-import { runChaos } from '../../bench/chaos/storm';
+import { FAULT_KINDS } from '../../harness/chaos/scenarios';
+import { FULL_RUN } from '../../harness/chaos/options';
+import { ChaosReport, summary } from '../../harness/chaos/report';
+import { runChaos } from '../../harness/chaos/storm';
 
 let report: ChaosReport;
 const lines: string[] = [];

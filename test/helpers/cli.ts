@@ -1,10 +1,11 @@
-// Driving the real CLI (`bin/atlas-restore`, compiled) as a subprocess, and a worker process, as operators do.
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+// Driving the real CLI (`bin/atlas-restore`, compiled) as a subprocess, and a worker process, as operators do. The
+// processes themselves are the harness kit's (harness/kit/), shared with the benchmark and the chaos run.
+import type { ChildProcess } from 'node:child_process';
+import { runCli } from '../../harness/kit/cli';
+import { spawnWorker } from '../../harness/kit/worker-process';
 import type { Pair } from './world';
 export { freePort } from '../../devserver/free-port';
-
-export const BIN = join(__dirname, '..', '..', 'bin', 'atlas-restore');
+export { BIN } from '../../harness/kit/paths';
 
 export interface CliRun {
   code: number | null;
@@ -12,7 +13,6 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Environment for a subprocess: only what we pass, plus PATH/HOME (no leakage from the test runner). */
 /** `atlas-restore start` for a pair from test/helpers/world.ts, then any extra flags. */
 export const startArgs = (p: Pair, ...extra: string[]): string[] => [
   'start',
@@ -27,50 +27,21 @@ export const startArgs = (p: Pair, ...extra: string[]): string[] => [
   ...extra,
 ];
 
+/** Environment for a subprocess: only what we pass, plus PATH/HOME (no leakage from the test runner). */
 export function baseEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }
 
-export function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-    p.stdin.end(stdin ?? '');
-  });
+/** Runs the CLI to its end (a test's own timeout bounds it; the 10-minute kill is only a backstop). */
+export async function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliRun> {
+  const { code, stdout, stderr } = await runCli(args, env, 600_000, stdin ?? '');
+  return { code, stdout, stderr };
 }
 
-
 /** `atlas-restore worker` as a child process; resolves once it has announced itself. */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; output: () => string; stop: () => Promise<void> }> {
-  const proc = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const t = setInterval(() => {
-      if (out.includes('atlas-restore worker:')) {
-        clearInterval(t);
-        resolve();
-      }
-    }, 50);
-    proc.once('exit', (code) => {
-      clearInterval(t);
-      reject(new Error(`worker exited with ${code}: ${out}`));
-    });
-  });
-  return {
-    proc,
-    output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
+export async function startWorkerProcess(
+  env: NodeJS.ProcessEnv,
+): Promise<{ proc: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+  const w = await spawnWorker({ env });
+  return { proc: w.proc, output: w.output, stop: () => w.stop() };
 }

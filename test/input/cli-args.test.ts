@@ -3,9 +3,9 @@
 // unicode values. Each exits 2 with the option or field named on the first line of stderr, prints nothing on stdout,
 // starts no workflow and makes no Atlas call. A modest number of runs: each is a node process.
 import fc from 'fast-check';
-import { badCliArgs, isClearCli, workflowIdOf } from '../../bench/chaos/bad-input';
-import { CliRun, runCli } from '../../bench/chaos/cli';
-import { exists } from '../../bench/chaos/input-phase';
+import { badCliArgs, isClearCli, workflowIdOf } from '../../harness/chaos/bad-input';
+import { CliRun, runCli } from '../../harness/kit/cli';
+import { exists } from '../../harness/chaos/input-phase';
 import { baseEnv } from '../helpers/cli';
 import { Harness, startHarness } from '../helpers/harness';
 import { jobsInto } from '../helpers/run';

@@ -5,8 +5,8 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import fc from 'fast-check';
-import { badRestoreInput, isClear, knownBugDeadline, workflowIdOf } from '../../bench/chaos/bad-input';
-import { exists } from '../../bench/chaos/input-phase';
+import { badRestoreInput, isClear, knownBugDeadline, workflowIdOf } from '../../harness/chaos/bad-input';
+import { exists } from '../../harness/chaos/input-phase';
 import { InvalidInputError, startRestore } from '../../client/start';
 import { describeIssues, RestoreInput, RestoreInputSchema } from '../../common/input';
 import { resultFromFailure } from '../../common/outcome';

@@ -7,8 +7,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliRun, runCli } from '../../bench/chaos/cli';
-import { scanHistories } from '../../bench/chaos/scan';
+import { CliRun, runCli } from '../../harness/kit/cli';
+import { scanHistories } from '../../harness/chaos/scan';
 import {
   ChaosSecrets,
   credentialEnv,
@@ -16,9 +16,9 @@ import {
   needles,
   SecretScan,
   simCredentials,
-} from '../../bench/chaos/secrets';
-import { WebhookReceiver } from '../../bench/chaos/webhook';
-import { WorkerSupervisor } from '../../bench/chaos/worker-process';
+} from '../../harness/chaos/secrets';
+import { WebhookReceiver } from '../../harness/chaos/webhook';
+import { WorkerSupervisor } from '../../harness/kit/worker-supervisor';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { baseEnv, startArgs as startArgsFor } from '../helpers/cli';

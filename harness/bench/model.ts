@@ -1,0 +1,134 @@
+// Our polling schedule replayed offline: workflows/polling.ts (the very functions the workflow calls) over the
+// duration plan, with an explicit overhead per poll and at close instead of a real Temporal server. It is not the
+// measurement (that is the storm); it is how the schedule was tuned, and how the README shows what the figures do
+// at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
+import type { PollingPolicy } from '../../common/input';
+import { pool } from '../../activities/history';
+import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, type PooledSpread } from '../../workflows/polling';
+import { DurationPlan, planDurations } from './durations';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, FixedPoller, replay } from './peers/replay';
+import { max, mean, median, quantile, round3 } from './stats';
+
+export interface ModelOptions {
+  /** Atlas calls before the first poll: preflight reads, the duplicate check and the create (7 in the current era). */
+  fixedCalls: number;
+  /** Un-scaled seconds each poll adds beyond its timer (timer lateness, activity round trip). */
+  pollOverheadS: number;
+  /** Un-scaled seconds from the read that sees COMPLETED to the workflow's close. */
+  closeOverheadS: number;
+  /** Earlier durations the workflow reads back (activities/history.ts MAX_SAMPLES). */
+  maxSamples: number;
+  policy: PollingPolicy;
+}
+
+export const MODEL_DEFAULTS: ModelOptions = {
+  fixedCalls: 7,
+  pollOverheadS: 0.1,
+  closeOverheadS: 0.1,
+  maxSamples: 5,
+  policy: DEFAULT_POLLING,
+};
+
+export interface ModelledRestore {
+  round: number;
+  pair: number;
+  durationS: number;
+  calls: number;
+  lagS: number;
+}
+
+/** When our schedule sees a restore of `durationS` done, given earlier durations of the same target. */
+export function scheduleFor(
+  durationS: number,
+  earlierS: number[],
+  o: ModelOptions = MODEL_DEFAULTS,
+  pooled?: PooledSpread,
+): { polls: number; lagS: number } {
+  const { expectedS, spread } = o.policy.learn ? expectationFrom(earlierS, pooled) : {};
+  let t = 0;
+  for (let polls = 0; ;) {
+    t += nextPollDelayS(o.policy, { polls, sinceSubmitS: t, expectedS, spread }) + o.pollOverheadS;
+    polls++;
+    if (t >= durationS) return { polls, lagS: t - durationS + o.closeOverheadS };
+  }
+}
+
+export function modelRestores(plan: DurationPlan, o: ModelOptions = MODEL_DEFAULTS): ModelledRestore[] {
+  const out: ModelledRestore[] = [];
+  plan.byRound.forEach((row, round) => {
+    // Newest first, as the visibility query returns them; the Atlas-side durations, to the second as Atlas dates are.
+    const earlierOf = (pair: number) =>
+      plan.byRound
+        .slice(0, round)
+        .map((r) => Math.round(r[pair]))
+        .reverse()
+        .slice(0, o.maxSamples);
+    // What activities/history.ts pools at the start of this round: every target's earlier restores.
+    const pooled = pool(row.map((_, pair) => earlierOf(pair)));
+    row.forEach((durationS, pair) => {
+      const s = scheduleFor(durationS, earlierOf(pair), o, pooled);
+      out.push({ round, pair, durationS, calls: o.fixedCalls + s.polls, lagS: s.lagS });
+    });
+  });
+  return out;
+}
+
+export interface ModelFigures {
+  restores: number;
+  callsPerRestore: number;
+  lagP50S: number;
+  lagP99S: number;
+  lagMaxS: number;
+  peers: Record<
+    'atlasCliWatch' | 'cloudFormation' | 'fixedTimerWorkflow',
+    { callsPerRestore: number; lagP99S: number; callsRatio: number; lagP99Ratio: number }
+  >;
+}
+
+const FIXED_TIMER: FixedPoller = { name: 'fixed 10 s timer workflow', firstReadS: 10, intervalS: 10 };
+
+export function modelFigures(rs: ModelledRestore[]): ModelFigures {
+  const calls = mean(rs.map((r) => r.calls));
+  const lags = rs.map((r) => r.lagS);
+  const lagP99 = quantile(lags, 0.99);
+  const peer = (p: FixedPoller) => {
+    const r = rs.map((x) => replay(p, x.durationS));
+    const c = mean(r.map((x) => x.calls));
+    const l = quantile(
+      r.map((x) => x.lagS),
+      0.99,
+    );
+    return {
+      callsPerRestore: round3(c),
+      lagP99S: round3(l),
+      callsRatio: round3(calls / c),
+      lagP99Ratio: round3(lagP99 / l),
+    };
+  };
+  return {
+    restores: rs.length,
+    callsPerRestore: round3(calls),
+    lagP50S: round3(median(lags)),
+    lagP99S: round3(lagP99),
+    lagMaxS: round3(max(lags)),
+    peers: {
+      atlasCliWatch: peer(ATLAS_CLI_WATCH),
+      cloudFormation: peer(CLOUDFORMATION),
+      fixedTimerWorkflow: peer(FIXED_TIMER),
+    },
+  };
+}
+
+/** `--model`: the first round and the later rounds of the plan a real run with these options would use. */
+export function modelReport(
+  o: { restores: number; rounds: number; seed: number; noise: number },
+  m: ModelOptions = MODEL_DEFAULTS,
+) {
+  const rs = modelRestores(planDurations(o.restores, o.rounds, o.seed, o.noise), m);
+  return {
+    model: { ...m, note: 'offline replay of workflows/polling.ts; overheads in un-scaled seconds; not a measurement' },
+    config: o,
+    firstRound: modelFigures(rs.filter((r) => r.round === 0)),
+    laterRounds: o.rounds > 1 ? modelFigures(rs.filter((r) => r.round > 0)) : null,
+  };
+}

@@ -1,0 +1,113 @@
+// Everything a benchmark run stands on: a real Temporal dev server (with our search attributes), the Atlas
+// simulator (in this process, so its call log and world can be read directly), our worker as a separate process
+// (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { HttpClient } from 'urllib';
+import { NoAuth } from '../../atlas/auth';
+import { AtlasClient } from '../../atlas/client';
+import { AtlasHttp } from '../../atlas/http';
+import type { RateLimitOptions } from '../../simulator/rate-limit';
+import { AtlasSimulator } from '../../simulator/server';
+import { DevServerProcess } from '../../devserver/devserver';
+import { createFixedTimerActivities } from './peers/fixed-timer-activities';
+import { BenchWorker, startBenchWorker } from './worker';
+import type { BenchWorld } from './world';
+
+export interface Stack {
+  server: DevServerProcess;
+  client: Client;
+  /** host:port of the dev server's gRPC endpoint, for the worker process and the Temporal CLI. */
+  address: string;
+  namespace: string;
+  sim: AtlasSimulator;
+  worker: BenchWorker;
+  ourQueue: string;
+  peerQueue: string;
+  /** A task queue no worker polls: the CLI start timings start workflows there, and they are terminated after. */
+  probeQueue: string;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  bw: BenchWorld;
+  rateLimit?: RateLimitOptions;
+  /** Activities per second across all our workers (ATLAS_RESTORE_RATE_BUDGET), already scaled. */
+  rateBudget?: number;
+  maxConcurrentActivities: number;
+  workerHeapMb?: number;
+  log: (line: string) => void;
+}
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // Already installed in this process (a test file that also starts a harness).
+  }
+}
+
+export async function startStack(o: StackOptions): Promise<Stack> {
+  quietRuntime();
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  };
+  try {
+    o.log('starting the Temporal dev server');
+    const server = new DevServerProcess();
+    await server.start();
+    closers.push(() => server.stop());
+    const { address, namespace } = server;
+    const connection = await Connection.connect({ address });
+    closers.push(() => connection.close());
+    const client = new Client({ connection, namespace });
+    const nativeConnection = await NativeConnection.connect({ address });
+    closers.push(() => nativeConnection.close());
+    const sim = await AtlasSimulator.start({ world: o.bw.world, era: o.bw.world.era, rateLimit: o.rateLimit });
+    closers.push(() => sim.stop());
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const ourQueue = `bench-${suffix}`;
+    const peerQueue = `bench-fixed-timer-${suffix}`;
+    const probeQueue = `bench-cli-probe-${suffix}`;
+
+    o.log('starting our worker process (bin/atlas-restore worker)');
+    const worker = await startBenchWorker({
+      temporalAddress: address,
+      namespace,
+      taskQueue: ourQueue,
+      atlasBaseUrl: sim.url,
+      rateBudget: o.rateBudget,
+      maxConcurrentActivities: o.maxConcurrentActivities,
+      heapMb: o.workerHeapMb,
+    });
+    closers.push(() => worker.stop());
+
+    o.log('starting the fixed-timer peer worker');
+    const atlas = new AtlasClient(
+      new AtlasHttp({ baseUrl: sim.url, auth: new NoAuth(), http: new HttpClient(), timeoutMs: 20_000 }),
+    );
+    const peer = await Worker.create({
+      connection: nativeConnection,
+      namespace,
+      taskQueue: peerQueue,
+      workflowsPath: require.resolve('./peers/fixed-timer-workflow'),
+      activities: createFixedTimerActivities(atlas),
+      // The same rate budget as ours when one is set: the peer must not be the one that trips the bucket.
+      maxTaskQueueActivitiesPerSecond: o.rateBudget,
+      maxConcurrentActivityTaskExecutions: o.maxConcurrentActivities,
+    });
+    const peerRunning = peer.run();
+    closers.push(async () => {
+      peer.shutdown();
+      await peerRunning;
+    });
+    return { server, client, address, namespace, sim, worker, ourQueue, peerQueue, probeQueue, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -26,6 +26,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option('--seed <n>', 'seed of the duration plan', String(d.seed))
     .option('--noise <sigma>', 'log-sd of a restore around its cluster’s typical duration', String(d.noise))
     .option('--rateLimit', 'simulator per-project token bucket on, our rate budget set to it')
+    .option('--oneProject', 'every restore in one project (one bucket) instead of 5 pairs per project')
     .option('--no-fixedTimer', 'skip running the fixed-timer peer workflow')
     .option('--cliSamples <n>', 'timed samples of each CLI start', String(d.cliSamples))
     .option('--startParallelism <n>', 'start RPCs in flight', String(d.startParallelism))
@@ -52,6 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     seed: Number(f.seed),
     noise: Number(f.noise),
     rateLimit: !!f.rateLimit,
+    oneProject: !!f.oneProject,
     fixedTimer: f.fixedTimer !== false,
     cliSamples: Number(f.cliSamples),
     startParallelism: Number(f.startParallelism),
@@ -84,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   if (warning) log(`warning: ${warning}`);
   const report = await runBench(o, log);
   mkdirSync(o.outDir, { recursive: true });
-  const name = `bench-${o.restores}x${o.rounds}${o.rateLimit ? '-ratelimit' : ''}`;
+  const name = `bench-${o.restores}x${o.rounds}${o.oneProject ? '-oneproject' : ''}${o.rateLimit ? '-ratelimit' : ''}`;
   writeFileSync(join(o.outDir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.outDir, `${name}.svg`), renderPlot(report) + '\n');
   log(`wrote ${join(o.outDir, `${name}.svg`)} and ${name}.json`);

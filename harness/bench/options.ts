@@ -24,6 +24,8 @@ export interface BenchOptions {
   noise: number;
   /** Turn the simulator's per-project token bucket on, and set our worker's rate budget to it. */
   rateLimit: boolean;
+  /** Every restore of ours in one project (one rate-limit bucket), the peer's mirrors in one project of their own. */
+  oneProject: boolean;
   /** Run the fixed-timer peer for real, next to ours (it doubles the load). */
   fixedTimer: boolean;
   /** Timed samples of each CLI start. */
@@ -47,6 +49,7 @@ export const DEFAULTS: Omit<BenchOptions, 'outDir'> = {
   seed: 1,
   noise: DURATION_MODEL.defaultNoise,
   rateLimit: false,
+  oneProject: false,
   fixedTimer: true,
   cliSamples: 5,
   startParallelism: 50,

@@ -94,6 +94,10 @@ export function buildReport(i: ReportInput): BenchReport {
     perRound: rounds.map((r) => groupFigures(r.records)),
     extra: {
       http429: i.http429Total,
+      /** 429s answered to our restores' calls and to the fixed-timer peer's (the rest went to the CLI probes). */
+      http429Ours: sum(ours.map((r) => r.http429)),
+      http429FixedTimer: sum(all.filter((r) => r.who === 'fixedTimer').map((r) => r.http429)),
+      callsPerRestoreAllRounds: whole.callsPerRestore,
       maxRestoresInFlight: inFlight,
       workerRssBeforeMb: round3(i.worker.before.rssMb),
       workerRssMbPerRestoreInFlight: round3(rssGrowthMb / inFlight),
@@ -125,7 +129,8 @@ export function buildReport(i: ReportInput): BenchReport {
       seed: o.seed,
       noise: o.noise,
       durationModel: { ...DURATION_MODEL, noise: o.noise },
-      pairsPerProject: PAIRS_PER_PROJECT,
+      oneProject: o.oneProject,
+      pairsPerProject: o.oneProject ? o.restores : PAIRS_PER_PROJECT,
       pollingPolicy: unscaledPolicy,
       fixedTimer: o.fixedTimer,
       workerHeapMb: o.workerHeapMb ?? null,
@@ -200,13 +205,15 @@ export function formatTable(r: BenchReport): string {
   lines.push('');
   const x = r.extra as {
     http429: number;
+    http429Ours: number;
+    callsPerRestoreAllRounds: number;
     workerRssMbPerRestoreInFlight: number;
     maxRestoresInFlight: number;
     runsPerRestoreMax: number;
     roundsWallS: number;
   };
   lines.push(
-    `restores ${r.restores}: completed ${r.completed}, failed ${r.failed}, duplicate jobs ${r.duplicateJobs}, HTTP 429 ${x.http429}`,
+    `restores ${r.restores}: completed ${r.completed}, failed ${r.failed}, duplicate jobs ${r.duplicateJobs}, HTTP 429 ${x.http429} (ours ${x.http429Ours}), calls per restore (all rounds) ${f(x.callsPerRestoreAllRounds)}`,
   );
   lines.push(
     `Temporal: history events max ${r.historyEventsMax} per run (runs per restore ≤ ${x.runsPerRestoreMax}), workflow tasks p50 ${r.workflowTasksP50}`,

@@ -15,6 +15,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
   const plan = planDurations(o.restores, o.rounds, o.seed, o.noise);
   // Two warm-up probes, then two per timed sample (one per tool).
   const bw = buildBenchWorld({
+    pairsPerProject: o.oneProject ? o.restores : undefined,
     pairs: o.restores,
     probes: 2 + 2 * o.cliSamples,
     era: o.era,

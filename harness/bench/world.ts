@@ -35,6 +35,8 @@ export interface BenchWorld {
 }
 
 export function buildBenchWorld(o: {
+  /** Pairs per project of ours and of the fixed-timer peer (default PAIRS_PER_PROJECT). */
+  pairsPerProject?: number;
   pairs: number;
   probes: number;
   era: 'legacy' | 'current';
@@ -50,8 +52,9 @@ export function buildBenchWorld(o: {
   const make = (owner: Owner, prefix: string, count: number): BenchPair[] => {
     const pairs: BenchPair[] = [];
     let projectId = '';
+    const perProject = owner === 'probe' ? PAIRS_PER_PROJECT : (o.pairsPerProject ?? PAIRS_PER_PROJECT);
     for (let i = 0; i < count; i++) {
-      if (i % PAIRS_PER_PROJECT === 0) projectId = world.addProject(world.newId());
+      if (i % perProject === 0) projectId = world.addProject(world.newId());
       // Shared-tier estates: mostly M2/M5, some already Flex (the same draw for a pair and its mirror).
       const r = owner === 'fixedTimer' ? fixedKinds[i] : kinds.next();
       if (owner === 'ours') fixedKinds[i] = r;

@@ -68,7 +68,7 @@ export class WorkerSupervisor {
     try {
       child = await spawnWorker({ env: this.o.env, logFile });
     } catch (e) {
-      throw new Error(`worker generation ${generation}: ${(e as Error).message}`);
+      throw new Error(`worker generation ${generation}: ${(e as Error).message}`, { cause: e });
     }
     this.#child = child;
     this.#expectExit = false;

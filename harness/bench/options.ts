@@ -63,7 +63,7 @@ export const DEFAULTS: Omit<BenchOptions, 'outDir'> = {
  * shape but no numbers for these endpoints; 100 requests of burst and 10 per second per project is our assumption.
  * The budget is set to the bucket's refill rate: activity tasks per second across all workers of the task queue.
  */
-export const ATLAS_BUCKET: RateLimitOptions = { capacity: 100, refillRate: 10, refillSeconds: 1 };
+const ATLAS_BUCKET: RateLimitOptions = { capacity: 100, refillRate: 10, refillSeconds: 1 };
 
 export function scaledRateLimit(scale: number): { bucket: RateLimitOptions; budgetPerS: number } {
   return {
@@ -84,7 +84,7 @@ export function scaledPolicy(scale: number): PollingPolicy {
  * shrink below that floor and every figure would be distorted, so 3 is the default; heavier scales are for smoke
  * tests of the harness only.
  */
-export const TIMER_FLOOR_S = 1;
+const TIMER_FLOOR_S = 1;
 
 export function timerFloorWarning(scale: number): string | undefined {
   const shortestS = Math.min(DEFAULT_POLLING.nearS, DEFAULT_POLLING.initialS) / scale;

@@ -6,7 +6,7 @@ import { max, quantile, round3 } from './stats';
 
 type Event = temporal.api.history.v1.IHistoryEvent;
 
-export const STAGES = [
+const STAGES = [
   'timerLateness',
   'workflowTaskScheduleToStart',
   'workflowTaskStartToComplete',

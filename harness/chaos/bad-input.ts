@@ -18,7 +18,7 @@ export interface BadCliArgs {
   why: string;
 }
 
-export const KNOWN_FIELDS: readonly string[] = Object.keys(RestoreInputSchema.shape);
+const KNOWN_FIELDS: readonly string[] = Object.keys(RestoreInputSchema.shape);
 
 const HEX = [...'0123456789abcdef'];
 const NOT_HEX = ['A', 'F', 'g', 'z', 'x', ' ', '-', '_', '０', 'а', 'é', '\u200b', '\n', '😀', '\u202e'];
@@ -57,7 +57,7 @@ const validName = fc
 const insertAt = (s: string, c: string, i: number) => s.slice(0, i % (s.length + 1)) + c + s.slice(i % (s.length + 1));
 
 /** Strings that are not Atlas ids: wrong length, wrong alphabet (uppercase, unicode look-alikes), padding. */
-export const badObjectId: fc.Arbitrary<string> = fc.oneof(
+const badObjectId: fc.Arbitrary<string> = fc.oneof(
   hexString(0, 23),
   hexString(25, 48),
   fc.tuple(hexString(23, 23), fc.constantFrom(...NOT_HEX), fc.nat(23)).map(([s, c, i]) => insertAt(s, c, i)),
@@ -75,7 +75,7 @@ export const badObjectId: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Names outside Atlas's pattern: empty, too long, a leading hyphen, a character it does not allow, huge. */
-export const badClusterName: fc.Arbitrary<string> = fc.oneof(
+const badClusterName: fc.Arbitrary<string> = fc.oneof(
   fc.constant(''),
   fc.string({ unit: fc.constantFrom(...'abcxyz019'), minLength: 65, maxLength: 300 }),
   validName.map((s) => `-${s}`),
@@ -254,7 +254,7 @@ export function badRestoreInput(
 }
 
 /** Does the error message name the field (or the unknown key) it is about? */
-export function namesField(message: string, field: string): boolean {
+function namesField(message: string, field: string): boolean {
   if (field === '(input)') return message.includes('(input)');
   if (!KNOWN_FIELDS.includes(field) && !field.startsWith('polling.')) return message.includes(`'${field}'`);
   return message.includes(`${field}:`) || message.includes(`${field} `);

@@ -9,7 +9,7 @@ import type { PlannedFault, Step } from './scenarios';
 
 /** Longer than the worker's Atlas request timeout (ATLAS_RESTORE_HTTP_TIMEOUT_MS in the chaos worker's env). */
 export const HTTP_TIMEOUT_MS = 3_000;
-export const SLOW_MS = 4_500;
+const SLOW_MS = 4_500;
 
 const OPS: Record<'tenant' | 'flex', Record<Step, OperationName>> = {
   tenant: {

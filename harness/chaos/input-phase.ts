@@ -42,7 +42,7 @@ export function addBadInputBase(sim: AtlasSimulator): RestoreInput {
 }
 
 /** The gRPC status code of an error from the Temporal client (or its cause), if any. */
-export function grpcCode(e: unknown): number | undefined {
+function grpcCode(e: unknown): number | undefined {
   for (
     let x = e as { code?: unknown; cause?: unknown } | undefined, depth = 0;
     x && depth < 5;
@@ -53,7 +53,7 @@ export function grpcCode(e: unknown): number | undefined {
 }
 
 /** The server is down or restarting (UNAVAILABLE, DEADLINE_EXCEEDED): worth trying again. */
-export const isTransient = (e: unknown): boolean =>
+const isTransient = (e: unknown): boolean =>
   grpcCode(e) === 14 ||
   grpcCode(e) === 4 ||
   /UNAVAILABLE|ECONNREFUSED|Failed to connect/i.test((e as Error)?.message ?? '');

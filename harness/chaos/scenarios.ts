@@ -28,14 +28,14 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 const CREATE_KINDS: readonly FaultKind[] = ['after-commit-500', 'own-409', 'foreign-409'];
 
 /** Faults that decide the ending: at most one per restore. */
-export const TERMINAL_KINDS: readonly FaultKind[] = [
+const TERMINAL_KINDS: readonly FaultKind[] = [
   'foreign-409-deadline',
   'foreign-running',
   'running-forever',
   'failed-job',
 ];
 /** Faults that only make the way longer: any number may combine. */
-export const TRANSIENT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter(
+const TRANSIENT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter(
   (k) => !TERMINAL_KINDS.includes(k) && k !== 'webhook-500',
 );
 
@@ -52,7 +52,7 @@ export type KillPoint = (typeof KILL_POINTS)[number];
 
 /** The steps whose Atlas calls a fault can hit; mapped to operations by backend in faults.ts. */
 export type Step = 'cluster' | 'snapshot' | 'snapshots' | 'restores' | 'job' | 'create';
-export const READ_STEPS: readonly Step[] = ['cluster', 'snapshot', 'snapshots', 'restores', 'job'];
+const READ_STEPS: readonly Step[] = ['cluster', 'snapshot', 'snapshots', 'restores', 'job'];
 
 export interface PlannedFault {
   kind: FaultKind;

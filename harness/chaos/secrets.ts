@@ -36,7 +36,7 @@ export function makeSecrets(): ChaosSecrets {
 }
 
 /** The secret values by name (what must never be found). */
-export function secretValues(s: ChaosSecrets): Record<string, string> {
+function secretValues(s: ChaosSecrets): Record<string, string> {
   return {
     clientSecret: s.clientSecret,
     privateKey: s.privateKey,

@@ -95,7 +95,7 @@ export function judge(p: ChaosPair, workflowId: string, ev: Evidence): Verdict {
  * Audit events that should be in the trail and are not (each counts one; polls and failed submit attempts count
  * one per missing event). What the trail must hold is derived from the result and from Atlas's ground truth.
  */
-export function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string[]): number {
+function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string[]): number {
   const a = r.audit;
   let lost = 0;
   const miss = (what: string, n = 1) => {

@@ -2,7 +2,7 @@
 // simulator (in this process, so its call log and world can be read directly), our worker as a separate process
 // (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
@@ -10,6 +10,7 @@ import { AtlasHttp } from '../../atlas/http';
 import type { RateLimitOptions } from '../../simulator/rate-limit';
 import { AtlasSimulator } from '../../simulator/server';
 import { DevServerProcess } from '../../devserver/devserver';
+import { quietRuntime } from '../kit/runtime';
 import { createFixedTimerActivities } from './peers/fixed-timer-activities';
 import { BenchWorker, startBenchWorker } from './worker';
 import type { BenchWorld } from './world';
@@ -37,17 +38,6 @@ export interface StackOptions {
   maxConcurrentActivities: number;
   workerHeapMb?: number;
   log: (line: string) => void;
-}
-
-let runtimeInstalled = false;
-function quietRuntime(): void {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // Already installed in this process (a test file that also starts a harness).
-  }
 }
 
 export async function startStack(o: StackOptions): Promise<Stack> {

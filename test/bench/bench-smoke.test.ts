@@ -96,6 +96,9 @@ test('the JSON has every field the issue lists, with sane values', () => {
   expect(report.startsPerS).toBeGreaterThan(0);
   expect(report.cliStartMedianS).toBeGreaterThan(0);
   expect(report.temporalCliStartMedianS).toBeGreaterThan(0);
+  // 429s are counted for ours and the peer apart (no rate limit here, so none).
+  expect(report.extra).toMatchObject({ http429: 0, http429Ours: 0, http429FixedTimer: 0 });
+  expect(report.config).toMatchObject({ oneProject: false, pairsPerProject: 5 });
 });
 
 test('the replayed peers are computed on exactly our restores’ durations', () => {

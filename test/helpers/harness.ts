@@ -1,25 +1,16 @@
 // Test harness: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker.
 // Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { DigestAuth, NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
 import { AtlasHttp, CallRecord } from '../../atlas/http';
 import { startDevServer, startTimeSkippingServer } from '../../devserver/devserver';
+import { quietRuntime } from '../../harness/kit/runtime';
 import { AtlasSimulator, SimulatorOptions } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
 
-let runtimeInstalled = false;
-function quietRuntime(): void {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  try {
-    Runtime.install({ logger: new DefaultLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'INFO' : 'ERROR') });
-  } catch {
-    // already installed by another harness in this process
-  }
-}
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -48,7 +39,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
-  quietRuntime();
+  quietRuntime(process.env.TEST_LOG_LEVEL === 'debug' ? 'INFO' : 'ERROR');
   const env = o.server === 'dev' ? await startDevServer() : await startTimeSkippingServer();
   // On the time-skipping server the simulator must see the server's (skipped) time.
   const clock = o.server === 'time-skipping' ? () => env.currentTimeMs() : undefined;

@@ -1,0 +1,15 @@
+// The SDK's Rust core logs through one Runtime per process: install a quiet one once, before the first worker, so
+// a test file or a benchmark does not print the core's INFO lines. Later calls (another harness) change nothing.
+import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
+
+let installed = false;
+
+export function quietRuntime(level: LogLevel = 'ERROR'): void {
+  if (installed) return;
+  installed = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed in this process by someone else.
+  }
+}

@@ -1,6 +1,6 @@
 // The benchmark harness end to end, small: 6 restores, 2 rounds, a heavy time scale (figures are distorted by
 // Temporal's ~1 s timer floor at this scale, so no speed or ratio is asserted — only that every part ran for real
-// and the report is complete and consistent). Runs the real entry point (`npm run bench` is `node dist/bench/main.js`).
+// and the report is complete and consistent). Runs the real entry point (`npm run bench` is `node dist/harness/bench/main.js`).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // The pure parts of the benchmark and the schedule it measures, without servers: the declared duration plan, the
-// exact replay of the fixed-rule peers, and our polling schedule (workflows/polling.ts) replayed by bench/model.ts.
+// exact replay of the fixed-rule peers, and our polling schedule (workflows/polling.ts) replayed by harness/bench/model.ts.
 import { DURATION_MODEL, planDurations } from '../../harness/bench/durations';
 import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../harness/bench/model';
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../harness/bench/peers/replay';

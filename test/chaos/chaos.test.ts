@@ -1,4 +1,4 @@
-// The chaos run (bench/chaos), CI-sized: every Atlas fault kind alone once, the worker SIGKILLed inside a create, a
+// The chaos run (harness/chaos), CI-sized: every Atlas fault kind alone once, the worker SIGKILLed inside a create, a
 // poll and a compensation, the Temporal server SIGKILLed and restarted on its SQLite file, bad input from the
 // client, the workflow and the CLI, and the secret scan of histories and worker logs. `npm run chaos` is the same
 // harness at full size (everything at once, 200 restores, 20 kills, 2 server restarts, the CLI session).

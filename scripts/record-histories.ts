@@ -1,13 +1,14 @@
 // `npm run record:histories`: runs every path of scripts/history-paths.ts on a real Temporal server (time-skipping,
 // so hour-long waits pass at once) with the Atlas simulator and a real worker on the current workflow code, and
-// writes each run's history to test/histories/<path>.json (several runs: <path>.run<N>.json), plus index.json.
+// writes each run's history to test/histories/<path>.json (several runs: <path>.run<N>.json), plus index.json;
+// with HISTORIES_ARCHIVE=<name> the set it replaces moves to test/histories/archive/<name>/ (kept replaying).
 // Format: the History proto as @temporalio/proto's toObject writes it (test/replay/histories.ts reads it back
 // with fromObject). Run through jest (SWC runs the TypeScript; no extra runner): see package.json.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { startHarness } from '../test/helpers/harness';
-import { historyToObject, IndexEntry, JsonHistory } from '../test/replay/histories';
+import { ARCHIVE_DIR, historyToObject, IndexEntry, JsonHistory } from '../test/replay/histories';
 import { HISTORY_PATHS } from './history-paths';
 
 const OUT = join(__dirname, '..', 'test', 'histories');
@@ -17,7 +18,13 @@ async function recordAll(): Promise<IndexEntry[]> {
   const index: IndexEntry[] = [];
   try {
     mkdirSync(OUT, { recursive: true });
-    for (const f of readdirSync(OUT)) if (f.endsWith('.json')) rmSync(join(OUT, f));
+    // HISTORIES_ARCHIVE=<name> keeps the set being replaced (restores of the build it came from may still run).
+    const archive = process.env.HISTORIES_ARCHIVE ? join(ARCHIVE_DIR, process.env.HISTORIES_ARCHIVE) : undefined;
+    if (archive) mkdirSync(archive, { recursive: true });
+    for (const f of readdirSync(OUT).filter((n) => n.endsWith('.json'))) {
+      if (archive) renameSync(join(OUT, f), join(archive, f));
+      else rmSync(join(OUT, f));
+    }
     for (const p of HISTORY_PATHS) {
       const t0 = Date.now();
       const r = await p.run(h);

@@ -1,6 +1,6 @@
 // The recorded histories (test/histories/, written by `npm run record:histories`) and the workflow bundles they are
 // replayed against.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -37,12 +37,25 @@ export interface Recorded extends IndexEntry {
   history: JsonHistory;
 }
 
+/** The set recorded from the current code (test/histories/index.json). */
 export function loadHistories(dir = HISTORIES_DIR): Recorded[] {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Record<string, IndexEntry>;
   return Object.values(index).map((e) => ({
     ...e,
     history: JSON.parse(readFileSync(join(dir, e.file), 'utf8')) as JsonHistory,
   }));
+}
+
+/**
+ * Sets recorded from earlier builds, kept while restores of those builds may still run (README "Upgrading while
+ * restores run"): test/histories/archive/<name>/, moved there by `HISTORIES_ARCHIVE=<name> npm run record:histories`.
+ */
+export const ARCHIVE_DIR = join(HISTORIES_DIR, 'archive');
+export function loadArchivedHistories(): { set: string; recorded: Recorded[] }[] {
+  if (!existsSync(ARCHIVE_DIR)) return [];
+  return readdirSync(ARCHIVE_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ set: d.name, recorded: loadHistories(join(ARCHIVE_DIR, d.name)) }));
 }
 
 const { History } = temporal.api.history.v1;
@@ -84,6 +97,19 @@ export async function currentBundle(): Promise<{
   )
     return { bundle: { codePath: BUILT_BUNDLE }, source: BUILT_BUNDLE };
   return { bundle: await bundleOf(require.resolve('../../workflows')), source: 'workflows/ (bundled in the test)' };
+}
+
+/** The current bundle as a file a worker process can load (ATLAS_RESTORE_WORKFLOW_BUNDLE). */
+export async function currentBundleFile(dir: string): Promise<string> {
+  const { bundle } = await currentBundle();
+  return 'codePath' in bundle ? bundle.codePath : bundleFile(dir, 'current', bundle);
+}
+
+/** Writes a bundle's code where a worker can load it with `workflowBundle: { codePath }`. */
+export function bundleFile(dir: string, name: string, b: { code: string }): string {
+  const path = join(dir, `${name}-workflow-bundle.js`);
+  writeFileSync(path, b.code);
+  return path;
 }
 
 /** Bundles a workflows module the way the worker's bundle is made (same interceptors). */

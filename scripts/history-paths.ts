@@ -9,7 +9,6 @@ import { startRestore } from '../client/start';
 import type { Outcome } from '../common/constants';
 import type { RestoreInput } from '../common/input';
 import { batchRestoreWorkflow, restoreWorkflow } from '../workflows';
-import * as restoreModule from '../workflows/restore';
 import { approveUpdate, rejectUpdate } from '../workflows/definitions';
 import type { Harness } from '../test/helpers/harness';
 import { jobsInto, queryStatus, simNow } from '../test/helpers/run';
@@ -29,9 +28,6 @@ export interface HistoryPath {
 
 /** Polls every second at most: short restores take few real seconds on either server. */
 const fast = { polling: { initialS: 1, maxS: 2, learn: false } };
-
-/** POLLS_PER_RUN if workflows/restore.ts still exports it (it bounds a run's polls); 100 otherwise. */
-const pollsPerRun = (): number => (restoreModule as { POLLS_PER_RUN?: number }).POLLS_PER_RUN ?? 100;
 
 async function restore(h: Harness, input: RestoreInput, drive?: (handle: RestoreHandle) => Promise<void>) {
   const { handle, runId } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
@@ -219,14 +215,23 @@ export const HISTORY_PATHS: HistoryPath[] = [
     name: 'continued-as-new',
     workflowType: 'restoreWorkflow',
     expect: 'COMPLETED',
-    // One poll a second for a job that takes a little longer than one run's polls: two runs, the first ending in
-    // continue-as-new (cheap on the time-skipping server).
+    // One poll a second for a job that runs until the restore has continued as new (whatever decides when), then
+    // ends: two runs, the first ending in continue-as-new. The server's clock is skipped, so this takes seconds.
     run: async (h) => {
-      const restoreMs = Math.round(pollsPerRun() * 1.3 * 1000);
-      return restore(h, {
-        ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs }).input,
-        polling: { initialS: 1, maxS: 1, learn: false },
-      });
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 30 * 86_400_000 });
+      const { handle, runId } = await startRestore(
+        h.env.client,
+        { ...pair.input, polling: { initialS: 1, maxS: 1, learn: false } },
+        { taskQueue: h.taskQueue },
+      );
+      for (let i = 0; (await handle.describe()).runId === runId; i++) {
+        if (i > 200)
+          throw new Error('continued-as-new: the restore did not continue as new within 200 minutes of polling');
+        await h.env.sleep(60_000);
+      }
+      const [job] = jobsInto(h, pair.projectId, pair.target.name);
+      job.durationMs = (await simNow(h)) - job.createdAtMs + 5_000;
+      return { workflowId: handle.workflowId, firstRunId: runId, outcome: (await restoreResultOf(handle)).outcome };
     },
   },
   {

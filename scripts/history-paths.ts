@@ -77,10 +77,12 @@ export const HISTORY_PATHS: HistoryPath[] = [
     run: async (h) => {
       h.sim.world.era = 'current';
       try {
-        return await restore(h, {
-          ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input,
-          ...fast,
-        });
+        const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+        const r = await restore(h, { ...pair.input, ...fast });
+        const backends = jobsInto(h, pair.projectId, pair.target.name).map((j) => j.backend);
+        if (backends.join() !== 'flex')
+          throw new Error(`completed-flex: jobs ${backends.join() || 'none'}, expected one flex job`);
+        return r;
       } finally {
         h.sim.world.era = 'legacy';
       }

@@ -1,0 +1,266 @@
+// The paths a restore can take, each driven the way an operator or Atlas would drive it (client/start.ts, the
+// status query, approve/reject updates, cancel, the simulator's faults and planner), for recording their histories.
+// They depend on outcomes and on what the simulator saw, never on audit or phase names, so that a change to the
+// workflow's insides does not stop them recording it.
+import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { restoreResultOf } from '../client/result';
+import { startRestore } from '../client/start';
+import type { Outcome } from '../common/constants';
+import type { RestoreInput } from '../common/input';
+import { batchRestoreWorkflow, restoreWorkflow } from '../workflows';
+import { approveUpdate, rejectUpdate } from '../workflows/definitions';
+import type { Harness } from '../test/helpers/harness';
+import { jobsInto, queryStatus, simNow } from '../test/helpers/run';
+import { addPair } from '../test/helpers/world';
+
+type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
+
+/** One recorded path: what it is called, what it must end as, and how to drive it. */
+export interface HistoryPath {
+  name: string;
+  workflowType: 'restoreWorkflow' | 'batchRestoreWorkflow';
+  /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
+  expect: Outcome | Record<string, number>;
+  /** Drives the path to its end; returns the workflow whose run chain is recorded. */
+  run(h: Harness): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
+}
+
+/** Polls every second at most: short restores take few real seconds on either server. */
+const fast = { polling: { initialS: 1, maxS: 2, learn: false } };
+
+async function restore(h: Harness, input: RestoreInput, drive?: (handle: RestoreHandle) => Promise<void>) {
+  const { handle, runId } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
+  await drive?.(handle);
+  const r = await restoreResultOf(handle);
+  return { workflowId: handle.workflowId, firstRunId: runId, outcome: r.outcome };
+}
+
+/** Repeats an update until the workflow accepts it: it is refused until the restore waits for a decision. */
+async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      await send();
+      return;
+    } catch (e) {
+      if (!(e instanceof WorkflowUpdateFailedError) || Date.now() - t0 > timeoutMs) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Waits (real time) until the restore reports a submitted job. */
+async function untilSubmitted(handle: RestoreHandle, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await queryStatus(handle).catch(() => undefined);
+    if (s?.restoreJobId) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${handle.workflowId}: no job was submitted`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const HISTORY_PATHS: HistoryPath[] = [
+  {
+    name: 'completed-tenant',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    run: async (h) =>
+      restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input, ...fast }),
+  },
+  {
+    name: 'completed-flex',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // The current era: a tenant cluster answers as Flex (the 2026-01-22 migration), so the flex API is used.
+    run: async (h) => {
+      h.sim.world.era = 'current';
+      try {
+        const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+        const r = await restore(h, { ...pair.input, ...fast });
+        const backends = jobsInto(h, pair.projectId, pair.target.name).map((j) => j.backend);
+        if (backends.join() !== 'flex')
+          throw new Error(`completed-flex: jobs ${backends.join() || 'none'}, expected one flex job`);
+        return r;
+      } finally {
+        h.sim.world.era = 'legacy';
+      }
+    },
+  },
+  {
+    name: 'preflight-failed',
+    workflowType: 'restoreWorkflow',
+    expect: 'PREFLIGHT_FAILED',
+    run: async (h) => restore(h, addPair(h.sim.world, { nowMs: await simNow(h), target: { paused: true } }).input),
+  },
+  {
+    name: 'dry-run',
+    workflowType: 'restoreWorkflow',
+    expect: 'DRY_RUN',
+    run: async (h) => restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, dryRun: true }),
+  },
+  {
+    name: 'approval-approved',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    run: async (h) =>
+      restore(
+        h,
+        {
+          ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input,
+          ...fast,
+          requireApproval: true,
+        },
+        (handle) => decide(() => handle.executeUpdate(approveUpdate, { args: [{ by: 'bob', comment: 'CHG-42' }] })),
+      ),
+  },
+  {
+    name: 'approval-rejected',
+    workflowType: 'restoreWorkflow',
+    expect: 'REJECTED',
+    run: async (h) =>
+      restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, requireApproval: true }, (handle) =>
+        decide(() => handle.executeUpdate(rejectUpdate, { args: [{ by: 'carol', reason: 'wrong snapshot' }] })),
+      ),
+  },
+  {
+    name: 'approval-timed-out',
+    workflowType: 'restoreWorkflow',
+    expect: 'REJECTED',
+    run: async (h) =>
+      restore(h, {
+        ...addPair(h.sim.world, { nowMs: await simNow(h) }).input,
+        requireApproval: true,
+        approvalTimeout: '10m',
+      }),
+  },
+  {
+    name: 'submit-foreign-409-then-500-after-commit',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // Two answers of 409 for a restore someone else runs, then a create that commits and still answers 500.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      h.sim.faults.add(
+        {
+          operation: 'createTenantRestore',
+          groupId: pair.projectId,
+          times: 2,
+          action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
+        },
+        {
+          operation: 'createTenantRestore',
+          groupId: pair.projectId,
+          times: 1,
+          action: { kind: 'after-commit', status: 500 },
+        },
+      );
+      try {
+        const r = await restore(h, { ...pair.input, ...fast });
+        const applied = h.sim.faults.list().map((f) => f.applied);
+        if (applied.join() !== '2,1')
+          throw new Error(`submit-foreign-409-then-500-after-commit: faults applied ${applied.join()}, expected 2,1`);
+        const jobs = jobsInto(h, pair.projectId, pair.target.name).length;
+        if (jobs !== 1) throw new Error(`submit-foreign-409-then-500-after-commit: ${jobs} jobs, expected exactly one`);
+        return r;
+      } finally {
+        h.sim.faults.clear();
+      }
+    },
+  },
+  {
+    name: 'failed-job-rollback',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPENSATED',
+    // Atlas fails the restore job; the target is restored from its own pre-restore snapshot.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+      h.sim.world.planner = (j) => ({
+        durationMs: 10_000,
+        endsAs: j.snapshotId === pair.snapshotId ? 'FAILED' : 'COMPLETED',
+      });
+      try {
+        return await restore(h, { ...pair.input, ...fast, rollbackOnFailure: true });
+      } finally {
+        h.sim.world.planner = undefined;
+      }
+    },
+  },
+  {
+    name: 'cancel-after-submit',
+    workflowType: 'restoreWorkflow',
+    expect: 'CANCELLED',
+    run: async (h) =>
+      restore(
+        h,
+        { ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 3_600_000 }).input, ...fast },
+        async (handle) => {
+          await untilSubmitted(handle);
+          await handle.cancel();
+        },
+      ),
+  },
+  {
+    name: 'deadline',
+    workflowType: 'restoreWorkflow',
+    expect: 'DEADLINE_EXCEEDED',
+    // Polls every 30 s: the 5-minute deadline passes within one run.
+    run: async (h) =>
+      restore(h, {
+        ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10 * 3_600_000 }).input,
+        deadline: '5m',
+        polling: { initialS: 30, maxS: 60, learn: false },
+      }),
+  },
+  {
+    name: 'continued-as-new',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // One poll a second for a job that runs until the restore has continued as new (whatever decides when), then
+    // ends: two runs, the first ending in continue-as-new. The server's clock is skipped, so this takes seconds.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 30 * 86_400_000 });
+      const { handle, runId } = await startRestore(
+        h.env.client,
+        { ...pair.input, polling: { initialS: 1, maxS: 1, learn: false } },
+        { taskQueue: h.taskQueue },
+      );
+      for (let i = 0; (await handle.describe()).runId === runId; i++) {
+        if (i > 200)
+          throw new Error('continued-as-new: the restore did not continue as new within 200 minutes of polling');
+        await h.env.sleep(60_000);
+      }
+      const [job] = jobsInto(h, pair.projectId, pair.target.name);
+      job.durationMs = (await simNow(h)) - job.createdAtMs + 5_000;
+      return { workflowId: handle.workflowId, firstRunId: runId, outcome: (await restoreResultOf(handle)).outcome };
+    },
+  },
+  {
+    name: 'batch-with-children',
+    workflowType: 'batchRestoreWorkflow',
+    expect: { COMPLETED: 1, PREFLIGHT_FAILED: 1 },
+    run: async (h) => {
+      const now = await simNow(h);
+      const ok = addPair(h.sim.world, { nowMs: now, restoreMs: 5_000 });
+      const bad = addPair(h.sim.world, { nowMs: now, target: { paused: true } });
+      const workflowId = `drill-${ok.projectId}`;
+      const handle = await h.env.client.workflow.start(batchRestoreWorkflow, {
+        taskQueue: h.taskQueue,
+        workflowId,
+        args: [
+          {
+            name: 'recorded drill',
+            concurrency: 2,
+            restores: [
+              { ...ok.input, ...fast },
+              { ...bad.input, ...fast },
+            ],
+          },
+        ],
+      });
+      const r = await handle.result();
+      return { workflowId, firstRunId: handle.firstExecutionRunId, outcome: r.byOutcome as Record<string, number> };
+    },
+  },
+];

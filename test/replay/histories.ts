@@ -1,0 +1,133 @@
+// The recorded histories (test/histories/, written by `npm run record:histories`) and the workflow bundles they are
+// replayed against.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { bundleWorkflowCode, DefaultLogger, Runtime, WorkerOptions } from '@temporalio/worker';
+
+export const HISTORIES_DIR = join(__dirname, '..', 'histories');
+/** What `npm run build` writes (issue 12.1); replaying against it tests what ships. */
+export const BUILT_BUNDLE = join(__dirname, '..', '..', 'dist', 'workflow-bundle.js');
+
+/** One recorded history (one run of a workflow), as index.json lists it. */
+export interface IndexEntry {
+  /** The path it belongs to (scripts/history-paths.ts). */
+  path: string;
+  /** Its file in test/histories/. */
+  file: string;
+  workflowType: string;
+  workflowId: string;
+  runId: string;
+  /** 1 for the first run; a chain of continue-as-new has 2, 3, ... */
+  run: number;
+  /** How this run closed, as its last event says: COMPLETED, FAILED, CONTINUED_AS_NEW, ... */
+  closeStatus: string;
+  /** What the path ended as (the restore's outcome, or a batch's outcome counts). */
+  outcome: unknown;
+  events: number;
+  bytes: number;
+}
+
+export interface JsonHistory {
+  events: { eventType: string; [attributes: string]: unknown }[];
+}
+
+export interface Recorded extends IndexEntry {
+  history: JsonHistory;
+}
+
+/** The set recorded from the current code (test/histories/index.json). */
+export function loadHistories(dir = HISTORIES_DIR): Recorded[] {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Record<string, IndexEntry>;
+  return Object.values(index).map((e) => ({
+    ...e,
+    history: JSON.parse(readFileSync(join(dir, e.file), 'utf8')) as JsonHistory,
+  }));
+}
+
+/**
+ * Sets recorded from earlier builds, kept while restores of those builds may still run (README "Upgrading while
+ * restores run"): test/histories/archive/<name>/, moved there by `HISTORIES_ARCHIVE=<name> npm run record:histories`.
+ */
+export const ARCHIVE_DIR = join(HISTORIES_DIR, 'archive');
+export function loadArchivedHistories(): { set: string; recorded: Recorded[] }[] {
+  if (!existsSync(ARCHIVE_DIR)) return [];
+  return readdirSync(ARCHIVE_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ set: d.name, recorded: loadHistories(join(ARCHIVE_DIR, d.name)) }));
+}
+
+const { History } = temporal.api.history.v1;
+
+/**
+ * A history as a plain JSON-able object (64-bit ints, enums and bytes as strings). Not the CLI's/UI's proto-JSON: the
+ * SDK reads that with historyFromJSON, which fails in this install ("type must be a Type": @temporalio/common and
+ * @temporalio/proto each carry their own protobufjs 8 beside the project's protobufjs 7). toObject/fromObject are
+ * the generated code's own converters, exact both ways.
+ */
+export const historyToObject = (h: temporal.api.history.v1.IHistory): JsonHistory =>
+  History.toObject(History.fromObject(h), { longs: String, enums: String, bytes: String }) as JsonHistory;
+
+/** For Worker.runReplayHistories. Histories hold no workflow id: the index does. */
+export const forReplay = (rs: Recorded[]): HistoryAndWorkflowId[] =>
+  rs.map((r) => ({ workflowId: r.workflowId, history: History.fromObject(r.history) }));
+
+/** Newest modification time of the .ts files under these directories (what the bundle is built from). */
+function newestSource(dirs: string[]): number {
+  let t = 0;
+  for (const d of dirs)
+    for (const e of readdirSync(d, { withFileTypes: true, recursive: true }))
+      if (e.isFile() && e.name.endsWith('.ts')) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  return t;
+}
+
+/**
+ * The shipped bundle when it has been built from the current sources, else one bundled from the sources (with the
+ * same interceptors): a stale dist/ must not pass for the code under review.
+ */
+export async function currentBundle(): Promise<{
+  bundle: NonNullable<WorkerOptions['workflowBundle']>;
+  source: string;
+}> {
+  const root = join(__dirname, '..', '..');
+  if (
+    existsSync(BUILT_BUNDLE) &&
+    statSync(BUILT_BUNDLE).mtimeMs >= newestSource(['workflows', 'common'].map((d) => join(root, d)))
+  )
+    return { bundle: { codePath: BUILT_BUNDLE }, source: BUILT_BUNDLE };
+  return { bundle: await bundleOf(require.resolve('../../workflows')), source: 'workflows/ (bundled in the test)' };
+}
+
+/** The current bundle as a file a worker process can load (ATLAS_RESTORE_WORKFLOW_BUNDLE). */
+export async function currentBundleFile(dir: string): Promise<string> {
+  const { bundle } = await currentBundle();
+  return 'codePath' in bundle ? bundle.codePath : bundleFile(dir, 'current', bundle);
+}
+
+/** Writes a bundle's code where a worker can load it with `workflowBundle: { codePath }`. */
+export function bundleFile(dir: string, name: string, b: { code: string }): string {
+  const path = join(dir, `${name}-workflow-bundle.js`);
+  writeFileSync(path, b.code);
+  return path;
+}
+
+/** Bundles a workflows module the way the worker's bundle is made (same interceptors). */
+export const bundleOf = (workflowsPath: string) =>
+  bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: [require.resolve('../../workflows/interceptors')],
+    logger: new DefaultLogger('WARN'),
+  });
+
+/** Core warns about every nondeterministic history it replays; the tests assert those, so keep the output to errors. */
+export function quietRuntime(): void {
+  try {
+    Runtime.install({
+      logger: new DefaultLogger('ERROR'),
+      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+    });
+  } catch {
+    // already installed in this process
+  }
+}

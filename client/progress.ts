@@ -16,7 +16,10 @@ export function progressLine(s: RestoreStatus, elapsedS: number): string {
   return `[${elapsedS.toFixed(0).padStart(4)}s] ${parts.join(' ')}`;
 }
 
-export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWorkflow>, tty = !!process.stderr.isTTY): Promise<RestoreResult> {
+export async function waitWithProgress(
+  handle: WorkflowHandle<typeof restoreWorkflow>,
+  tty = !!process.stderr.isTTY,
+): Promise<RestoreResult> {
   const t0 = Date.now();
   const spinner = tty ? createSpinner('waiting for the restore', { stream: process.stderr }).start() : undefined;
   let last = '';
@@ -38,7 +41,9 @@ export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWork
   })();
   try {
     const r = await restoreResultOf(handle);
-    spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({ text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s` });
+    spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({
+      text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s`,
+    });
     return r;
   } catch (e) {
     spinner?.error({ text: 'failed' });

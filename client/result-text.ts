@@ -10,7 +10,10 @@ export function resultText(r: RestoreResult): string {
   lines.push(`  polls: ${r.polls}; started ${r.startedAt}; finished ${r.finishedAt}`);
   if (r.checks.length) {
     lines.push('  checks:');
-    for (const c of r.checks) lines.push(`    ${c.status === 'pass' ? 'ok  ' : c.status === 'warn' ? 'warn' : 'FAIL'} ${c.name}: ${c.evidence}`);
+    for (const c of r.checks)
+      lines.push(
+        `    ${c.status === 'pass' ? 'ok  ' : c.status === 'warn' ? 'warn' : 'FAIL'} ${c.name}: ${c.evidence}`,
+      );
   }
   if (r.compensations.length) {
     lines.push('  compensation:');

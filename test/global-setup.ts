@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
-const SOURCES = ['common', 'workflows', 'activities', 'worker', 'client', 'atlas', 'simulator', 'devserver', 'config', 'bench'];
+const SOURCES = ['common', 'workflows', 'activities', 'worker', 'client', 'atlas', 'simulator', 'devserver', 'config', 'demo', 'bench'];
 
 function newest(dir: string): number {
   let t = 0;

@@ -9,7 +9,8 @@ import { restoreResultOf } from '../result';
 export async function historyCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
   const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
   const d = await handle.describe();
-  const audit: AuditEvent[] = d.status.name === 'RUNNING' ? await handle.query(auditQuery) : (await restoreResultOf(handle)).audit;
+  const audit: AuditEvent[] =
+    d.status.name === 'RUNNING' ? await handle.query(auditQuery) : (await restoreResultOf(handle)).audit;
   if (output === 'json') {
     const events = (await handle.fetchHistory()).events ?? [];
     emit(output, { workflowId, runId: d.runId, audit, events }, () => '');

@@ -15,7 +15,10 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName'>): s
   const parts = [`WorkflowType = 'restoreWorkflow'`];
   if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
-  if (f.status === 'failed') parts.push(`(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`);
+  if (f.status === 'failed')
+    parts.push(
+      `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
+    );
   if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
   return parts.join(' AND ');
 }
@@ -41,7 +44,12 @@ export async function listCommand(client: Client, f: ListFlags): Promise<number>
   }
   emit(f.output, rows, () =>
     rows.length
-      ? rows.map((r) => `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`).join('\n')
+      ? rows
+          .map(
+            (r) =>
+              `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`,
+          )
+          .join('\n')
       : 'no restores match',
   );
   return 0;

@@ -11,7 +11,10 @@ import { waitWithProgress } from '../progress';
 
 type Handle = WorkflowHandle<typeof restoreWorkflow>;
 
-async function existing(client: Client, workflowId: string): Promise<{ handle: Handle; running: boolean; runId: string }> {
+async function existing(
+  client: Client,
+  workflowId: string,
+): Promise<{ handle: Handle; running: boolean; runId: string }> {
   const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
   try {
     const d = await handle.describe();
@@ -31,7 +34,9 @@ export interface StatusView extends Partial<RestoreStatus> {
 
 export async function statusCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
   const { handle, running, runId } = await existing(client, workflowId);
-  const view: StatusView = running ? { workflowId, runId, running, ...(await handle.query(statusQuery)) } : { workflowId, runId, running, result: await restoreResultOf(handle) };
+  const view: StatusView = running
+    ? { workflowId, runId, running, ...(await handle.query(statusQuery)) }
+    : { workflowId, runId, running, result: await restoreResultOf(handle) };
   emit(output, view, () =>
     view.result
       ? resultText(view.result)
@@ -52,7 +57,14 @@ export async function watchCommand(client: Client, workflowId: string, output: O
   return exitCodeFor(result.outcome);
 }
 
-export async function decideCommand(client: Client, workflowId: string, decision: 'approve' | 'reject', by: string, note: string | undefined, output: OutputFormat): Promise<number> {
+export async function decideCommand(
+  client: Client,
+  workflowId: string,
+  decision: 'approve' | 'reject',
+  by: string,
+  note: string | undefined,
+  output: OutputFormat,
+): Promise<number> {
   const { handle, running } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to ${decision}`, EXIT.usage);
   try {
@@ -63,7 +75,8 @@ export async function decideCommand(client: Client, workflowId: string, decision
     emit(output, { workflowId, decision, by, message }, () => message);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError) throw new CliError(`${decision} refused: ${e.cause?.message ?? e.message}`, EXIT.usage);
+    if (e instanceof WorkflowUpdateFailedError)
+      throw new CliError(`${decision} refused: ${e.cause?.message ?? e.message}`, EXIT.usage);
     throw e;
   }
 }
@@ -72,7 +85,9 @@ export async function cancelCommand(client: Client, workflowId: string, output: 
   const { handle, running } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
-  say(`cancellation requested for ${workflowId}; if the restore was already submitted, compensation runs (see \`atlas-restore watch ${workflowId}\`)`);
+  say(
+    `cancellation requested for ${workflowId}; if the restore was already submitted, compensation runs (see \`atlas-restore watch ${workflowId}\`)`,
+  );
   emit(output, { workflowId, cancelRequested: true }, () => `cancel requested: ${workflowId}`);
   return EXIT.ok;
 }

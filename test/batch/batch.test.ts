@@ -8,6 +8,7 @@ import { startDevServer } from '../../devserver/devserver';
 import { restoreWorkflowId, RestoreInput } from '../../common/input';
 import { batchRestoreWorkflow } from '../../workflows/batch';
 import { progressQuery } from '../../workflows/batch-definitions';
+import { historyCommand } from '../../client/commands/history';
 
 const P = 'a'.repeat(24);
 const S = 'b'.repeat(24);
@@ -78,6 +79,22 @@ test('520 restores: the batch continues as new every 200, carrying the summary; 
   expect(r.items.map((i) => i.targetClusterName)).toEqual(targets);
   const d = await client.workflow.getHandle(handle.workflowId).describe();
   expect(d.runId).not.toBe(handle.firstExecutionRunId);
+
+  // `history` follows the continue-as-new chain: every run, and with -o json every run's events.
+  const out: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
+  try {
+    expect(await historyCommand(client, handle.workflowId, 'json')).toBe(0);
+    expect(await historyCommand(client, handle.workflowId, 'text')).toBe(0);
+  } finally {
+    write.mockRestore();
+  }
+  const h = JSON.parse(out[0]) as { runs: { runId: string; eventCount: number }[]; events: unknown[]; audit: { type: string }[] };
+  expect(h.runs.map((r) => r.runId)[0]).toBe(handle.firstExecutionRunId);
+  expect(h.runs.map((r) => r.runId)[2]).toBe(d.runId);
+  expect(h.events).toHaveLength(h.runs.reduce((n, r) => n + r.eventCount, 0));
+  expect(h.audit.filter((e) => e.type === 'child')).toHaveLength(520);
+  expect(out[1]).toMatch(/: 3 runs \(continued as new\)/);
 }, 300_000);
 
 test('outcomes per item: completed, preflight failed (from the child result), target busy (NOT_STARTED), cancelled child', async () => {

@@ -89,7 +89,11 @@ test('520 restores: the batch continues as new every 200, carrying the summary; 
   } finally {
     write.mockRestore();
   }
-  const h = JSON.parse(out[0]) as { runs: { runId: string; eventCount: number }[]; events: unknown[]; audit: { type: string }[] };
+  const h = JSON.parse(out[0]) as {
+    runs: { runId: string; eventCount: number }[];
+    events: unknown[];
+    audit: { type: string }[];
+  };
   expect(h.runs.map((r) => r.runId)[0]).toBe(handle.firstExecutionRunId);
   expect(h.runs.map((r) => r.runId)[2]).toBe(d.runId);
   expect(h.events).toHaveLength(h.runs.reduce((n, r) => n + r.eventCount, 0));

@@ -39,7 +39,7 @@ export async function historyCommand(client: Client, workflowId: string, output:
     throw e;
   }
   const runs = await runChain(client, workflowId, d.runId);
-  const { trail, source } = await trailOf(client, workflowId, d.runId, d.status.name === 'RUNNING', runs);
+  const { trail, source } = await trailOf(client, workflowId, d.runId, d.status.name, runs);
   const closing = closingEntry(runs[runs.length - 1].events);
   const timeline: TimelineEntry[] = closing ? [...trail, closing] : trail;
   if (output === 'json') {
@@ -75,15 +75,22 @@ async function trailOf(
   client: Client,
   workflowId: string,
   runId: string,
-  running: boolean,
+  status: string,
   runs: RunHistory[],
 ): Promise<{ trail: TimelineEntry[]; source: 'query' | 'result' | 'events' }> {
   const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, runId);
-  if (running) return { trail: await handle.query(auditQuery), source: 'query' };
+  if (status === 'RUNNING') return { trail: await handle.query(auditQuery), source: 'query' };
+  const query = async () => {
+    const q = await withTimeout(handle.query(auditQuery), QUERY_WAIT_MS).catch(() => undefined);
+    return Array.isArray(q) ? { trail: q as AuditEvent[], source: 'query' as const } : undefined;
+  };
+  // A cancelled restore's result comes from its memo, with a shortened trail: the query has all of it.
+  const fromQuery = status === 'CANCELLED' ? await query() : undefined;
+  if (fromQuery) return fromQuery;
   const result = await restoreResultOf(handle).catch(() => undefined);
   if (result?.audit) return { trail: result.audit, source: 'result' };
-  const queried = await withTimeout(handle.query(auditQuery), QUERY_WAIT_MS).catch(() => undefined);
-  if (Array.isArray(queried)) return { trail: queried as AuditEvent[], source: 'query' };
+  const queried = status === 'CANCELLED' ? undefined : await query();
+  if (queried) return queried;
   return {
     trail: runs.flatMap((r) => r.events.map(eventEntry).filter((e): e is TimelineEntry => !!e)),
     source: 'events',

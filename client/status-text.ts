@@ -1,6 +1,7 @@
 // A running restore's status as a person reads it: for an approver, what will be deleted, the checks, the plan and
 // when approval times out; for everyone, where the restore is and, when the restore has an expectation, an ETA.
 import type { RestoreStatus } from '../common/result';
+import { checkLine } from './result-text';
 
 export interface StatusView extends Partial<RestoreStatus> {
   workflowId: string;
@@ -48,10 +49,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
   if (v.plan) lines.push(`  plan: ${v.plan}`);
   if (v.checks?.length) {
     lines.push('  checks:');
-    for (const c of v.checks)
-      lines.push(
-        `    ${c.status === 'pass' ? 'ok  ' : c.status === 'warn' ? 'warn' : 'FAIL'} ${c.name}: ${c.evidence}`,
-      );
+    for (const c of v.checks) lines.push(checkLine(c));
   }
   lines.push(
     `  backend: ${v.backend ?? '-'}; restore job: ${v.restoreJobId ?? '-'}${v.jobStatus ? ` (${v.jobStatus})` : ''}`,

@@ -1,7 +1,7 @@
 // `atlas-restore batch <plan>`: validates the plan, confirms it (as `start` confirms a target), then starts the batch
 // workflow — or returns the running batch of the same plan; a different plan under the same name is refused (exit 6).
 // `--wait` exits with the worst item's code (common/exit-codes.ts EXIT_SEVERITY).
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EXIT, itemExitCode, worstExitCode } from '../../common/exit-codes';
@@ -11,7 +11,7 @@ import type { BatchResult } from '../../workflows/batch-definitions';
 import { busyExit, CliError, emit, OutputFormat, say } from '../output';
 import { parsePlan, Plan, PlanError } from '../plan';
 import { startOrAttach, TargetBusyError } from '../start';
-import { Confirm, ttyConfirm } from './start';
+import { ClientSource, Confirm, ttyConfirm } from './start';
 
 export interface BatchFlags {
   wait: boolean;
@@ -19,8 +19,6 @@ export interface BatchFlags {
   output: OutputFormat;
   taskQueue: string;
 }
-
-export type ClientSource = Client | (() => Promise<Client>);
 
 function readPlan(file: string): Plan {
   let text: string;

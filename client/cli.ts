@@ -6,8 +6,10 @@ import { EXIT } from '../common/exit-codes';
 import { ConfigError, loadConfig } from '../config';
 import type { StartFlags } from './commands/start';
 import { CliError, emit, OutputFormat, say } from './output';
+import { DemoModule, SimulatorModule, sourceCheckoutPart } from './source-checkout';
 
-const output = () => new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');
+const output = () =>
+  new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');
 
 /** Config and a connected client, for the commands that talk to Temporal. */
 async function connect() {
@@ -29,7 +31,10 @@ export function buildProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError()
     .exitOverride()
-    .addHelpText('after', '\nExit codes: 0 completed (or dry run passed), 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 1 unexpected.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started).',
+    );
 
   program
     .command('start')
@@ -44,17 +49,18 @@ export function buildProgram(): Command {
     .option('--dryRun', 'run the preflight checks and show the plan; change nothing')
     .option('--rollbackOnFailure', 'if the restore fails, restore the target from its own latest snapshot')
     .option('--deadline <duration>', 'overall deadline, e.g. 2h or 90m (default 6h)')
+    .option('--approvalTimeout <duration>', 'with --requireApproval: how long to wait for a decision (default 1h)')
     .option('--reason <text>', 'why: a ticket or a sentence (kept in the audit trail)')
     .option('--requester <name>', 'who asks (default: $USER); an approver cannot be the requester')
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
     .addOption(output())
     .action(
-      run(async (f: Omit<StartFlags, 'taskQueue' | 'polling' | 'temporal'>) => {
+      run(async (f: Omit<StartFlags, 'taskQueue' | 'polling'>) => {
         const cfg = loadConfig();
         const { startCommand } = await import('./commands/start.js');
         const client = async () => (await import('./connection.js')).connectClient(cfg.temporal);
-        return startCommand(client, { ...f, taskQueue: cfg.taskQueue, polling: cfg.polling, temporal: cfg.temporal });
+        return startCommand(client, { ...f, taskQueue: cfg.taskQueue, polling: cfg.polling });
       }),
     );
 
@@ -62,13 +68,21 @@ export function buildProgram(): Command {
     .command('status <workflowId>')
     .description('Show where a restore is: phase, job status, polls; or its result when finished.')
     .addOption(output())
-    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).statusCommand((await connect()).client, id, f.output)));
+    .action(
+      run(async (id: string, f: { output: OutputFormat }) =>
+        (await import('./commands/ops.js')).statusCommand((await connect()).client, id, f.output),
+      ),
+    );
 
   program
     .command('watch <workflowId>')
     .description('Follow a restore with live progress until it ends; exits with its outcome code.')
     .addOption(output())
-    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).watchCommand((await connect()).client, id, f.output)));
+    .action(
+      run(async (id: string, f: { output: OutputFormat }) =>
+        (await import('./commands/ops.js')).watchCommand((await connect()).client, id, f.output),
+      ),
+    );
 
   program
     .command('approve <workflowId>')
@@ -76,7 +90,18 @@ export function buildProgram(): Command {
     .requiredOption('--by <name>', 'who approves')
     .option('--comment <text>', 'a note for the audit trail')
     .addOption(output())
-    .action(run(async (id: string, f: { by: string; comment?: string; output: OutputFormat }) => (await import('./commands/ops.js')).decideCommand((await connect()).client, id, 'approve', f.by, f.comment, f.output)));
+    .action(
+      run(async (id: string, f: { by: string; comment?: string; output: OutputFormat }) =>
+        (await import('./commands/ops.js')).decideCommand(
+          (await connect()).client,
+          id,
+          'approve',
+          f.by,
+          f.comment,
+          f.output,
+        ),
+      ),
+    );
 
   program
     .command('reject <workflowId>')
@@ -84,42 +109,81 @@ export function buildProgram(): Command {
     .requiredOption('--by <name>', 'who rejects')
     .option('--reason <text>', 'why (kept in the audit trail)')
     .addOption(output())
-    .action(run(async (id: string, f: { by: string; reason?: string; output: OutputFormat }) => (await import('./commands/ops.js')).decideCommand((await connect()).client, id, 'reject', f.by, f.reason, f.output)));
+    .action(
+      run(async (id: string, f: { by: string; reason?: string; output: OutputFormat }) =>
+        (await import('./commands/ops.js')).decideCommand(
+          (await connect()).client,
+          id,
+          'reject',
+          f.by,
+          f.reason,
+          f.output,
+        ),
+      ),
+    );
 
   program
     .command('cancel <workflowId>')
     .description('Cancel a restore; after submit this runs compensation.')
     .addOption(output())
-    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/ops.js')).cancelCommand((await connect()).client, id, f.output)));
+    .action(
+      run(async (id: string, f: { output: OutputFormat }) =>
+        (await import('./commands/ops.js')).cancelCommand((await connect()).client, id, f.output),
+      ),
+    );
 
   program
     .command('history <workflowId>')
     .description('The audit trail as a timeline (-o json: with the raw Temporal events).')
     .addOption(output())
-    .action(run(async (id: string, f: { output: OutputFormat }) => (await import('./commands/history.js')).historyCommand((await connect()).client, id, f.output)));
+    .action(
+      run(async (id: string, f: { output: OutputFormat }) =>
+        (await import('./commands/history.js')).historyCommand((await connect()).client, id, f.output),
+      ),
+    );
 
   program
     .command('list')
     .description('List restores (a visibility query over our search attributes).')
     .addOption(new Option('--status <status>', 'filter by state').choices(['running', 'completed', 'failed']))
     .option('--targetClusterName <name>', 'only restores into this cluster')
+    .option('--projectId <id>', 'only restores from or into this project')
     .option('--limit <n>', 'at most this many', '50')
     .addOption(output())
     .action(
-      run(async (f: { status?: 'running' | 'completed' | 'failed'; targetClusterName?: string; limit: string; output: OutputFormat }) =>
-        (await import('./commands/list.js')).listCommand((await connect()).client, { ...f, limit: Number(f.limit) || 50 }),
+      run(
+        async (f: {
+          status?: 'running' | 'completed' | 'failed';
+          targetClusterName?: string;
+          projectId?: string;
+          limit: string;
+          output: OutputFormat;
+        }) =>
+          (await import('./commands/list.js')).listCommand((await connect()).client, {
+            ...f,
+            limit: Number(f.limit) || 50,
+          }),
       ),
     );
 
   program
     .command('batch <plan>')
-    .description('Start a batch of restores (a DR drill) from a YAML or JSON plan.')
-    .option('--wait', 'wait for the summary')
+    .description(
+      'Start a batch of restores (a DR drill) from a YAML or JSON plan; the same plan again returns the running batch.',
+    )
+    .option('--force', 'do not ask for confirmation (required without a terminal)')
+    .option('--wait', "wait for the summary; exit with the worst restore's code")
     .addOption(output())
     .action(
-      run(async (file: string, f: { wait?: boolean; output: OutputFormat }) => {
-        const { cfg, client } = await connect();
-        return (await import('./commands/batch.js')).batchCommand(client, file, { wait: !!f.wait, output: f.output, taskQueue: cfg.taskQueue });
+      run(async (file: string, f: { wait?: boolean; force?: boolean; output: OutputFormat }) => {
+        const cfg = loadConfig();
+        const client = async () => (await import('./connection.js')).connectClient(cfg.temporal);
+        return (await import('./commands/batch.js')).batchCommand(client, file, {
+          wait: !!f.wait,
+          force: !!f.force,
+          output: f.output,
+          taskQueue: cfg.taskQueue,
+        });
       }),
     );
 
@@ -141,9 +205,11 @@ export function buildProgram(): Command {
     .action(
       run(async (f: { output: OutputFormat }) => {
         const { cfg, client } = await connect();
-        const { registerSearchAttributes } = await import('../devserver/search-attributes.js');
+        const { registerSearchAttributes } = await import('./search-attributes.js');
         const added = await registerSearchAttributes(client.connection, cfg.temporal.namespace);
-        emit(f.output, { namespace: cfg.temporal.namespace, added }, () => (added.length ? `registered: ${added.join(', ')}` : 'all search attributes already registered'));
+        emit(f.output, { namespace: cfg.temporal.namespace, added }, () =>
+          added.length ? `registered: ${added.join(', ')}` : 'all search attributes already registered',
+        );
         return EXIT.ok;
       }),
     );
@@ -153,13 +219,24 @@ export function buildProgram(): Command {
     .description('Run the Atlas simulator (prints the URL it listens on).')
     .option('--port <n>', 'port (0 = any free one)', '0')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .addOption(new Option('--era <era>', 'legacy: tenant endpoints live; current: sunset, M2/M5 are Flex').choices(['legacy', 'current']))
+    .addOption(
+      new Option('--era <era>', 'legacy: tenant endpoints live; current: sunset, M2/M5 are Flex').choices([
+        'legacy',
+        'current',
+      ]),
+    )
     .option('--scenario <file>', 'world, credentials, faults and rate limit (YAML or JSON)')
     .option('--admin', 'serve the /__sim/ control API (for harnesses)')
     .action(
       run(async (f: { port: string; host: string; era?: 'legacy' | 'current'; scenario?: string; admin?: boolean }) => {
-        const { runSimulator } = await import('../simulator/main.js');
-        const sim = await runSimulator({ port: Number(f.port), host: f.host, era: f.era, scenario: f.scenario, admin: !!f.admin });
+        const { runSimulator } = sourceCheckoutPart<SimulatorModule>('simulator', 'main.js');
+        const sim = await runSimulator({
+          port: Number(f.port),
+          host: f.host,
+          era: f.era,
+          scenario: f.scenario,
+          admin: !!f.admin,
+        });
         process.stdout.write(`${sim.url}\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
@@ -172,15 +249,24 @@ export function buildProgram(): Command {
 
   program
     .command('dev')
-    .description('The demo: embedded Temporal dev server with UI, Atlas simulator, worker, one restore; stays up until Ctrl-C.')
+    .description(
+      'The demo: embedded Temporal dev server with UI, Atlas simulator, worker, one restore; stays up until Ctrl-C.',
+    )
     .option('--once', 'exit after the demo restore (used by CI)')
     .option('--port <n>', 'Temporal gRPC port', '7233')
     .option('--uiPort <n>', 'Temporal UI port', '8233')
     .option('--simulatorPort <n>', 'Atlas simulator port', '0')
     .addOption(new Option('--era <era>', 'simulated Atlas era').choices(['legacy', 'current']).default('current'))
     .action(
-      run(async (f: { once?: boolean; port: string; uiPort: string; simulatorPort: string; era: 'legacy' | 'current' }) =>
-        (await import('./commands/dev.js')).runDev({ once: !!f.once, port: Number(f.port), uiPort: Number(f.uiPort), simulatorPort: Number(f.simulatorPort), era: f.era }),
+      run(
+        async (f: { once?: boolean; port: string; uiPort: string; simulatorPort: string; era: 'legacy' | 'current' }) =>
+          sourceCheckoutPart<DemoModule>('demo', 'dev.js').runDev({
+            once: !!f.once,
+            port: Number(f.port),
+            uiPort: Number(f.uiPort),
+            simulatorPort: Number(f.simulatorPort),
+            era: f.era,
+          }),
       ),
     );
 
@@ -193,7 +279,8 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exitCode = EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      process.exitCode = EXIT.ok;
     else if (err.code?.startsWith('commander.')) process.exitCode = EXIT.usage;
     else if (e instanceof CliError || e instanceof ConfigError) {
       say(`error: ${(e as Error).message}`);

@@ -1,4 +1,6 @@
 // How the CLI speaks: results to stdout (one JSON object with -o json), messages to stderr.
+import { EXIT } from '../common/exit-codes';
+
 export type OutputFormat = 'text' | 'json';
 
 export const say = (msg: string): void => {
@@ -17,4 +19,12 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Exit 6: a different request holds the target (or the batch name). With -o json: one TARGET_BUSY object on stdout. */
+export function busyExit(format: OutputFormat, e: { workflowId: string; runId?: string; message: string }): number {
+  say(`error: ${e.message}`);
+  if (format === 'json')
+    emit(format, { error: 'TARGET_BUSY', workflowId: e.workflowId, runId: e.runId, message: e.message }, () => '');
+  return EXIT.targetBusy;
 }

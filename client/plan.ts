@@ -1,8 +1,10 @@
 // Batch plans (YAML or JSON — JSON is YAML, so one parser serves both), validated with zod; every problem is
 // reported with the line it is on, and nothing starts unless the whole plan is valid.
+import { createHash } from 'node:crypto';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RestoreInput, RestoreInputSchema } from '../common/input';
+import { requestDigest, resolveRequest, ResolvedRequest } from '../common/request';
 
 const PlanSchema = z
   .object({
@@ -17,7 +19,17 @@ const PlanSchema = z
 export interface Plan {
   name?: string;
   concurrency: number;
+  /** As written (defaults merged): what each restore workflow receives. */
   restores: RestoreInput[];
+  /** The same restores, resolved once (defaults filled in). */
+  resolved: ResolvedRequest[];
+  /** planDigest(resolved): the batch's RestoreRequestDigest, what "the same plan again" is compared by. */
+  digest: string;
+}
+
+/** Digest of a plan's normalized restores, in order: each restore's requestDigest (all fields but requester, reason). */
+export function planDigest(resolved: ResolvedRequest[]): string {
+  return `sha256:${createHash('sha256').update(resolved.map(requestDigest).join('\n')).digest('hex').slice(0, 32)}`;
 }
 
 export class PlanError extends Error {
@@ -31,7 +43,9 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
-    throw new PlanError(doc.errors.map((e) => `${fileName}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`));
+    throw new PlanError(
+      doc.errors.map((e) => `${fileName}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`),
+    );
   }
   const lineOf = (path: (string | number)[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -40,7 +54,8 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
     }
     return undefined;
   };
-  const at = (path: (string | number)[], msg: string) => `${fileName}:${lineOf(path) ?? 1}: ${path.length ? path.join('.') : '(plan)'}: ${msg}`;
+  const at = (path: (string | number)[], msg: string) =>
+    `${fileName}:${lineOf(path) ?? 1}: ${path.length ? path.join('.') : '(plan)'}: ${msg}`;
 
   const raw: unknown = doc.toJS();
   const plan = PlanSchema.safeParse(raw);
@@ -48,6 +63,7 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
 
   const problems: string[] = [];
   const restores: RestoreInput[] = [];
+  const resolved: ResolvedRequest[] = [];
   plan.data.restores.forEach((item, idx) => {
     const merged = { ...plan.data.defaults, ...item };
     const r = RestoreInputSchema.safeParse(merged);
@@ -55,20 +71,36 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
       for (const i of r.error.issues) {
         const field = i.path[0] as string | undefined;
         // A field from `defaults` is reported where it is written.
-        const path = field && !(field in item) && field in plan.data.defaults ? ['defaults', ...(i.path as string[])] : ['restores', idx, ...(i.path as (string | number)[])];
+        const path =
+          field && !(field in item) && field in plan.data.defaults
+            ? ['defaults', ...(i.path as string[])]
+            : ['restores', idx, ...(i.path as (string | number)[])];
         problems.push(at(path, issueText(i)));
       }
-    } else restores.push(merged as RestoreInput);
+    } else {
+      restores.push(merged as RestoreInput);
+      resolved.push(resolveRequest(r.data));
+    }
   });
   const targets = new Map<string, number>();
   plan.data.restores.forEach((item, idx) => {
-    const m = { ...plan.data.defaults, ...item } as { projectId?: string; targetProjectId?: string; targetClusterName?: string };
+    const m = { ...plan.data.defaults, ...item } as {
+      projectId?: string;
+      targetProjectId?: string;
+      targetClusterName?: string;
+    };
     const key = `${m.targetProjectId ?? m.projectId}/${m.targetClusterName}`;
-    if (targets.has(key)) problems.push(at(['restores', idx, 'targetClusterName'], `the same target as restore #${targets.get(key)! + 1}: one restore per target at a time`));
+    if (targets.has(key))
+      problems.push(
+        at(
+          ['restores', idx, 'targetClusterName'],
+          `the same target as restore #${targets.get(key)! + 1}: one restore per target at a time`,
+        ),
+      );
     else targets.set(key, idx);
   });
   if (problems.length) throw new PlanError(problems);
-  return { name: plan.data.name, concurrency: plan.data.concurrency, restores };
+  return { name: plan.data.name, concurrency: plan.data.concurrency, restores, resolved, digest: planDigest(resolved) };
 }
 
 function issueText(i: z.core.$ZodIssue): string {

@@ -1,11 +1,23 @@
 // Live progress while waiting for a restore: a spinner on a terminal, plain lines otherwise (logs, CI, pipes).
-// Always on stderr, so stdout carries only the result.
+// Always on stderr, so stdout carries only the result. The result itself is long-polled; the status is asked for
+// when it can have changed: at the restore's own next poll (nextPollAt), 1 to 30 s apart.
 import type { WorkflowHandle } from '@temporalio/client';
 import { createSpinner } from 'nanospinner';
 import type { RestoreResult, RestoreStatus } from '../common/result';
-import { restoreWorkflow } from '../workflows';
+import type { restoreWorkflow } from '../workflows';
 import { statusQuery } from '../workflows/definitions';
 import { restoreResultOf } from './result';
+import { etaText } from './status-text';
+
+export const MIN_QUERY_GAP_MS = 1_000;
+export const MAX_QUERY_GAP_MS = 30_000;
+
+/** When to ask for the status again: just after the restore's next poll; waiting for a person, rarely; else soon. */
+export function nextQueryDelayMs(s: RestoreStatus | undefined, nowMs = Date.now()): number {
+  const at = s?.nextPollAt ? Date.parse(s.nextPollAt) : NaN;
+  const ms = Number.isFinite(at) ? at - nowMs + 500 : s?.awaitingApproval ? MAX_QUERY_GAP_MS : 2_000;
+  return Math.min(MAX_QUERY_GAP_MS, Math.max(MIN_QUERY_GAP_MS, ms));
+}
 
 export function progressLine(s: RestoreStatus, elapsedS: number): string {
   const parts: string[] = [s.phase];
@@ -13,18 +25,26 @@ export function progressLine(s: RestoreStatus, elapsedS: number): string {
   if (s.jobStatus) parts.push(`job=${s.jobStatus}`);
   parts.push(`polls=${s.polls}`);
   if (s.awaitingApproval) parts.push('(awaiting approval)');
+  if (s.atlasTrouble) parts.push(`(Atlas failing since ${s.atlasTrouble.since}: ${s.atlasTrouble.lastError})`);
+  const eta = etaText(s.expectedFinishAt);
+  if (eta) parts.push(eta);
   return `[${elapsedS.toFixed(0).padStart(4)}s] ${parts.join(' ')}`;
 }
 
-export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWorkflow>, tty = !!process.stderr.isTTY): Promise<RestoreResult> {
+export async function waitWithProgress(
+  handle: WorkflowHandle<typeof restoreWorkflow>,
+  tty = !!process.stderr.isTTY,
+): Promise<RestoreResult> {
   const t0 = Date.now();
   const spinner = tty ? createSpinner('waiting for the restore', { stream: process.stderr }).start() : undefined;
   let last = '';
   let done = false;
+  let wake: () => void = () => undefined;
   const ticker = (async () => {
     while (!done) {
+      let s: RestoreStatus | undefined;
       try {
-        const s = await handle.query(statusQuery);
+        s = await handle.query(statusQuery);
         const line = progressLine(s, (Date.now() - t0) / 1000);
         const key = line.slice(line.indexOf(']'));
         if (spinner) spinner.update({ text: line });
@@ -33,18 +53,24 @@ export async function waitWithProgress(handle: WorkflowHandle<typeof restoreWork
       } catch {
         // between runs (continue-as-new) or already finished: ask again
       }
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, nextQueryDelayMs(s));
+        wake = () => (clearTimeout(t), r());
+      });
     }
   })();
   try {
     const r = await restoreResultOf(handle);
-    spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({ text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s` });
+    spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({
+      text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s`,
+    });
     return r;
   } catch (e) {
     spinner?.error({ text: 'failed' });
     throw e;
   } finally {
     done = true;
+    wake();
     await ticker;
   }
 }

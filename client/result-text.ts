@@ -1,5 +1,8 @@
 // A restore result as a person reads it in a terminal.
-import type { RestoreResult } from '../common/result';
+import type { Check, RestoreResult } from '../common/result';
+
+export const checkLine = (c: Check): string =>
+  `    ${c.status === 'pass' ? 'ok  ' : c.status === 'warn' ? 'warn' : 'FAIL'} ${c.name}: ${c.evidence}`;
 
 export function resultText(r: RestoreResult): string {
   const lines = [`${r.outcome}  ${r.workflowId}`];
@@ -10,7 +13,7 @@ export function resultText(r: RestoreResult): string {
   lines.push(`  polls: ${r.polls}; started ${r.startedAt}; finished ${r.finishedAt}`);
   if (r.checks.length) {
     lines.push('  checks:');
-    for (const c of r.checks) lines.push(`    ${c.status === 'pass' ? 'ok  ' : c.status === 'warn' ? 'warn' : 'FAIL'} ${c.name}: ${c.evidence}`);
+    for (const c of r.checks) lines.push(checkLine(c));
   }
   if (r.compensations.length) {
     lines.push('  compensation:');

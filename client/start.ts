@@ -1,10 +1,18 @@
-// Starting a restore: one per target at a time. The workflow id is derived from the target; a second start for the
-// same target is refused while one runs, unless it is the very same request (then the running one is returned).
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowHandle } from '@temporalio/client';
+// Starting a restore (or a batch) through the SDK client: one per target (per plan name) at a time. A second start
+// while one runs attaches to it only when it is the same request — the same RestoreRequestDigest, read from
+// describe() — and is refused with TargetBusyError otherwise. Nothing is started in that case.
+import {
+  Client,
+  Workflow,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowHandle,
+  WorkflowStartOptions,
+} from '@temporalio/client';
 import { DEFAULT_TASK_QUEUE, SA } from '../common/constants';
 import { describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
-import { restoreStartOptions } from '../common/start-options';
-import { restoreWorkflow } from '../workflows';
+import { resolveRequest, ResolvedRequest } from '../common/request';
+import { restoreStartOptions, TopLevelStartOptions } from '../common/start-options';
+import type { restoreWorkflow } from '../workflows';
 
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
@@ -15,8 +23,11 @@ export class TargetBusyError extends Error {
   constructor(
     readonly workflowId: string,
     readonly runId: string | undefined,
+    what = 'another restore into this target is running',
   ) {
-    super(`a different restore into this target is already running: ${workflowId}${runId ? ` (run ${runId})` : ''}; wait for it, or cancel it with \`atlas-restore cancel ${workflowId}\``);
+    super(
+      `target busy: ${what}: ${workflowId}${runId ? ` (run ${runId})` : ''}; it is a different request, so nothing was started; wait for it, or cancel it with \`atlas-restore cancel ${workflowId}\``,
+    );
   }
 }
 
@@ -24,35 +35,70 @@ export interface StartOptions {
   taskQueue?: string;
 }
 
-export async function startRestore(client: Client, raw: unknown, o: StartOptions = {}): Promise<{ handle: WorkflowHandle<typeof restoreWorkflow>; runId: string; existing: boolean }> {
+export interface Started<H> {
+  handle: H;
+  runId: string;
+  /** The same request was already running: this is that workflow, nothing new was started. */
+  existing: boolean;
+}
+
+/** Validates, resolves and starts (the library entry point; the CLI validates first and calls startResolved). */
+export async function startRestore(
+  client: Client,
+  raw: unknown,
+  o: StartOptions = {},
+): Promise<Started<WorkflowHandle<typeof restoreWorkflow>>> {
   const parsed = RestoreInputSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError(`invalid restore input: ${describeIssues(parsed.error)}`);
-  const i = parsed.data;
-  const input = raw as RestoreInput;
-  const opts = restoreStartOptions(i);
-  const workflowId = opts.workflowId;
-  try {
-    const handle = await client.workflow.start(restoreWorkflow, {
-      taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      staticSummary: opts.staticSummary,
-      staticDetails: opts.staticDetails,
-      typedSearchAttributes: opts.typedSearchAttributes,
-    });
-    return { handle, runId: handle.firstExecutionRunId, existing: false };
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    // Same request again (a retried runbook step)? Return the running restore instead of refusing.
-    const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
-    const desc = await handle.describe();
-    const same =
-      desc.typedSearchAttributes.get(SA.snapshotId) === i.snapshotId &&
-      desc.typedSearchAttributes.get(SA.sourceCluster) === i.clusterName &&
-      desc.typedSearchAttributes.get(SA.projectId) === i.projectId;
-    if (same) return { handle: client.workflow.getHandle(workflowId, desc.runId), runId: desc.runId, existing: true };
-    throw new TargetBusyError(workflowId, desc.runId);
+  return startResolved(client, raw as RestoreInput, resolveRequest(parsed.data), o);
+}
+
+/** Starts a request already validated and resolved: `input` is what the workflow receives, `resolved` its meaning. */
+export function startResolved(
+  client: Client,
+  input: RestoreInput,
+  resolved: ResolvedRequest,
+  o: StartOptions = {},
+): Promise<Started<WorkflowHandle<typeof restoreWorkflow>>> {
+  return startOrAttach<typeof restoreWorkflow>(
+    client,
+    restoreStartOptions(resolved),
+    [input],
+    o,
+    'another restore into this target is running',
+  );
+}
+
+/**
+ * Starts a workflow, or returns the running one with the same id when its digest equals ours. A running one with
+ * another digest (or none) is a different request: TargetBusyError. A run that closes between our start and our
+ * describe is simply started again.
+ */
+export async function startOrAttach<W extends Workflow>(
+  client: Client,
+  opts: TopLevelStartOptions,
+  args: Parameters<W>,
+  o: StartOptions,
+  busy: string,
+): Promise<Started<WorkflowHandle<W>>> {
+  const { workflowType, digest, ...startOpts } = opts;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // `args` is Parameters<W>; TypeScript cannot resolve WorkflowStartOptions' conditional type for a generic W.
+      const options = {
+        ...startOpts,
+        taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
+        args,
+      } as unknown as WorkflowStartOptions<W>;
+      const handle = await client.workflow.start<W>(workflowType, options);
+      return { handle, runId: handle.firstExecutionRunId, existing: false };
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+    const desc = await client.workflow.getHandle(opts.workflowId).describe();
+    if (desc.status.name !== 'RUNNING' && attempt < 3) continue;
+    if (desc.typedSearchAttributes.get(SA.requestDigest) === digest)
+      return { handle: client.workflow.getHandle<W>(opts.workflowId, desc.runId), runId: desc.runId, existing: true };
+    throw new TargetBusyError(opts.workflowId, desc.runId, busy);
   }
 }

@@ -29,3 +29,32 @@ export function exitCodeFor(outcome: Outcome): number {
       return EXIT.stopped;
   }
 }
+
+/**
+ * A batch exits with its worst item's code. Worst first: 1 unexpected (we do not know what happened), 4 failed or
+ * compensated (Atlas changed data), 6 target busy (not done: another restore holds the target), 3 preflight failed,
+ * 2 invalid input (nothing changed), 5 rejected, cancelled or deadline (stopped by a decision or the clock), 0.
+ */
+export const EXIT_SEVERITY: readonly number[] = [
+  EXIT.unexpected,
+  EXIT.restoreFailed,
+  EXIT.targetBusy,
+  EXIT.preflightFailed,
+  EXIT.usage,
+  EXIT.stopped,
+  EXIT.ok,
+];
+
+export function worstExitCode(codes: Iterable<number>): number {
+  let worst: number = EXIT.ok;
+  for (const c of codes)
+    if (EXIT_SEVERITY.indexOf(c) < EXIT_SEVERITY.indexOf(worst))
+      worst = EXIT_SEVERITY.includes(c) ? c : EXIT.unexpected;
+  return worst;
+}
+
+/** The code of one batch item: its outcome's, or for one not started, why (busy 6, invalid 2, batch cancelled 5). */
+export function itemExitCode(i: { outcome: Outcome | 'NOT_STARTED'; error?: string }): number {
+  if (i.outcome !== 'NOT_STARTED') return exitCodeFor(i.outcome);
+  return i.error === 'TARGET_BUSY' ? EXIT.targetBusy : i.error === 'INVALID_INPUT' ? EXIT.usage : EXIT.stopped;
+}

@@ -1,77 +1,114 @@
 // A DR drill or a nightly refresh: many restores as child workflows, with bounded concurrency, continuing past
-// failures, ending in a summary. Also the example of starting restores from another workflow.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ChildWorkflowFailure, executeChild } from '@temporalio/workflow';
-import { Outcome } from '../common/constants';
-import { RestoreInput, RestoreInputSchema, describeIssues } from '../common/input';
-import { resultFromFailure } from '../common/outcome';
-import { restoreStartOptions } from '../common/start-options';
-import type { RestoreResult } from '../common/result';
-import { restoreWorkflow } from './restore';
+// failures, ending in a summary. Children get parentClosePolicy REQUEST_CANCEL (a cancelled or terminated batch
+// cancels its restores, which compensate). Large plans continue as new every `itemsPerRun` restores, carrying only
+// the pending restores and the summary so far.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  continueAsNew,
+  isCancellation,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { Outcome, SA } from '../common/constants';
+import { BatchCarry, BatchInput, BatchItem, BatchResult, countByOutcome, progressQuery } from './batch-definitions';
+import { runBatchItem } from './batch-item';
 
-export interface BatchInput {
-  /** A name for the drill, shown in the summary. */
-  name?: string;
-  restores: RestoreInput[];
-  /** How many restores run at once (default 4). */
-  concurrency?: number;
-}
+export type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-definitions';
 
-export interface BatchItem {
-  workflowId: string;
-  targetClusterName: string;
-  outcome: Outcome | 'NOT_STARTED';
-  reason?: string;
-  restoreJobId?: string;
-}
+/** Restores started per run: ~5 history events each keeps a run far below the continue-as-new suggestion. */
+export const ITEMS_PER_RUN = 200;
 
-export interface BatchResult {
-  name?: string;
-  total: number;
-  byOutcome: Partial<Record<Outcome | 'NOT_STARTED', number>>;
-  items: BatchItem[];
-}
-
-export async function batchRestoreWorkflow(b: BatchInput): Promise<BatchResult> {
-  const items: BatchItem[] = new Array(b.restores.length);
+export async function batchRestoreWorkflow(b: BatchInput, carried?: BatchCarry): Promise<BatchResult> {
+  // Carried state is ours only on a run continued from an earlier run of this batch; from any other caller it is forged.
+  if (carried && !workflowInfo().continuedFromExecutionRunId)
+    throw ApplicationFailure.nonRetryable('carried batch state is accepted only on a continued run', 'InvalidInput');
+  const before = carried?.done ?? [];
+  const run = (carried?.runs ?? 0) + 1;
+  const limit = Math.min(b.restores.length, Math.max(1, b.itemsPerRun ?? ITEMS_PER_RUN));
+  const items: (BatchItem | undefined)[] = new Array(limit);
   let next = 0;
+  let running = 0;
+  const stopping = () => CancellationScope.current().consideredCancelled;
+
+  setHandler(progressQuery, () => {
+    const finished = items.filter(Boolean).length;
+    return {
+      name: b.name,
+      total: before.length + b.restores.length,
+      done: before.length + finished,
+      running,
+      pending: b.restores.length - finished - running,
+      byOutcome: countByOutcome([...before, ...items]),
+      run,
+    };
+  });
+
   const lane = async () => {
-    while (next < b.restores.length) {
+    while (next < limit && !stopping() && !(next > 0 && workflowInfo().continueAsNewSuggested)) {
       const idx = next++;
-      items[idx] = await runOne(b.restores[idx]);
+      running++;
+      try {
+        items[idx] = await runBatchItem(b.restores[idx]);
+      } finally {
+        running--;
+      }
     }
   };
-  const lanes = Math.max(1, Math.min(b.concurrency ?? 4, b.restores.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-  const byOutcome: BatchResult['byOutcome'] = {};
-  for (const it of items) byOutcome[it.outcome] = (byOutcome[it.outcome] ?? 0) + 1;
-  return { name: b.name, total: items.length, byOutcome, items };
-}
-
-async function runOne(raw: RestoreInput): Promise<BatchItem> {
-  const parsed = RestoreInputSchema.safeParse(raw);
-  const target = String((raw as { targetClusterName?: unknown })?.targetClusterName ?? '?');
-  if (!parsed.success) return { workflowId: '', targetClusterName: target, outcome: 'NOT_STARTED', reason: describeIssues(parsed.error) };
-  const o = restoreStartOptions(parsed.data);
+  const lanes = Math.max(1, Math.min(b.concurrency ?? 4, limit));
   try {
-    const r: RestoreResult = await executeChild(restoreWorkflow, {
-      args: [raw],
-      workflowId: o.workflowId,
-      staticSummary: o.staticSummary,
-      staticDetails: o.staticDetails,
-      typedSearchAttributes: o.typedSearchAttributes,
-    });
-    return { workflowId: r.workflowId, targetClusterName: target, outcome: r.outcome, reason: r.reason, restoreJobId: r.restoreJobId };
+    await Promise.all(Array.from({ length: lanes }, lane));
   } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError)
-      return { workflowId: o.workflowId, targetClusterName: target, outcome: 'NOT_STARTED', reason: 'another restore into this target is already running' };
-    if (e instanceof ChildWorkflowFailure) {
-      // A restore that did not restore fails its workflow with its result attached (common/outcome.ts).
-      const r = resultFromFailure(e);
-      if (r) return { workflowId: r.workflowId, targetClusterName: target, outcome: r.outcome, reason: r.reason, restoreJobId: r.restoreJobId };
-      return { workflowId: o.workflowId, targetClusterName: target, outcome: 'FAILED', reason: e.cause?.message ?? e.message };
-    }
-    throw e;
+    if (!isCancellation(e)) throw e;
   }
+  const done = [...before, ...items.slice(0, next).map((it, i) => it ?? notStarted(b.restores[i]))];
+  const pending = b.restores.slice(next);
+  if (pending.length && !stopping())
+    return continueAsNew<typeof batchRestoreWorkflow>({ ...b, restores: pending }, { done, runs: run });
+  const all = [...done, ...pending.map(notStarted)];
+  const worst = worstOutcome(all);
+  upsertSearchAttributes([{ key: SA.phase, value: 'DONE' }, ...(worst ? [{ key: SA.outcome, value: worst }] : [])]);
+  return {
+    name: b.name,
+    total: all.length,
+    byOutcome: countByOutcome(all),
+    items: all,
+    runs: run,
+    ...(stopping() ? { cancelled: true } : {}),
+  };
 }
 
+function notStarted(raw: unknown): BatchItem {
+  const target = String((raw as { targetClusterName?: unknown })?.targetClusterName ?? '?');
+  return {
+    workflowId: '',
+    targetClusterName: target,
+    outcome: 'NOT_STARTED',
+    error: 'BATCH_CANCELLED',
+    reason: 'the batch was cancelled before this restore started',
+  };
+}
+
+/** Worst first, as the CLI's exit codes rank them (common/exit-codes.ts EXIT_SEVERITY): the batch's RestoreOutcome. */
+const OUTCOME_SEVERITY: Outcome[] = [
+  'FAILED',
+  'COMPENSATED',
+  'PREFLIGHT_FAILED',
+  'DEADLINE_EXCEEDED',
+  'CANCELLED',
+  'REJECTED',
+  'DRY_RUN',
+  'COMPLETED',
+];
+
+function worstOutcome(items: BatchItem[]): Outcome | undefined {
+  let worst: Outcome | undefined;
+  for (const i of items)
+    if (
+      i.outcome !== 'NOT_STARTED' &&
+      (!worst || OUTCOME_SEVERITY.indexOf(i.outcome) < OUTCOME_SEVERITY.indexOf(worst))
+    )
+      worst = i.outcome;
+  return worst;
+}

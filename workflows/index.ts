@@ -2,6 +2,6 @@
 // and result types are exported for them.
 export { restoreWorkflow } from './restore';
 export { batchRestoreWorkflow } from './batch';
-export type { BatchInput, BatchItem, BatchResult } from './batch';
+export type { BatchInput, BatchItem, BatchResult } from './batch-definitions';
 export type { RestoreInput } from '../common/input';
 export type { RestoreResult } from '../common/result';

@@ -6,17 +6,26 @@ import { emit, OutputFormat } from '../output';
 export interface ListFlags {
   status?: 'running' | 'completed' | 'failed';
   targetClusterName?: string;
+  /** Restores from or into this project. */
+  projectId?: string;
   limit: number;
   output: OutputFormat;
 }
 
 /** The query, exactly as one would paste it into the Temporal UI's filter. */
-export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName'>): string {
+export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'projectId'>): string {
   const parts = [`WorkflowType = 'restoreWorkflow'`];
   if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
-  if (f.status === 'failed') parts.push(`(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`);
+  if (f.status === 'failed')
+    parts.push(
+      `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
+    );
   if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
+  if (f.projectId) {
+    const id = f.projectId.replace(/'/g, '');
+    parts.push(`(${SA.projectId.name} = '${id}' OR ${SA.targetProjectId.name} = '${id}')`);
+  }
   return parts.join(' AND ');
 }
 
@@ -39,9 +48,14 @@ export async function listCommand(client: Client, f: ListFlags): Promise<number>
     });
     if (rows.length >= f.limit) break;
   }
-  emit(f.output, rows, () =>
+  emit(f.output, { restores: rows }, () =>
     rows.length
-      ? rows.map((r) => `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`).join('\n')
+      ? rows
+          .map(
+            (r) =>
+              `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`,
+          )
+          .join('\n')
       : 'no restores match',
   );
   return 0;

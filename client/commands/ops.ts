@@ -1,47 +1,43 @@
 // Commands on one running (or finished) restore: status, watch, approve, reject, cancel.
 import { Client, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { SA } from '../../common/constants';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
-import type { RestoreResult, RestoreStatus } from '../../common/result';
-import { restoreWorkflow } from '../../workflows';
+import type { RestoreResult } from '../../common/result';
+import type { restoreWorkflow } from '../../workflows';
 import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
 import { CliError, emit, OutputFormat, say } from '../output';
 import { restoreResultOf } from '../result';
 import { resultText } from '../result-text';
 import { waitWithProgress } from '../progress';
+import { StatusView, statusText } from '../status-text';
 
 type Handle = WorkflowHandle<typeof restoreWorkflow>;
 
-async function existing(client: Client, workflowId: string): Promise<{ handle: Handle; running: boolean; runId: string }> {
+async function existing(
+  client: Client,
+  workflowId: string,
+): Promise<{ handle: Handle; running: boolean; runId: string; about: Pick<StatusView, 'target' | 'source'> }> {
   const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
   try {
     const d = await handle.describe();
-    return { handle, running: d.status.name === 'RUNNING', runId: d.runId };
+    const a = d.typedSearchAttributes;
+    const about = {
+      target: { projectId: a.get(SA.targetProjectId), clusterName: a.get(SA.targetCluster) },
+      source: { clusterName: a.get(SA.sourceCluster), snapshotId: a.get(SA.snapshotId) },
+    };
+    return { handle, running: d.status.name === 'RUNNING', runId: d.runId, about };
   } catch (e) {
     if (e instanceof WorkflowNotFoundError) throw new CliError(`no restore with workflow id ${workflowId}`, EXIT.usage);
     throw e;
   }
 }
 
-export interface StatusView extends Partial<RestoreStatus> {
-  workflowId: string;
-  runId: string;
-  running: boolean;
-  result?: RestoreResult;
-}
-
 export async function statusCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
-  const { handle, running, runId } = await existing(client, workflowId);
-  const view: StatusView = running ? { workflowId, runId, running, ...(await handle.query(statusQuery)) } : { workflowId, runId, running, result: await restoreResultOf(handle) };
-  emit(output, view, () =>
-    view.result
-      ? resultText(view.result)
-      : [
-          `${view.phase}  ${workflowId} (run ${runId})`,
-          `  backend: ${view.backend ?? '-'}; restore job: ${view.restoreJobId ?? '-'} ${view.jobStatus ? `(${view.jobStatus})` : ''}`,
-          `  polls: ${view.polls}${view.nextPollAt ? `; next poll at ${view.nextPollAt}` : ''}`,
-          `  started ${view.startedAt}; deadline ${view.deadlineAt}${view.awaitingApproval ? '; WAITING FOR APPROVAL' : ''}`,
-        ].join('\n'),
-  );
+  const { handle, running, runId, about } = await existing(client, workflowId);
+  const view: StatusView & { result?: RestoreResult } = running
+    ? { workflowId, runId, running, ...about, ...(await handle.query(statusQuery)) }
+    : { workflowId, runId, running, ...about, result: await restoreResultOf(handle) };
+  emit(output, view, () => (view.result ? resultText(view.result) : statusText(view)));
   return view.result ? exitCodeFor(view.result.outcome) : EXIT.ok;
 }
 
@@ -52,7 +48,14 @@ export async function watchCommand(client: Client, workflowId: string, output: O
   return exitCodeFor(result.outcome);
 }
 
-export async function decideCommand(client: Client, workflowId: string, decision: 'approve' | 'reject', by: string, note: string | undefined, output: OutputFormat): Promise<number> {
+export async function decideCommand(
+  client: Client,
+  workflowId: string,
+  decision: 'approve' | 'reject',
+  by: string,
+  note: string | undefined,
+  output: OutputFormat,
+): Promise<number> {
   const { handle, running } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to ${decision}`, EXIT.usage);
   try {
@@ -63,7 +66,8 @@ export async function decideCommand(client: Client, workflowId: string, decision
     emit(output, { workflowId, decision, by, message }, () => message);
     return EXIT.ok;
   } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError) throw new CliError(`${decision} refused: ${e.cause?.message ?? e.message}`, EXIT.usage);
+    if (e instanceof WorkflowUpdateFailedError)
+      throw new CliError(`${decision} refused: ${e.cause?.message ?? e.message}`, EXIT.usage);
     throw e;
   }
 }
@@ -72,7 +76,9 @@ export async function cancelCommand(client: Client, workflowId: string, output: 
   const { handle, running } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
-  say(`cancellation requested for ${workflowId}; if the restore was already submitted, compensation runs (see \`atlas-restore watch ${workflowId}\`)`);
+  say(
+    `cancellation requested for ${workflowId}; if the restore was already submitted, compensation runs (see \`atlas-restore watch ${workflowId}\`)`,
+  );
   emit(output, { workflowId, cancelRequested: true }, () => `cancel requested: ${workflowId}`);
   return EXIT.ok;
 }

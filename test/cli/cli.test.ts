@@ -19,8 +19,20 @@ beforeAll(async () => {
   env = await startDevServer();
   sim = await AtlasSimulator.start({ era: 'legacy' });
   metricsPort = await freePort();
-  cliEnv = baseEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', ATLAS_RESTORE_TASK_QUEUE: taskQueue, ATLAS_RESTORE_POLL_INITIAL_S: '1', ATLAS_RESTORE_POLL_MAX_S: '1' });
-  worker = await startWorkerProcess({ ...cliEnv, MONGODB_ATLAS_BASE_URL: sim.url, ATLAS_RESTORE_METRICS_PORT: String(metricsPort), ATLAS_RESTORE_LOG_LEVEL: 'DEBUG', ATLAS_RESTORE_LOG_FORMAT: 'json' });
+  cliEnv = baseEnv({
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: 'default',
+    ATLAS_RESTORE_TASK_QUEUE: taskQueue,
+    ATLAS_RESTORE_POLL_INITIAL_S: '1',
+    ATLAS_RESTORE_POLL_MAX_S: '1',
+  });
+  worker = await startWorkerProcess({
+    ...cliEnv,
+    MONGODB_ATLAS_BASE_URL: sim.url,
+    ATLAS_RESTORE_METRICS_PORT: String(metricsPort),
+    ATLAS_RESTORE_LOG_LEVEL: 'DEBUG',
+    ATLAS_RESTORE_LOG_FORMAT: 'json',
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -35,7 +47,17 @@ test('start --force --wait -o json: exit 0 and exactly one JSON object with the 
   const r = await cli(startArgs(p, '--force', '--wait', '-o', 'json', '--reason', 'CHG-1'), cliEnv);
   expect(r.code).toBe(0);
   const out = json(r.stdout);
-  for (const k of ['workflowId', 'runId', 'outcome', 'backend', 'restoreJobId', 'restoreFinishedDate', 'checks', 'compensations']) expect(out).toHaveProperty(k);
+  for (const k of [
+    'workflowId',
+    'runId',
+    'outcome',
+    'backend',
+    'restoreJobId',
+    'restoreFinishedDate',
+    'checks',
+    'compensations',
+  ])
+    expect(out).toHaveProperty(k);
   expect(out.outcome).toBe('COMPLETED');
   expect(out.restoreJobId).toBe(sim.world.jobsIntoTarget(p.projectId, p.target.name)[0].id);
   expect(r.stderr).toMatch(/POLLING/);
@@ -51,13 +73,17 @@ test('exit codes by outcome: dry run 0, preflight failed 3, restore failed 4, re
   expect([pf.code, json(pf.stdout).outcome]).toEqual([3, 'PREFLIGHT_FAILED']);
 
   const failing = addPair(sim.world);
-  sim.world.planner = (j) => (j.targetCluster === failing.target.name ? { durationMs: 1_500, endsAs: 'FAILED' } : { durationMs: 1_500 });
+  sim.world.planner = (j) =>
+    j.targetCluster === failing.target.name ? { durationMs: 1_500, endsAs: 'FAILED' } : { durationMs: 1_500 };
   const f = await cli(startArgs(failing, '--force', '--wait', '-o', 'json'), cliEnv);
   sim.world.planner = undefined;
   expect([f.code, json(f.stdout).outcome]).toEqual([4, 'COMPENSATED']);
 
   const gated = addPair(sim.world);
-  const waiting = cli(startArgs(gated, '--force', '--wait', '-o', 'json', '--requireApproval', '--requester', 'alice'), cliEnv);
+  const waiting = cli(
+    startArgs(gated, '--force', '--wait', '-o', 'json', '--requireApproval', '--requester', 'alice'),
+    cliEnv,
+  );
   const id = `atlas-restore-${gated.projectId}-${gated.target.name}`;
   let st;
   for (let i = 0; i < 100; i++) {
@@ -81,7 +107,7 @@ test('without --force and without a terminal: refused with exit 2, nothing start
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/refusing to start a restore without --force/);
   const l = await cli(['list', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv);
-  expect(json(`{"rows":${l.stdout}}`).rows).toEqual([]);
+  expect(JSON.parse(l.stdout)).toEqual({ restores: [] });
 });
 
 test('invalid input: exit 2 with the field named, nothing started', async () => {
@@ -105,6 +131,12 @@ test('status, history, list, approve and cancel on a running restore', async () 
     await new Promise((r) => setTimeout(r, 200));
   }
   expect(json(status!.stdout)).toMatchObject({ workflowId, running: true, phase: 'AWAITING_APPROVAL' });
+  // The approver sees what is deleted, with what (and, from the workflow, the checks, plan and approval timeout).
+  const text = await cli(['status', workflowId], cliEnv);
+  expect(text.stdout).toContain(
+    `target: '${p.target.name}' in project ${p.projectId} — ALL ITS DATA is deleted and replaced by snapshot ${p.snapshotId} of '${p.source.name}'`,
+  );
+  expect(text.stdout).toMatch(/WAITING FOR APPROVAL/);
 
   const ok = await cli(['approve', workflowId, '--by', 'bob', '--comment', 'go'], cliEnv);
   expect(ok.code).toBe(0);
@@ -118,7 +150,9 @@ test('status, history, list, approve and cancel on a running restore', async () 
   expect(json(status!.stdout).restoreJobId).toBeDefined();
 
   const list = await cli(['list', '--status', 'running', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv);
-  expect((JSON.parse(list.stdout) as { workflowId: string }[]).map((w) => w.workflowId)).toEqual([workflowId]);
+  expect((JSON.parse(list.stdout) as { restores: { workflowId: string }[] }).restores.map((w) => w.workflowId)).toEqual(
+    [workflowId],
+  );
 
   const cancel = await cli(['cancel', workflowId], cliEnv);
   expect(cancel.code).toBe(0);
@@ -128,8 +162,20 @@ test('status, history, list, approve and cancel on a running restore', async () 
 
   const hist = await cli(['history', workflowId], cliEnv);
   expect(hist.code).toBe(0);
-  for (const t of ['started', 'approval-requested', 'approved', 'submitted', 'cancel-requested', 'compensation', 'finished']) expect(hist.stdout).toContain(t);
-  const raw = json((await cli(['history', workflowId, '-o', 'json'], cliEnv)).stdout) as { events: unknown[]; audit: unknown[] };
+  for (const t of [
+    'started',
+    'approval-requested',
+    'approved',
+    'submitted',
+    'cancel-requested',
+    'compensation',
+    'finished',
+  ])
+    expect(hist.stdout).toContain(t);
+  const raw = json((await cli(['history', workflowId, '-o', 'json'], cliEnv)).stdout) as {
+    events: unknown[];
+    audit: unknown[];
+  };
   expect(raw.events.length).toBeGreaterThan(10);
   expect(raw.audit.length).toBeGreaterThan(5);
 });
@@ -161,16 +207,32 @@ test('batch with an invalid plan: line-numbered errors, nothing started', async 
   expect(r.stderr).toMatch(/drill\.yaml:11: restores\.1\.targetClusterName/);
   expect(r.stderr).toMatch(/nothing was started/);
   const l = await cli(['list', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv);
-  expect(JSON.parse(l.stdout)).toEqual([]);
+  expect(JSON.parse(l.stdout)).toEqual({ restores: [] });
 });
 
 test('a valid batch plan runs its restores as children', async () => {
   const a = addPair(sim.world, { restoreMs: 1_500 });
   const b = addPair(sim.world, { restoreMs: 1_500 });
   const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'ok.json');
-  const item = (p: Pair) => ({ projectId: p.projectId, clusterName: p.source.name, snapshotId: p.snapshotId, targetClusterName: p.target.name });
-  writeFileSync(file, JSON.stringify({ name: 'nightly', defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } }, restores: [item(a), item(b)] }, null, 2));
-  const r = await cli(['batch', file, '--wait', '-o', 'json'], cliEnv);
+  const item = (p: Pair) => ({
+    projectId: p.projectId,
+    clusterName: p.source.name,
+    snapshotId: p.snapshotId,
+    targetClusterName: p.target.name,
+  });
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        name: 'nightly',
+        defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } },
+        restores: [item(a), item(b)],
+      },
+      null,
+      2,
+    ),
+  );
+  const r = await cli(['batch', file, '--force', '--wait', '-o', 'json'], cliEnv);
   expect(r.code).toBe(0);
   expect(json(r.stdout).byOutcome).toEqual({ COMPLETED: 2 });
 });
@@ -217,7 +279,12 @@ test('worker logs are JSON lines, all of them; every line of a restore carries i
   });
   expect(notJson).toEqual([]);
   const lines = all.map((l) => JSON.parse(l) as Record<string, unknown>);
-  const restoreLines = lines.filter((l) => typeof l.workflowId === 'string' && (l.workflowId as string).startsWith('atlas-restore-') && !(l.workflowId as string).includes('batch'));
+  const restoreLines = lines.filter(
+    (l) =>
+      typeof l.workflowId === 'string' &&
+      (l.workflowId as string).startsWith('atlas-restore-') &&
+      !(l.workflowId as string).includes('batch'),
+  );
   expect(restoreLines.length).toBeGreaterThan(10);
   for (const l of restoreLines) {
     expect(l).toHaveProperty('ts');
@@ -229,9 +296,157 @@ test('worker logs are JSON lines, all of them; every line of a restore carries i
 });
 
 test('--help works for every command', async () => {
-  for (const c of ['start', 'status', 'watch', 'approve', 'reject', 'cancel', 'history', 'list', 'batch', 'worker', 'setup', 'simulator', 'dev']) {
+  for (const c of [
+    'start',
+    'status',
+    'watch',
+    'approve',
+    'reject',
+    'cancel',
+    'history',
+    'list',
+    'batch',
+    'worker',
+    'setup',
+    'simulator',
+    'dev',
+  ]) {
     const r = await cli([c, '--help'], cliEnv);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Usage: atlas-restore ${c}`);
   }
+  const top = await cli(['--help'], cliEnv);
+  expect(top.stdout).toMatch(
+    /Exit codes: 0 completed .*1 unexpected, 2 usage\/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected\/cancelled\/deadline, 6 target busy/,
+  );
+});
+
+test('list --projectId: restores from or into that project only; -o json is one object', async () => {
+  const a = addPair(sim.world, { restoreMs: 500 });
+  const b = addPair(sim.world, { restoreMs: 500 });
+  for (const p of [a, b]) expect((await cli(startArgs(p, '--dryRun', '--wait'), cliEnv)).code).toBe(0);
+  const l = await cli(['list', '--projectId', a.projectId, '-o', 'json'], cliEnv);
+  expect(l.code).toBe(0);
+  const out = JSON.parse(l.stdout) as { restores: { workflowId: string }[] };
+  expect(Object.keys(out)).toEqual(['restores']);
+  expect(out.restores.map((r) => r.workflowId)).toEqual([`atlas-restore-${a.projectId}-${a.target.name}`]);
+});
+
+test('history of a terminated restore shows its trail and how it ended (exit 0)', async () => {
+  const p = addPair(sim.world, { restoreMs: 600_000 });
+  const s = await cli(startArgs(p, '--force', '-o', 'json', '--requireApproval', '--requester', 'alice'), cliEnv);
+  const { workflowId } = json(s.stdout) as { workflowId: string };
+  for (let i = 0; i < 100; i++) {
+    const st = await cli(['status', workflowId, '-o', 'json'], cliEnv);
+    if (json(st.stdout).awaitingApproval) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await env.client.workflow.getHandle(workflowId).terminate('operator pulled the plug');
+  const h = await cli(['history', workflowId], cliEnv);
+  expect(h.code).toBe(0);
+  for (const t of ['started', 'approval-requested']) expect(h.stdout).toContain(t);
+  expect(h.stdout).toMatch(/terminated\s+the workflow was terminated: operator pulled the plug/);
+  const raw = json((await cli(['history', workflowId, '-o', 'json'], cliEnv)).stdout) as {
+    status: string;
+    runs: unknown[];
+    events: unknown[];
+  };
+  expect(raw.status).toBe('TERMINATED');
+  expect(raw.runs).toHaveLength(1);
+  expect(raw.events.length).toBeGreaterThan(5);
+});
+
+test('start --approvalTimeout: an undecided restore ends when the approval times out (exit 5)', async () => {
+  const p = addPair(sim.world);
+  const r = await cli(
+    startArgs(p, '--force', '--wait', '-o', 'json', '--requireApproval', '--approvalTimeout', '3s'),
+    cliEnv,
+  );
+  expect(r.code).toBe(5);
+  expect(json(r.stdout).outcome).toBe('REJECTED');
+  expect(String(json(r.stdout).reason)).toMatch(/approval/i);
+  expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toEqual([]);
+});
+
+describe('batch runbook steps', () => {
+  const planFile = (name: string, pairs: Pair[]) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-')), `${name}.json`);
+    const restores = pairs.map((p) => ({
+      projectId: p.projectId,
+      clusterName: p.source.name,
+      snapshotId: p.snapshotId,
+      targetClusterName: p.target.name,
+    }));
+    writeFileSync(
+      file,
+      JSON.stringify({ name, defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } }, restores }),
+    );
+    return file;
+  };
+
+  test('without --force and without a terminal: refused (exit 2), nothing started', async () => {
+    const p = addPair(sim.world);
+    const r = await cli(['batch', planFile('unforced', [p])], cliEnv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to start a batch without --force/);
+    expect(
+      JSON.parse((await cli(['list', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv)).stdout),
+    ).toEqual({ restores: [] });
+  });
+
+  test('the same plan again returns the running batch; a different plan with that name is refused (exit 6)', async () => {
+    const a = addPair(sim.world, { restoreMs: 20_000 });
+    const b = addPair(sim.world, { restoreMs: 20_000 });
+    const first = await cli(['batch', planFile('rerun', [a]), '--force', '-o', 'json'], cliEnv);
+    expect(first.code).toBe(0);
+    const f = json(first.stdout) as { workflowId: string; runId: string; existing: boolean };
+    expect(f).toMatchObject({ workflowId: 'atlas-restore-batch-rerun', existing: false });
+    const again = await cli(['batch', planFile('rerun', [a]), '--force', '-o', 'json'], cliEnv);
+    expect([again.code, json(again.stdout)]).toEqual([0, { ...f, restores: 1, existing: true }]);
+    const other = await cli(['batch', planFile('rerun', [a, b]), '--force', '-o', 'json'], cliEnv);
+    expect(other.code).toBe(6);
+    expect(json(other.stdout)).toEqual({
+      error: 'TARGET_BUSY',
+      workflowId: f.workflowId,
+      runId: f.runId,
+      message: expect.stringMatching(/^target busy: a different batch plan with this name is running/),
+    });
+    await env.client.workflow.getHandle(f.workflowId).terminate('test done');
+  });
+
+  test('batch --wait exits with the worst outcome: completed + preflight failed + target busy → 6', async () => {
+    const ok = addPair(sim.world, { restoreMs: 1_000 });
+    const paused = addPair(sim.world, { target: { paused: true } });
+    const held = addPair(sim.world);
+    // A restore into `held` is running (on a queue no worker polls): the batch must not start a second one.
+    expect(
+      (await cli(startArgs(held, '--force'), { ...cliEnv, ATLAS_RESTORE_TASK_QUEUE: `idle-${process.pid}` })).code,
+    ).toBe(0);
+    const r = await cli(['batch', planFile('worst', [ok, paused, held]), '--force', '--wait', '-o', 'json'], cliEnv);
+    const out = json(r.stdout) as {
+      byOutcome: Record<string, number>;
+      items: { outcome: string; error?: string; reason?: string }[];
+    };
+    expect(out.byOutcome).toEqual({ COMPLETED: 1, PREFLIGHT_FAILED: 1, NOT_STARTED: 1 });
+    expect(out.items[2]).toMatchObject({
+      outcome: 'NOT_STARTED',
+      error: 'TARGET_BUSY',
+      reason: expect.stringMatching(/^target busy/),
+    });
+    expect(r.code).toBe(6);
+    await env.client.workflow.getHandle(`atlas-restore-${held.projectId}-${held.target.name}`).terminate('test done');
+    const two = await cli(
+      [
+        'batch',
+        planFile('worst-two', [
+          addPair(sim.world, { restoreMs: 1_000 }),
+          addPair(sim.world, { target: { paused: true } }),
+        ]),
+        '--force',
+        '--wait',
+      ],
+      cliEnv,
+    );
+    expect(two.code).toBe(3);
+  });
 });

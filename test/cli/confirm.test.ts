@@ -22,11 +22,15 @@ const flags = (p: ReturnType<typeof addPair>) => ({
 test('a wrong name refuses (exit 2) and starts nothing; the right name starts the restore', async () => {
   const p = addPair(h.sim.world, { restoreMs: 1_000 });
   const asked: string[] = [];
-  const wrong = await startCommand(h.env.client, flags(p), async (q) => (asked.push(q), 'prod')).catch((e: unknown) => e);
+  const wrong = await startCommand(h.env.client, flags(p), async (q) => (asked.push(q), 'prod')).catch(
+    (e: unknown) => e,
+  );
   expect(wrong).toBeInstanceOf(CliError);
   expect((wrong as CliError).exitCode).toBe(2);
   expect(asked[0]).toContain(p.target.name);
-  await expect(h.env.client.workflow.getHandle(`atlas-restore-${p.projectId}-${p.target.name}`).describe()).rejects.toThrow();
+  await expect(
+    h.env.client.workflow.getHandle(`atlas-restore-${p.projectId}-${p.target.name}`).describe(),
+  ).rejects.toThrow();
 
   const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {

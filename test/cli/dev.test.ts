@@ -3,7 +3,10 @@ import { baseEnv, cli, freePort } from '../helpers/cli';
 
 test('dev --once: dev server with UI, simulator, worker, one restore to COMPLETED', async () => {
   const [port, uiPort] = [await freePort(), await freePort()];
-  const r = await cli(['dev', '--once', '--port', String(port), '--uiPort', String(uiPort)], baseEnv({ ATLAS_RESTORE_LOG_LEVEL: 'WARN' }));
+  const r = await cli(
+    ['dev', '--once', '--port', String(port), '--uiPort', String(uiPort)],
+    baseEnv({ ATLAS_RESTORE_LOG_LEVEL: 'WARN' }),
+  );
   expect(r.stderr).toContain(`Temporal UI: http://127.0.0.1:${uiPort}`);
   expect(r.stderr).toMatch(/Atlas simulator \(current era\): http:\/\/127\.0\.0\.1:\d+/);
   expect(r.stderr).toMatch(/staging-m5/);

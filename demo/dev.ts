@@ -1,22 +1,23 @@
 // `atlas-restore dev`, the demo: an embedded Temporal dev server with its UI, the Atlas simulator with a small world,
 // a worker, and one restore with live progress. Then everything stays up for trying the other commands, until
-// Ctrl-C (or exits at once with --once, as CI runs it).
+// Ctrl-C (or exits at once with --once, as CI runs it). Ships with a source checkout, not with the product build:
+// client/cli.ts loads it through client/source-checkout.ts.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { HttpClient } from 'urllib';
-import { DigestAuth } from '../../atlas/auth';
-import { AtlasClient } from '../../atlas/client';
-import { AtlasHttp } from '../../atlas/http';
-import { EXIT, exitCodeFor } from '../../common/exit-codes';
-import { startDevServer } from '../../devserver/devserver';
-import { buildDemoWorld } from '../../simulator/demo-world';
-import { describeWorld } from '../../simulator/main';
-import { AtlasSimulator } from '../../simulator/server';
-import { createRestoreWorker } from '../../worker/worker';
-import { CliError, say } from '../output';
-import { resultText } from '../result-text';
-import { startRestore } from '../start';
-import { waitWithProgress } from '../progress';
+import { DigestAuth } from '../atlas/auth';
+import { AtlasClient } from '../atlas/client';
+import { AtlasHttp } from '../atlas/http';
+import { EXIT, exitCodeFor } from '../common/exit-codes';
+import { startDevServer } from '../devserver/devserver';
+import { buildDemoWorld } from '../simulator/demo-world';
+import { describeWorld } from '../simulator/main';
+import { AtlasSimulator } from '../simulator/server';
+import { createRestoreWorker } from '../worker/worker';
+import { CliError, say } from '../client/output';
+import { resultText } from '../client/result-text';
+import { startRestore } from '../client/start';
+import { waitWithProgress } from '../client/progress';
 
 export interface DevOptions {
   once: boolean;
@@ -31,7 +32,14 @@ async function ensureFree(port: number, what: string, flag: string): Promise<voi
   if (!port) return;
   await new Promise<void>((resolve, reject) => {
     const s = createServer();
-    s.once('error', () => reject(new CliError(`port ${port} for the ${what} is in use (another dev server or demo running?); choose another with ${flag}`, EXIT.usage)));
+    s.once('error', () =>
+      reject(
+        new CliError(
+          `port ${port} for the ${what} is in use (another dev server or demo running?); choose another with ${flag}`,
+          EXIT.usage,
+        ),
+      ),
+    );
     s.listen(port, '127.0.0.1', () => s.close(() => resolve()));
   });
 }
@@ -48,13 +56,25 @@ export async function runDev(o: DevOptions): Promise<number> {
   // would to Atlas. The private key is never printed.
   const publicKey = `demo${randomBytes(4).toString('hex')}`;
   const privateKey = randomBytes(18).toString('hex');
-  const sim = await AtlasSimulator.start({ era: o.era, port: o.simulatorPort, admin: true, credentials: { apiKeys: [{ publicKey, privateKey }] } });
+  const sim = await AtlasSimulator.start({
+    era: o.era,
+    port: o.simulatorPort,
+    admin: true,
+    credentials: { apiKeys: [{ publicKey, privateKey }] },
+  });
   const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
   say(`Atlas simulator (${o.era} era): ${sim.url}`);
   say(describeWorld(sim.world));
 
-  const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: new DigestAuth(publicKey, privateKey), http: new HttpClient() }));
-  const worker = await createRestoreWorker({ connection: env.nativeConnection, namespace: 'default', atlas, temporal: env.client });
+  const atlas = new AtlasClient(
+    new AtlasHttp({ baseUrl: sim.url, auth: new DigestAuth(publicKey, privateKey), http: new HttpClient() }),
+  );
+  const worker = await createRestoreWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    atlas,
+    temporal: env.client,
+  });
   const running = worker.run();
 
   const input = {
@@ -78,7 +98,9 @@ export async function runDev(o: DevOptions): Promise<number> {
     say(`  ./bin/atlas-restore status ${handle.workflowId}`);
     say(`  ./bin/atlas-restore history ${handle.workflowId}`);
     say(`  ./bin/atlas-restore list`);
-    say(`  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`);
+    say(
+      `  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`,
+    );
     say(`Press Ctrl-C to stop.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
@@ -92,4 +114,3 @@ export async function runDev(o: DevOptions): Promise<number> {
   await env.teardown();
   return code;
 }
-

@@ -1,0 +1,168 @@
+// The batch workflow (issue 12.6) on a dev server with a stub restore child: continue-as-new for large plans with the
+// summary carried, the progress query, parentClosePolicy REQUEST_CANCEL (the time-skipping server does not apply it
+// on terminate), cancelled and busy items.
+import { Client, WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { startDevServer } from '../../devserver/devserver';
+import { restoreWorkflowId, RestoreInput } from '../../common/input';
+import { batchRestoreWorkflow } from '../../workflows/batch';
+import { progressQuery } from '../../workflows/batch-definitions';
+import { historyCommand } from '../../client/commands/history';
+
+const P = 'a'.repeat(24);
+const S = 'b'.repeat(24);
+const taskQueue = 'batch-test';
+const item = (t: string): RestoreInput => ({
+  projectId: P,
+  clusterName: 'src',
+  snapshotId: S,
+  targetClusterName: t,
+  acknowledgeDataLoss: true,
+});
+
+let env: TestWorkflowEnvironment;
+let client: Client;
+let worker: Worker;
+let running: Promise<void>;
+
+beforeAll(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // installed already
+  }
+  env = await startDevServer();
+  client = env.client;
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath: require.resolve('./stub-workflows'),
+  });
+  running = worker.run();
+}, 120_000);
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+let n = 0;
+const batchId = () => `batch-test-${++n}`;
+
+async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await f().catch(() => undefined);
+    if (v !== undefined && ok(v)) return v;
+    if (Date.now() - t0 > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test('520 restores: the batch continues as new every 200, carrying the summary; every item in plan order', async () => {
+  const targets = Array.from({ length: 520 }, (_, i) => `ok-${i}`);
+  const handle = await client.workflow.start(batchRestoreWorkflow, {
+    taskQueue,
+    workflowId: batchId(),
+    args: [{ name: 'big', concurrency: 40, itemsPerRun: 200, restores: targets.map(item) }],
+  });
+  const p = await until(
+    () => handle.query(progressQuery),
+    (v) => v.done > 0,
+  );
+  expect(p).toMatchObject({ name: 'big', total: 520 });
+  expect(p.done + p.running + p.pending).toBe(520);
+  const r = await handle.result();
+  expect(r).toMatchObject({ total: 520, byOutcome: { COMPLETED: 520 }, runs: 3 });
+  expect(r.items.map((i) => i.targetClusterName)).toEqual(targets);
+  const d = await client.workflow.getHandle(handle.workflowId).describe();
+  expect(d.runId).not.toBe(handle.firstExecutionRunId);
+
+  // `history` follows the continue-as-new chain: every run, and with -o json every run's events.
+  const out: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
+  try {
+    expect(await historyCommand(client, handle.workflowId, 'json')).toBe(0);
+    expect(await historyCommand(client, handle.workflowId, 'text')).toBe(0);
+  } finally {
+    write.mockRestore();
+  }
+  const h = JSON.parse(out[0]) as {
+    runs: { runId: string; eventCount: number }[];
+    events: unknown[];
+    audit: { type: string }[];
+  };
+  expect(h.runs.map((r) => r.runId)[0]).toBe(handle.firstExecutionRunId);
+  expect(h.runs.map((r) => r.runId)[2]).toBe(d.runId);
+  expect(h.events).toHaveLength(h.runs.reduce((n, r) => n + r.eventCount, 0));
+  expect(h.audit.filter((e) => e.type === 'child')).toHaveLength(520);
+  expect(out[1]).toMatch(/: 3 runs \(continued as new\)/);
+}, 300_000);
+
+test('outcomes per item: completed, preflight failed (from the child result), target busy (NOT_STARTED), cancelled child', async () => {
+  // A restore already holds busy-1's workflow id: the batch must not start a second one.
+  const holder = await client.workflow.start('restoreWorkflow', {
+    taskQueue,
+    workflowId: restoreWorkflowId(item('wait-busy')),
+    args: [item('wait-busy')],
+  });
+  const handle = await client.workflow.start(batchRestoreWorkflow, {
+    taskQueue,
+    workflowId: batchId(),
+    args: [{ concurrency: 4, restores: ['ok-a', 'pf-b', 'wait-busy', 'wait-c'].map(item) }],
+  });
+  await until(
+    () => handle.query(progressQuery),
+    (v) => v.running === 1 && v.done === 3,
+  );
+  await client.workflow.getHandle(restoreWorkflowId(item('wait-c'))).cancel();
+  const r = await handle.result();
+  expect(r.items.map((i) => [i.targetClusterName, i.outcome, i.error])).toEqual([
+    ['ok-a', 'COMPLETED', undefined],
+    ['pf-b', 'PREFLIGHT_FAILED', undefined],
+    ['wait-busy', 'NOT_STARTED', 'TARGET_BUSY'],
+    ['wait-c', 'CANCELLED', undefined],
+  ]);
+  expect(r.items[1].reason).toBe('target paused');
+  expect(r.items[2].reason).toMatch(/^target busy: another restore into this target is running/);
+  await holder.terminate('test done');
+});
+
+test.each(['terminate', 'cancel'] as const)(
+  '%s the batch: its running restores are cancelled (parentClosePolicy REQUEST_CANCEL)',
+  async (how) => {
+    const targets = [`wait-${how}-1`, `wait-${how}-2`];
+    const handle: WorkflowHandle<typeof batchRestoreWorkflow> = await client.workflow.start(batchRestoreWorkflow, {
+      taskQueue,
+      workflowId: batchId(),
+      args: [{ restores: targets.map(item) }],
+    });
+    await until(
+      () => handle.query(progressQuery),
+      (v) => v.running === 2,
+    );
+    if (how === 'terminate') await handle.terminate('drill aborted');
+    else await handle.cancel();
+    for (const t of targets) {
+      const d = await until(
+        () => client.workflow.getHandle(restoreWorkflowId(item(t))).describe(),
+        (v) => v.status.name !== 'RUNNING',
+      );
+      expect(d.status.name).toBe('CANCELLED');
+    }
+    if (how === 'cancel') expect(await handle.result()).toMatchObject({ cancelled: true, byOutcome: { CANCELLED: 2 } });
+  },
+);
+
+test('carried state from a caller (not a continued run) is refused', async () => {
+  const handle = await client.workflow.start(batchRestoreWorkflow, {
+    taskQueue,
+    workflowId: batchId(),
+    args: [{ restores: [item('ok-forged')] }, { done: [], runs: 7 }],
+  });
+  await expect(handle.result()).rejects.toThrow();
+  const d = await handle.describe();
+  expect(d.status.name).toBe('FAILED');
+});

@@ -1,7 +1,9 @@
 // The one transport for Atlas calls: versioned media types, auth, a per-request timeout, the User-Agent, and
 // every failure turned into an AtlasApiError (atlas/errors.ts). No retries here: whether and when to retry is the
-// workflow's decision (activities/retry.ts), so it is visible and durable in Temporal. That includes urllib's own
-// silent retry after a socket error, which is switched off: replaying a create-restore POST could start a second restore.
+// workflow's decision (the retry policies in workflows/activity-options.ts, the submit loop in workflows/submit.ts), so
+// it is visible and durable in Temporal. That includes urllib's own silent retry after a socket error, which is
+// switched off: replaying a create-restore POST could start a second restore. onCall reports every call's operation,
+// status and duration (the worker's metrics, the benchmark's call counts).
 import { inspect } from 'node:util';
 import { HttpClient } from 'urllib';
 import { z } from 'zod';
@@ -20,6 +22,7 @@ export interface CallRecord {
   /** HTTP status, 0 when there was no HTTP answer. */
   status: number;
   errorCode?: string;
+  /** Wall time of the call (including a re-sent request after a 401), for atlas_restore_atlas_call_duration_seconds. */
   durationMs: number;
 }
 

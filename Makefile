@@ -14,8 +14,9 @@ node_modules/.installed: package.json package-lock.json
 	node scripts/setup-temporal.mjs
 	@mkdir -p .temporal && touch $@
 
+# Compiles to dist/ and writes the prebuilt workflow bundle (dist/workflow-bundle.js) the worker loads.
 build: node_modules/.installed
-	npx tsc -p tsconfig.build.json
+	npm run build
 
 demo: setup
 	./bin/atlas-restore dev

@@ -9,7 +9,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { deliverEvent, SIGNATURE_HEADER, WEBHOOK_FAILED, WEBHOOK_REJECTED } from '../../activities/notify';
-import { DEFAULT_EVENT_TYPES, RESTORE_EVENT_TYPES, RestoreEvent } from '../../common/events';
+import { DEFAULT_EVENT_TYPES, NotifyResult, RESTORE_EVENT_TYPES, RestoreEvent } from '../../common/events';
 import { ConfigError, loadConfig } from '../../config';
 import { WebhookSettings } from '../../config/webhook';
 
@@ -217,7 +217,7 @@ test('the secret stays in the worker config: not in JSON, inspect, the result or
   const logged: string[] = [];
   const logger = new DefaultLogger('TRACE', (e) => logged.push(`${e.message} ${JSON.stringify(e.meta ?? {})}`));
   const env = new MockActivityEnvironment(undefined, { logger });
-  const result = await env.run(deliverEvent, http, cfg.webhook, event());
+  const result = (await env.run(deliverEvent, http, cfg.webhook, event())) as NotifyResult;
   expect(result.delivered).toBe(true);
   expect(JSON.stringify(result) + logged.join('\n') + received.map((r) => r.raw).join('')).not.toContain(SECRET);
 });

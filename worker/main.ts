@@ -1,5 +1,6 @@
 // `atlas-restore worker`: a long-running worker configured from the environment (config/). Credentials are read
 // here, in the worker process, and nowhere else.
+import { Context } from '@temporalio/activity';
 import { HttpClient } from 'urllib';
 import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
@@ -17,6 +18,15 @@ const GAUGE_INTERVAL_MS = 15_000;
 /** After the grace, activities are cancelled; this much later the worker gives up waiting and the process exits 1. */
 const FORCE_AFTER_GRACE_S = 10;
 
+/** The running activity's cancellation signal (undefined outside an activity). */
+function activitySignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface WorkerMainOptions {
   taskQueue?: string;
 }
@@ -33,7 +43,9 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
   installTelemetry({ logFormat: cfg.logFormat, logLevel: cfg.logLevel, metricsPort: cfg.metricsPort });
   const metrics = new RestoreMetrics();
   const http = new HttpClient();
-  const atlas = new AtlasClient(new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall }));
+  const atlas = new AtlasClient(
+    new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall, signal: activitySignal }),
+  );
   const connection = await NativeConnection.connect(cfg.temporal.connectionOptions);
   const temporal = await connectClient(cfg.temporal);
   const taskQueue = o.taskQueue ?? cfg.taskQueue;

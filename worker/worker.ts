@@ -52,8 +52,9 @@ export async function createRestoreWorker(o: RestoreWorkerOptions): Promise<Work
       workflowModules: workflowBundle ? [] : BUNDLE_SOURCES.workflowInterceptorModules,
       activity: [activityLogAttributes],
     },
-    shutdownGraceTime: o.shutdownGraceTime,
-    shutdownForceTime: o.shutdownForceTime,
+    // Absent, not undefined: the SDK's defaults do not survive an explicit undefined.
+    ...(o.shutdownGraceTime !== undefined ? { shutdownGraceTime: o.shutdownGraceTime } : {}),
+    ...(o.shutdownForceTime !== undefined ? { shutdownForceTime: o.shutdownForceTime } : {}),
     maxTaskQueueActivitiesPerSecond: o.maxTaskQueueActivitiesPerSecond,
     maxConcurrentActivityTaskExecutions: o.maxConcurrentActivityTaskExecutions ?? 200,
     maxCachedWorkflows: o.maxCachedWorkflows,

@@ -1,6 +1,6 @@
 // Where the worker's workflow code comes from: the prebuilt dist/workflow-bundle.js (npm run build), the bundle
 // ATLAS_RESTORE_WORKFLOW_BUNDLE names, or (source tree only) bundling at start.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -24,6 +24,22 @@ test('from source there is no prebuilt bundle (bundle at start); an explicit pat
 
 test('npm run build wrote dist/workflow-bundle.js (the jest global setup keeps it current)', () => {
   expect(existsSync(built)).toBe(true);
+});
+
+test('the compiled worker uses dist/workflow-bundle.js, but not once a later tsc run has made it stale', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compiled = require(join(root, 'dist', 'worker', 'bundle.js')) as typeof import('../../worker/bundle');
+  const compiledWorkflow = join(root, 'dist', 'workflows', 'index.js');
+  const saved = [built, compiledWorkflow].map((f) => [f, statSync(f)] as const);
+  try {
+    const t = saved[1][1].mtime;
+    utimesSync(built, t, new Date(t.getTime() + 1_000));
+    expect(compiled.prebuiltBundle()).toEqual({ codePath: built });
+    utimesSync(compiledWorkflow, t, new Date(t.getTime() + 2_000));
+    expect(compiled.prebuiltBundle()).toBeUndefined();
+  } finally {
+    for (const [f, st] of saved) utimesSync(f, st.atime, st.mtime);
+  }
 });
 
 test('`atlas-restore worker` with a missing ATLAS_RESTORE_WORKFLOW_BUNDLE stops at start naming the variable', async () => {

@@ -5,7 +5,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
-const SOURCES = ['common', 'workflows', 'activities', 'worker', 'client', 'atlas', 'simulator', 'devserver', 'config', 'bench'];
+const SOURCES = [
+  'common',
+  'workflows',
+  'activities',
+  'worker',
+  'client',
+  'atlas',
+  'simulator',
+  'devserver',
+  'config',
+  'bench',
+];
 
 function newest(dir: string): number {
   let t = 0;
@@ -23,14 +34,21 @@ export default function globalSetup(): void {
   } catch {
     built = 0;
   }
-  const src = Math.max(...SOURCES.map((d) => {
-    try {
-      return newest(join(root, d));
-    } catch {
-      return 0;
-    }
-  }));
-  if (src > built) execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const src = Math.max(
+    ...SOURCES.map((d) => {
+      try {
+        return newest(join(root, d));
+      } catch {
+        return 0;
+      }
+    }),
+  );
+  if (src > built)
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+      { stdio: 'inherit' },
+    );
   // The worker prefers dist/workflow-bundle.js (worker/bundle.ts): never let a stale one run the tests' workers.
   let bundled: number;
   try {
@@ -38,5 +56,6 @@ export default function globalSetup(): void {
   } catch {
     bundled = 0;
   }
-  if (src > bundled) execFileSync(process.execPath, [join(root, 'scripts', 'build-workflow-bundle.mjs')], { stdio: 'inherit' });
+  if (src > bundled)
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-workflow-bundle.mjs')], { stdio: 'inherit' });
 }

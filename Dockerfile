@@ -4,16 +4,18 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+# The product only: no simulator, dev server, benchmark or demo in the image.
 COPY common common
 COPY workflows workflows
 COPY activities activities
+COPY atlas atlas
 COPY worker worker
 COPY client client
-COPY atlas atlas
-COPY simulator simulator
-COPY devserver devserver
 COPY config config
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+COPY scripts/build-workflow-bundle.mjs scripts/build-workflow-bundle.mjs
+# Compiles to dist/ and prebuilds the workflow bundle (dist/workflow-bundle.js): the worker loads it at start instead
+# of bundling (seconds and memory on every start).
+RUN npm run build && test -s dist/workflow-bundle.js && npm prune --omit=dev
 
 FROM node:20.19.5-bookworm-slim
 ENV NODE_ENV=production
@@ -29,5 +31,7 @@ COPY bin bin
 USER node
 # Prometheus metrics (ATLAS_RESTORE_METRICS_PORT).
 EXPOSE 9464
+# `docker stop` sends SIGTERM to node (PID 1, exec form): in-flight activities get ATLAS_RESTORE_SHUTDOWN_GRACE.
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["node", "bin/atlas-restore"]
 CMD ["worker"]

@@ -4,6 +4,7 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { HttpClient } from 'urllib';
 import { AtlasClient } from '../atlas/client';
+import type { WebhookSettings } from '../config/webhook';
 import { restoreDurationHistory } from './history';
 import { notifyWebhook } from './notify';
 import { runPreflight } from './preflight';
@@ -14,7 +15,8 @@ export interface ActivityDeps {
   atlas: AtlasClient;
   /** For reading back our own earlier restores (adaptive polling); optional. */
   temporal?: Client;
-  webhookUrl?: string;
+  /** The webhook (config/webhook.ts: URL, events, signing secret): worker configuration, never workflow input. */
+  webhook?: WebhookSettings;
   http?: HttpClient;
 }
 
@@ -25,7 +27,10 @@ export interface ActivityDeps {
 function instrumented<T extends object, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
   return async (arg: T) => {
     const ctx = Context.current();
-    if (ctx.info.attempt > 1) ctx.metricMeter.createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first').add(1, { activity: name });
+    if (ctx.info.attempt > 1)
+      ctx.metricMeter
+        .createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first')
+        .add(1, { activity: name });
     ctx.log.debug(`${name} attempt ${ctx.info.attempt}`);
     return fn(arg);
   };
@@ -38,9 +43,11 @@ export function createActivities(deps: ActivityDeps) {
     submitRestore: instrumented('submitRestore', (r: SubmitRequest) => submitRestore(deps.atlas, r)),
     findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
-    notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n)),
-    restoreDurationHistory: instrumented('restoreDurationHistory', (t: { targetProjectId: string; targetClusterName: string }) =>
-      restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
+    notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhook, n)),
+    restoreDurationHistory: instrumented(
+      'restoreDurationHistory',
+      (t: { targetProjectId: string; targetClusterName: string }) =>
+        restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
     ),
   };
 }

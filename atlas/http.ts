@@ -1,7 +1,9 @@
 // The one transport for Atlas calls: versioned media types, auth, a per-request timeout, the User-Agent, and
 // every failure turned into an AtlasApiError (atlas/errors.ts). No retries here: whether and when to retry is the
-// workflow's decision (activities/retry.ts), so it is visible and durable in Temporal. That includes urllib's own
-// silent retry after a socket error, which is switched off: replaying a create-restore POST could start a second restore.
+// workflow's decision (the retry policies in workflows/activity-options.ts, the submit loop in workflows/submit.ts), so
+// it is visible and durable in Temporal. That includes urllib's own silent retry after a socket error, which is
+// switched off: replaying a create-restore POST could start a second restore. onCall reports every call's operation,
+// status and duration (the worker's metrics, the benchmark's call counts).
 import { inspect } from 'node:util';
 import { HttpClient } from 'urllib';
 import { z } from 'zod';
@@ -20,6 +22,7 @@ export interface CallRecord {
   /** HTTP status, 0 when there was no HTTP answer. */
   status: number;
   errorCode?: string;
+  /** Wall time of the call (including a re-sent request after a 401), for atlas_restore_atlas_call_duration_seconds. */
   durationMs: number;
 }
 
@@ -30,6 +33,11 @@ export interface AtlasHttpOptions {
   timeoutMs?: number;
   http?: HttpClient;
   onCall?: (c: CallRecord) => void;
+  /**
+   * The caller's abort signal, read per call. The worker passes the running activity's cancellation signal, so a
+   * call still in flight when the shutdown grace ends (or the activity times out) is abandoned, not waited on.
+   */
+  signal?: () => AbortSignal | undefined;
 }
 
 export interface CallOptions {
@@ -53,6 +61,7 @@ export class AtlasHttp {
   readonly timeoutMs: number;
   readonly http: HttpClient;
   readonly #onCall?: (c: CallRecord) => void;
+  readonly #signal?: () => AbortSignal | undefined;
 
   constructor(o: AtlasHttpOptions) {
     this.baseUrl = checkedBaseUrl(o.baseUrl);
@@ -60,6 +69,7 @@ export class AtlasHttp {
     this.timeoutMs = o.timeoutMs ?? 20_000;
     this.http = o.http ?? new HttpClient();
     this.#onCall = o.onCall;
+    this.#signal = o.signal;
   }
 
   toJSON(): object {
@@ -134,6 +144,7 @@ export class AtlasHttp {
         timeout: this.timeoutMs,
         retry: 0,
         socketErrorRetry: 0,
+        signal: this.#signal?.(),
       });
     } catch (e) {
       throw transportError(e, name);
@@ -158,6 +169,13 @@ function transportError(e: unknown, operation: string): AtlasApiError {
   const err = e as { name?: string; code?: string };
   const name = String(err?.name ?? '');
   const code = String(err?.code ?? '');
+  if (name === 'AbortError' || code === 'ABORT_ERR')
+    return new AtlasApiError(
+      0,
+      'NETWORK_ERROR',
+      'the call was abandoned: its activity was cancelled (worker shutdown past its grace, or a timeout)',
+      operation,
+    );
   if (name.includes('Timeout') || code.includes('TIMEOUT'))
     return new AtlasApiError(0, 'TIMEOUT', 'no answer within the request timeout', operation);
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || name === 'SocketError')

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { temporalTargetFromEnv, TemporalTarget } from './temporal';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
+import { parseDurationS } from '../common/input';
+import { RESTORE_EVENT_TYPES } from '../common/events';
+import { parseEventList, webhookUrlProblem, WebhookSettings } from './webhook';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -17,8 +20,43 @@ const AppEnvSchema = z.object({
   /** Atlas rate budget: activity tasks per second across all workers of the task queue (each makes 1–3 calls). */
   ATLAS_RESTORE_RATE_BUDGET: positive.optional(),
   ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(100_000).default(500),
-  /** Optional webhook told about every restore that does not complete (compensation) . */
-  ATLAS_RESTORE_WEBHOOK_URL: z.url({ message: 'must be a URL' }).optional(),
+  /** Optional webhook told about restore events (config/webhook.ts): https, or http to a loopback host. */
+  ATLAS_RESTORE_WEBHOOK_URL: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = webhookUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /** Which events the webhook is sent; default: every event but the dry run. */
+  ATLAS_RESTORE_WEBHOOK_EVENTS: z
+    .string()
+    .transform(
+      (v, ctx) =>
+        parseEventList(v) ??
+        (ctx.addIssue({
+          code: 'custom',
+          message: `must be a comma list of event names: ${RESTORE_EVENT_TYPES.join(', ')} (or COMPLETED, DRY_RUN, ... in any case)`,
+        }),
+        z.NEVER),
+    )
+    .optional(),
+  /** Signs every delivery (HMAC-SHA256); lives in the worker's environment only. */
+  ATLAS_RESTORE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long in-flight activities may run on after SIGTERM/SIGINT before they are cancelled. */
+  ATLAS_RESTORE_SHUTDOWN_GRACE: z
+    .string()
+    .transform((v, ctx) => {
+      const s = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : parseDurationS(v);
+      if (s === undefined || s > 3600) {
+        ctx.addIssue({ code: 'custom', message: 'must be a duration up to 1h, such as 30s, 2m or 1m30s, or seconds' });
+        return z.NEVER;
+      }
+      return s;
+    })
+    .default(30),
+  /** A prebuilt workflow bundle to run instead of dist/workflow-bundle.js (two builds side by side). */
+  ATLAS_RESTORE_WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** Defaults for the polling schedule of restores started by this CLI. */
   ATLAS_RESTORE_POLL_INITIAL_S: positive.optional(),
   ATLAS_RESTORE_POLL_MAX_S: positive.optional(),
@@ -32,7 +70,11 @@ export interface AppConfig {
   metricsPort?: number;
   rateBudget?: number;
   maxConcurrentActivities: number;
-  webhookUrl?: string;
+  /** Set when ATLAS_RESTORE_WEBHOOK_URL is; carries the secret in a private field. */
+  webhook?: WebhookSettings;
+  /** Seconds in-flight activities get after SIGTERM (the SDK's shutdownGraceTime). */
+  shutdownGraceS: number;
+  workflowBundlePath?: string;
   polling?: { initialS?: number; maxS?: number };
   logFormat: 'json' | 'text';
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -46,22 +88,34 @@ export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = withoutEmpty(rawEnv);
   const parsed = AppEnvSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(`configuration error: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new ConfigError(
+      `configuration error: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const e = parsed.data;
   let temporal: TemporalTarget;
   try {
     temporal = temporalTargetFromEnv(env);
   } catch (err) {
-    throw new ConfigError(`configuration error: Temporal connection settings (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE): ${(err as Error).message}`);
+    throw new ConfigError(
+      `configuration error: Temporal connection settings (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE): ${(err as Error).message}`,
+    );
   }
-  const polling = e.ATLAS_RESTORE_POLL_INITIAL_S || e.ATLAS_RESTORE_POLL_MAX_S ? { initialS: e.ATLAS_RESTORE_POLL_INITIAL_S, maxS: e.ATLAS_RESTORE_POLL_MAX_S } : undefined;
+  const polling =
+    e.ATLAS_RESTORE_POLL_INITIAL_S || e.ATLAS_RESTORE_POLL_MAX_S
+      ? { initialS: e.ATLAS_RESTORE_POLL_INITIAL_S, maxS: e.ATLAS_RESTORE_POLL_MAX_S }
+      : undefined;
   return {
     temporal,
     taskQueue: e.ATLAS_RESTORE_TASK_QUEUE,
     metricsPort: e.ATLAS_RESTORE_METRICS_PORT,
     rateBudget: e.ATLAS_RESTORE_RATE_BUDGET,
     maxConcurrentActivities: e.ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES,
-    webhookUrl: e.ATLAS_RESTORE_WEBHOOK_URL,
+    webhook: e.ATLAS_RESTORE_WEBHOOK_URL
+      ? new WebhookSettings(e.ATLAS_RESTORE_WEBHOOK_URL, e.ATLAS_RESTORE_WEBHOOK_EVENTS, e.ATLAS_RESTORE_WEBHOOK_SECRET)
+      : undefined,
+    shutdownGraceS: e.ATLAS_RESTORE_SHUTDOWN_GRACE,
+    workflowBundlePath: e.ATLAS_RESTORE_WORKFLOW_BUNDLE,
     polling,
     logFormat: e.ATLAS_RESTORE_LOG_FORMAT ?? (process.stderr.isTTY ? 'text' : 'json'),
     logLevel: e.ATLAS_RESTORE_LOG_LEVEL,

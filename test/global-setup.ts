@@ -1,5 +1,5 @@
-// Tests that drive `bin/atlas-restore` as a subprocess need dist/ current. `make test` builds first; a bare
-// `npx jest` after an edit rebuilds here.
+// Tests that drive `bin/atlas-restore` as a subprocess need dist/ (and its workflow bundle) current. `make test`
+// builds first; a bare `npx jest` after an edit rebuilds here.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,4 +51,13 @@ export default function globalSetup(): void {
       [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.dev.json')],
       { stdio: 'inherit' },
     );
+  // The worker prefers dist/workflow-bundle.js (worker/bundle.ts): never let a stale one run the tests' workers.
+  let bundled: number;
+  try {
+    bundled = statSync(join(root, 'dist', 'workflow-bundle.js')).mtimeMs;
+  } catch {
+    bundled = 0;
+  }
+  if (src > bundled)
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-workflow-bundle.mjs')], { stdio: 'inherit' });
 }

@@ -1,14 +1,31 @@
 // `atlas-restore worker`: a long-running worker configured from the environment (config/). Credentials are read
 // here, in the worker process, and nowhere else.
+import { Context } from '@temporalio/activity';
 import { HttpClient } from 'urllib';
 import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { connectClient } from '../client/connection';
-import { loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { loadAtlasSettings } from '../config/atlas';
+import { prebuiltBundle } from './bundle';
+import { RestoreGauges } from './gauges';
 import { bannerLine, installTelemetry, RestoreMetrics } from './telemetry';
 import { createRestoreWorker } from './worker';
+
+/** How often the in-flight / awaiting-approval gauges are read from visibility. */
+const GAUGE_INTERVAL_MS = 15_000;
+/** After the grace, activities are cancelled; this much later the worker gives up waiting and the process exits 1. */
+const FORCE_AFTER_GRACE_S = 10;
+
+/** The running activity's cancellation signal (undefined outside an activity). */
+function activitySignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface WorkerMainOptions {
   taskQueue?: string;
@@ -17,10 +34,18 @@ export interface WorkerMainOptions {
 export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cfg = loadConfig(env);
   const atlasSettings = loadAtlasSettings(env);
+  let workflowBundle;
+  try {
+    workflowBundle = prebuiltBundle(cfg.workflowBundlePath);
+  } catch (e) {
+    throw new ConfigError(`configuration error: ${(e as Error).message}`);
+  }
   installTelemetry({ logFormat: cfg.logFormat, logLevel: cfg.logLevel, metricsPort: cfg.metricsPort });
   const metrics = new RestoreMetrics();
   const http = new HttpClient();
-  const atlas = new AtlasClient(new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall }));
+  const atlas = new AtlasClient(
+    new AtlasHttp({ ...atlasSettings, http, onCall: metrics.onAtlasCall, signal: activitySignal }),
+  );
   const connection = await NativeConnection.connect(cfg.temporal.connectionOptions);
   const temporal = await connectClient(cfg.temporal);
   const taskQueue = o.taskQueue ?? cfg.taskQueue;
@@ -30,21 +55,39 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
     taskQueue,
     atlas,
     temporal,
-    webhookUrl: cfg.webhookUrl,
+    webhook: cfg.webhook,
+    workflowBundle,
+    shutdownGraceTime: cfg.shutdownGraceS * 1000,
+    shutdownForceTime: (cfg.shutdownGraceS + FORCE_AFTER_GRACE_S) * 1000,
     maxTaskQueueActivitiesPerSecond: cfg.rateBudget,
     maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
     // H5 (replay branch), minimal stand-in for H3's ATLAS_RESTORE_WORKFLOW_BUNDLE (deploy branch): a prebuilt
     // workflow bundle to run instead of bundling workflows/ at start. The lead keeps H3's version.
     workflowBundle: env.ATLAS_RESTORE_WORKFLOW_BUNDLE ? { codePath: env.ATLAS_RESTORE_WORKFLOW_BUNDLE } : undefined,
   });
-  const stop = () => worker.shutdown();
+  const gauges = cfg.metricsPort ? new RestoreGauges(temporal) : undefined;
+  gauges?.start(GAUGE_INTERVAL_MS, (e) =>
+    Runtime.instance().logger.warn(`restore gauges not refreshed: ${(e as Error).message}`),
+  );
+  // SIGTERM (docker stop, Kubernetes) and Ctrl-C: stop polling, let in-flight activities finish within the grace.
+  // A second signal is not caught: it ends the process at once.
+  const stop = (signal: string) => {
+    Runtime.instance().logger.info(`${signal}: stopping; in-flight activities have ${cfg.shutdownGraceS}s to finish`);
+    gauges?.stop();
+    worker.shutdown();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   bannerLine(
     cfg.logFormat,
     `atlas-restore worker: namespace ${cfg.temporal.namespace}, task queue ${taskQueue}, Atlas ${atlasSettings.baseUrl} (${atlasSettings.auth.scheme})` +
-      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}`,
-    { namespace: cfg.temporal.namespace, taskQueue },
+      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}` +
+      `, workflows ${workflowBundle ? 'from the prebuilt bundle' : 'bundled from source'}${cfg.webhook ? `, webhook (${cfg.webhook.signed ? 'signed' : 'unsigned'})` : ''}`,
+    {
+      namespace: cfg.temporal.namespace,
+      taskQueue,
+      workflowBundle: workflowBundle && 'codePath' in workflowBundle ? workflowBundle.codePath : undefined,
+    },
   );
   await worker.run();
   await connection.close();

@@ -1,22 +1,56 @@
 // No Docker engine runs here, so the deployment files are checked for structure: the services, pinned images,
-// ports, health-gated start order, the worker's configuration through environment variables, and no secrets.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+// ports, health-gated start order, the worker's configuration through environment variables, and no secrets; and
+// `docker-compose config` (Debian's docker-compose, installed by .ci/run) validates the file as Compose reads it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/constants';
 
 const root = join(__dirname, '..', '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { image?: string; build?: unknown; ports?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; command?: string[] | string; healthcheck?: unknown }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      ports?: string[];
+      expose?: string[];
+      container_name?: string;
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      command?: string[] | string;
+      healthcheck?: { test: string[] };
+      stop_grace_period?: string;
+    }
+  >;
 };
 const s = compose.services;
 
-test('has Temporal on PostgreSQL, the UI, admin-tools and our worker', () => {
-  expect(Object.keys(s).sort()).toEqual(['postgresql', 'temporal', 'temporal-admin-tools', 'temporal-ui', 'worker']);
+test('Temporal as samples-server has it: temporalio/server on PostgreSQL, its schema set up by admin-tools, no auto-setup', () => {
+  expect(Object.keys(s).sort()).toEqual([
+    'postgresql',
+    'temporal',
+    'temporal-admin-tools',
+    'temporal-schema',
+    'temporal-ui',
+    'worker',
+  ]);
+  expect(s.temporal.image).toMatch(/^temporalio\/server:/);
+  expect(readFileSync(join(root, 'docker-compose.yml'), 'utf8')).not.toMatch(/auto-setup/);
   expect(s.temporal.environment?.DB).toBe('postgres12');
   expect(s.temporal.environment?.POSTGRES_SEEDS).toBe('postgresql');
+  expect(s['temporal-schema'].image).toMatch(/^temporalio\/admin-tools:/);
+  const schema = ([] as string[]).concat(s['temporal-schema'].command ?? []).join('\n');
+  for (const db of ['temporal', 'temporal_visibility']) expect(schema).toMatch(new RegExp(`schema ${db} `));
+  expect(schema).toMatch(/temporal-sql-tool --plugin postgres12/);
+  expect(schema).toMatch(/setup-schema -v 0\.0/);
+  expect(schema).toMatch(/update-schema -d/);
+  expect(s.temporal.depends_on?.['temporal-schema'].condition).toBe('service_completed_successfully');
+  // The same versions for server and admin-tools.
+  expect(s.temporal.image!.split(':')[1]).toBe(s['temporal-admin-tools'].image!.split(':')[1]);
+  expect(s['temporal-schema'].image).toBe(s['temporal-admin-tools'].image);
 });
 
 test('every third-party image is pinned to a version (no latest, no bare name)', () => {
@@ -30,15 +64,26 @@ test('the worker is built from this repo and configured only through environment
   expect(s.worker.build).toBe('.');
   expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/CMD \["worker"\]/);
   const env = s.worker.environment ?? {};
-  for (const k of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'ATLAS_RESTORE_TASK_QUEUE', 'MONGODB_ATLAS_BASE_URL', 'MONGODB_ATLAS_CLIENT_ID', 'MONGODB_ATLAS_CLIENT_SECRET', 'MONGODB_ATLAS_PUBLIC_API_KEY', 'MONGODB_ATLAS_PRIVATE_API_KEY', 'MONGODB_ATLAS_ACCESS_TOKEN'])
+  for (const k of [
+    'TEMPORAL_ADDRESS',
+    'TEMPORAL_NAMESPACE',
+    'ATLAS_RESTORE_TASK_QUEUE',
+    'MONGODB_ATLAS_BASE_URL',
+    'MONGODB_ATLAS_CLIENT_ID',
+    'MONGODB_ATLAS_CLIENT_SECRET',
+    'MONGODB_ATLAS_PUBLIC_API_KEY',
+    'MONGODB_ATLAS_PRIVATE_API_KEY',
+    'MONGODB_ATLAS_ACCESS_TOKEN',
+  ])
     expect(env).toHaveProperty(k);
   // Secrets are passed through from the host environment, never written into the file.
-  for (const k of ['MONGODB_ATLAS_CLIENT_SECRET', 'MONGODB_ATLAS_PRIVATE_API_KEY', 'MONGODB_ATLAS_ACCESS_TOKEN']) expect(env[k]).toMatch(/^\$\{[A-Z_]+:-\}$/);
+  for (const k of ['MONGODB_ATLAS_CLIENT_SECRET', 'MONGODB_ATLAS_PRIVATE_API_KEY', 'MONGODB_ATLAS_ACCESS_TOKEN'])
+    expect(env[k]).toMatch(/^\$\{[A-Z_]+:-\}$/);
   expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
 });
 
 test('start order is gated on health, and the worker waits for the search attributes', () => {
-  expect(s.temporal.depends_on?.postgresql.condition).toBe('service_healthy');
+  expect(s['temporal-schema'].depends_on?.postgresql.condition).toBe('service_healthy');
   expect(s['temporal-ui'].depends_on?.temporal.condition).toBe('service_healthy');
   expect(s.worker.depends_on?.temporal.condition).toBe('service_healthy');
   expect(s.worker.depends_on?.['temporal-admin-tools'].condition).toBe('service_completed_successfully');
@@ -46,33 +91,105 @@ test('start order is gated on health, and the worker waits for the search attrib
   expect(s.temporal.healthcheck).toBeDefined();
 });
 
-test('ports: Temporal gRPC 7233, UI 8080, worker metrics 9464', () => {
+test('ports: Temporal gRPC 7233, UI 8080; the worker scales (no host port, no container name), metrics on the network', () => {
   expect(s.temporal.ports).toContain('7233:7233');
   expect(s['temporal-ui'].ports).toContain('8080:8080');
-  expect(s.worker.ports).toContain('9464:9464');
+  expect(s.worker.ports).toBeUndefined();
+  expect(s.worker.container_name).toBeUndefined();
+  expect(s.worker.expose).toContain('9464');
   expect(s.worker.environment?.ATLAS_RESTORE_METRICS_PORT).toBe('9464');
 });
 
-test('admin-tools registers every search attribute the workflow upserts, with its type', () => {
-  const cmd = ([] as string[]).concat(s['temporal-admin-tools'].command ?? []).join(' ');
-  for (const key of ALL_SEARCH_ATTRIBUTES) {
-    expect(cmd).toContain(key.name);
-    if (key.type === 'DOUBLE') expect(cmd).toMatch(new RegExp(`--name ${key.name} --type Double`));
-  }
+test('the worker: a healthcheck on its metrics endpoint, a stop grace beyond its shutdown grace, the rate budget and webhook wired', () => {
+  expect(s.worker.healthcheck?.test.join(' ')).toMatch(/node -e .*fetch\('http:\/\/127\.0\.0\.1:9464\/metrics'\)/);
+  const env = s.worker.environment ?? {};
+  expect(env.ATLAS_RESTORE_SHUTDOWN_GRACE).toBe('${ATLAS_RESTORE_SHUTDOWN_GRACE:-30s}');
+  // Docker kills at stop_grace_period: it must outlast the grace and the worker's 10 s force margin after it.
+  expect(parseInt(s.worker.stop_grace_period ?? '0', 10)).toBeGreaterThan(30 + 10);
+  for (const k of [
+    'ATLAS_RESTORE_RATE_BUDGET',
+    'ATLAS_RESTORE_WEBHOOK_URL',
+    'ATLAS_RESTORE_WEBHOOK_EVENTS',
+    'ATLAS_RESTORE_WEBHOOK_SECRET',
+  ])
+    expect(env[k]).toBe(`\${${k}:-}`);
+});
+
+test('admin-tools creates exactly our search attributes (common/constants.ts), only where missing, never hiding a failure', () => {
+  const list = (s['temporal-admin-tools'].environment?.SEARCH_ATTRIBUTES ?? '').split(/\s+/).filter(Boolean);
+  const TYPE_NAMES: Record<string, string> = {
+    KEYWORD: 'Keyword',
+    DOUBLE: 'Double',
+    TEXT: 'Text',
+    INT: 'Int',
+    BOOL: 'Bool',
+    DATETIME: 'Datetime',
+    KEYWORD_LIST: 'KeywordList',
+  };
+  expect(list.sort()).toEqual(ALL_SEARCH_ATTRIBUTES.map((k) => `${k.name}:${TYPE_NAMES[k.type]}`).sort());
+  const cmd = ([] as string[]).concat(s['temporal-admin-tools'].command ?? []).join('\n');
+  expect(cmd).toMatch(/set -eu/);
+  expect(cmd).toMatch(/search-attribute list/);
+  expect(cmd).toMatch(/search-attribute create/);
+  expect(cmd).toMatch(/namespace create/);
+  for (const svc of ['temporal-admin-tools', 'temporal-schema'])
+    expect(([] as string[]).concat(s[svc].command ?? []).join('\n')).not.toMatch(/\|\|\s*true|;\s*true\b/);
+});
+
+const composeBin = ['docker-compose'].find((b) => spawnSync(b, ['version'], { stdio: 'ignore' }).status === 0);
+if (!composeBin)
+  console.warn(
+    'docker-compose is not installed (apt-get install docker-compose; .ci/run does it): `docker-compose config` skipped',
+  );
+(composeBin ? test : test.skip)(
+  'docker-compose config accepts the file, with secrets passed through from the environment',
+  () => {
+    const r = spawnSync(composeBin!, ['-f', join(root, 'docker-compose.yml'), 'config'], {
+      env: { PATH: process.env.PATH, MONGODB_ATLAS_CLIENT_SECRET: 'from-env-xyz' },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/invalid|error/i);
+    expect(r.status).toBe(0);
+    const resolved = parse(r.stdout) as typeof compose;
+    expect(resolved.services.worker.environment?.MONGODB_ATLAS_CLIENT_SECRET).toBe('from-env-xyz');
+    expect(resolved.services.worker.depends_on?.['temporal-admin-tools'].condition).toBe(
+      'service_completed_successfully',
+    );
+  },
+);
+
+test('the image holds the product and the prebuilt workflow bundle: no simulator, dev server, benchmark or demo', () => {
+  const docker = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const copied = [...docker.split(/^FROM /m)[1].matchAll(/^COPY (?!--from)(.+) (\S+)$/gm)].flatMap((m) =>
+    m[1].split(/\s+/),
+  );
+  for (const dir of ['common', 'workflows', 'activities', 'atlas', 'worker', 'client', 'config'])
+    expect(copied).toContain(dir);
+  for (const dir of ['simulator', 'devserver', 'bench', 'demo', 'test']) expect(copied).not.toContain(dir);
+  expect(docker).toMatch(/RUN npm run build && test -s dist\/workflow-bundle\.js/);
+  expect(docker).toMatch(/COPY --from=build \/app\/dist dist/);
 });
 
 test('the image build stage has every folder the build compiles (tsc run on exactly what the Dockerfile copies)', () => {
   const docker = readFileSync(join(root, 'Dockerfile'), 'utf8');
   const buildStage = docker.split(/^FROM /m)[1];
   const copied = [...buildStage.matchAll(/^COPY (?!--from)(.+) (\S+)$/gm)].flatMap((m) => m[1].split(/\s+/));
-  const include = (JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
+  const include = (JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] })
+    .include;
   for (const dir of include) expect(copied).toContain(dir);
   // And the build really compiles from those alone.
   const ctx = mkdtempSync(join(tmpdir(), 'image-build-'));
   try {
-    for (const p of copied) cpSync(join(root, p), join(ctx, p), { recursive: true });
+    for (const p of copied) {
+      mkdirSync(dirname(join(ctx, p)), { recursive: true });
+      cpSync(join(root, p), join(ctx, p), { recursive: true });
+    }
     symlinkSync(join(root, 'node_modules'), join(ctx, 'node_modules'));
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noEmit'], { cwd: ctx, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noEmit'],
+      { cwd: ctx, stdio: 'pipe' },
+    );
   } finally {
     rmSync(ctx, { recursive: true, force: true });
   }

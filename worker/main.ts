@@ -61,9 +61,6 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
     shutdownForceTime: (cfg.shutdownGraceS + FORCE_AFTER_GRACE_S) * 1000,
     maxTaskQueueActivitiesPerSecond: cfg.rateBudget,
     maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
-    // H5 (replay branch), minimal stand-in for H3's ATLAS_RESTORE_WORKFLOW_BUNDLE (deploy branch): a prebuilt
-    // workflow bundle to run instead of bundling workflows/ at start. The lead keeps H3's version.
-    workflowBundle: env.ATLAS_RESTORE_WORKFLOW_BUNDLE ? { codePath: env.ATLAS_RESTORE_WORKFLOW_BUNDLE } : undefined,
   });
   const gauges = cfg.metricsPort ? new RestoreGauges(temporal) : undefined;
   gauges?.start(GAUGE_INTERVAL_MS, (e) =>

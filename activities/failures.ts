@@ -22,7 +22,7 @@ export function toFailure(e: unknown, jitter: number = Math.random()): unknown {
     ...(d.hint ? { hint: d.hint } : {}),
   };
   return ApplicationFailure.create({
-    message: d.hint ? `${d.message}. ${d.hint}` : d.message,
+    message: d.message,
     type: d.type,
     nonRetryable: !d.retryable,
     details: [details],

@@ -4,12 +4,13 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { HttpClient } from 'urllib';
 import type { AtlasClient } from '../atlas/client';
+import type { NotifyResult, RestoreEvent } from '../common/events';
 import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { notifyWebhook } from './notify';
 import { runPreflight } from './preflight';
 import { createRestoreJob, findSubmittedJob, getRestoreJob } from './submit';
-import type { JobRef, NotifyRequest, PreflightRequest, SubmitRequest } from './types';
+import type { JobRef, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -40,6 +41,19 @@ export function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (a
   };
 }
 
+/** Adapter: today's webhook (activities/notify.ts) takes the older, smaller request and answers a sentence. */
+async function notifyEvent(http: HttpClient, url: string | undefined, e: RestoreEvent): Promise<NotifyResult> {
+  const detail = await notifyWebhook(http, url, {
+    workflowId: e.workflowId,
+    outcome: e.outcome ?? e.type,
+    reason: e.reason,
+    targetProjectId: e.targetProjectId,
+    targetClusterName: e.targetClusterName,
+    restoreJobId: e.restoreJobId,
+  });
+  return { delivered: !detail.startsWith('skipped'), detail };
+}
+
 export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
@@ -48,7 +62,7 @@ export function createActivities(deps: ActivityDeps) {
     submitRestore: instrumented('submitRestore', (r: SubmitRequest) => createRestoreJob(deps.atlas, r)),
     findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
-    notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n)),
+    notify: instrumented('notify', (e: RestoreEvent) => notifyEvent(http, deps.webhookUrl, e)),
     restoreDurationHistory: instrumented(
       'restoreDurationHistory',
       (t: { targetProjectId: string; targetClusterName: string }) =>

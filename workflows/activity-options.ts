@@ -38,12 +38,19 @@ export const findActs = proxyActivities<Activities>({
 });
 
 /**
- * Polls: a transient read error is retried (no attempt limit; the workflow's deadline bounds it) and never fails the
- * workflow. Non-retryable answers (e.g. the job vanished: 404) come back to the workflow at once.
+ * Reads of a submitted job for the wait primitive (workflows/wait.ts): one attempt, because the workflow itself
+ * retries every failure after submit (with its own backoff, audit and status) until the deadline.
  */
-export const pollActs = proxyActivities<Activities>({
+export const jobReadActs = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { maximumAttempts: 1 },
+});
+
+/** Notifications: a few quick tries; an undelivered notification is recorded and never changes an outcome. */
+export const notifyActs = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  scheduleToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
 /** Compensation and bookkeeping: a few tries, then record the step as failed. */

@@ -27,7 +27,6 @@ export async function submitWithRetries(req: SubmitRequest, audit: AuditTrail, s
   for (let attempt = 1; ; attempt++) {
     const found = await lookup(req, audit, summary, attempt, maybeCreated);
     if (found) return found;
-    maybeCreated = false;
     if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('cancelled before submit');
     let d: FailureDescription;
     try {

@@ -20,7 +20,8 @@ export async function failureOfActivity<T>(
   try {
     await runActivity(fn, arg);
   } catch (e) {
-    if (!(e instanceof ApplicationFailure)) throw new Error(`expected an ApplicationFailure, got ${String(e)}`);
+    if (!(e instanceof ApplicationFailure))
+      throw new Error(`expected an ApplicationFailure, got ${String(e)}`, { cause: e });
     return { f: e, details: e.details?.[0] as AtlasFailureDetails };
   }
   throw new Error('expected the activity to fail, but it succeeded');

@@ -148,7 +148,7 @@ test('transient lookup errors and a 429 on the create: the job is known within 3
   expect(first.status).toBe(429);
   expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(2_000);
   const s = between(r, 'preflight', ['submitted', 'adopted']);
-  // eslint-disable-next-line no-console -- the figure issue 13 item 2 asks for
+  // The figure issue 13 item 2 asks for.
   console.log(`preflight → job known: ${s}s`);
   expect(s).toBeLessThanOrEqual(30);
   // Every failed attempt is in the audit trail with Atlas's error code.

@@ -25,7 +25,7 @@ export interface ActivityDeps {
  * activity code just throws. Also counts retries (attempt > 1) on the worker's metrics, and logs each attempt (the
  * worker's log interceptor adds the target cluster to the line).
  */
-export function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
+function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
   return async (arg: T) => {
     const ctx = Context.current();
     if (ctx.info.attempt > 1)

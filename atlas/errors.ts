@@ -159,7 +159,7 @@ export interface AtlasErrorDescription {
 const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMITED_TOKEN_BUCKET']);
 
 /** The hint of an auth failure: which variables to check. Names only, never values. */
-export const authHint = (status: number): string =>
+const authHint = (status: number): string =>
   `Atlas refused the worker's credentials (HTTP ${status || 401}): check MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, ` +
   `or the API key (MONGODB_ATLAS_PUBLIC_API_KEY/MONGODB_ATLAS_PRIVATE_API_KEY) / access token (MONGODB_ATLAS_ACCESS_TOKEN) variables` +
   (status === 403 ? ", and that the key's role and IP access list allow this project" : '');

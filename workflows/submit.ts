@@ -78,12 +78,7 @@ export async function submitWithRetries(req: SubmitRequest, audit: AuditTrail, s
  * The wait before the next create: the long backoff for a foreign 409, seconds after an ambiguous failure, and never
  * less than Atlas's Retry-After (jittered deterministically per workflow and attempt).
  */
-export function waitBeforeNextMs(
-  d: FailureDescription,
-  conflicts: number,
-  transients: number,
-  attempt: number,
-): number {
+function waitBeforeNextMs(d: FailureDescription, conflicts: number, transients: number, attempt: number): number {
   const backoff = (p: { initialS: number; factor: number; maxIntervalS: number }, n: number) =>
     Math.min(p.maxIntervalS, p.initialS * Math.pow(p.factor, Math.max(0, n - 1))) * 1000;
   const base =

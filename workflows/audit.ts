@@ -64,22 +64,25 @@ export class AuditTrail {
     return out;
   }
 
-  /** Folds the middle of the trail into one 'folded' event until it fits HEAD + 1 + TAIL events and the byte budget. */
+  /**
+   * Folds the middle of the trail into one 'folded' event until at most TAIL events follow it and the byte budget
+   * holds. The fold sits after the first HEAD events (or earlier, once compaction has merged polls before it).
+   */
   #bound(): void {
     const ev = this.events;
-    const hasFold = ev[AUDIT_HEAD]?.type === 'folded';
-    const tailLimit = () => ev.length - AUDIT_HEAD - (ev[AUDIT_HEAD]?.type === 'folded' ? 1 : 0);
-    if (!hasFold && ev.length <= AUDIT_HEAD + AUDIT_TAIL && this.#bytes <= AUDIT_MAX_BYTES) return;
-    while (tailLimit() > AUDIT_TAIL || (this.#bytes > AUDIT_MAX_BYTES && tailLimit() > 1)) {
-      const foldAt = AUDIT_HEAD + (ev[AUDIT_HEAD]?.type === 'folded' ? 1 : 0);
-      const [gone] = ev.splice(foldAt, 1);
+    for (;;) {
+      let at = ev.findIndex((e) => e.type === 'folded');
+      const tail = at < 0 ? ev.length - AUDIT_HEAD : ev.length - at - 1;
+      if (tail <= 1 || (tail <= AUDIT_TAIL && this.#bytes <= AUDIT_MAX_BYTES)) return;
+      if (at < 0) at = AUDIT_HEAD - 1;
+      const [gone] = ev.splice(at + 1, 1);
       this.#bytes -= size(gone);
-      const prev = ev[AUDIT_HEAD]?.type === 'folded' ? ev[AUDIT_HEAD] : undefined;
+      const prev = ev[at]?.type === 'folded' ? ev[at] : undefined;
       const fold = merge(prev, gone);
       if (prev) {
         this.#bytes -= size(prev);
-        ev[AUDIT_HEAD] = fold;
-      } else ev.splice(AUDIT_HEAD, 0, fold);
+        ev[at] = fold;
+      } else ev.splice(at + 1, 0, fold);
       this.#bytes += size(fold);
     }
   }

@@ -5,7 +5,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { restoreResultOf } from '../../client/result';
 import { FAILURE } from '../../common/failure-types';
-import type { RestoreInput } from '../../common/input';
+import { RestoreInputSchema, type RestoreInput } from '../../common/input';
+import { SA } from '../../common/constants';
+import { requestDigest, resolveRequest } from '../../common/request';
 import type { RestoreResult } from '../../common/result';
 import { restoreWorkflow } from '../../workflows';
 import { approveUpdate, statusQuery } from '../../workflows/definitions';
@@ -313,4 +315,37 @@ test('continue-as-new carries the job, the polls and the trail: one submit acros
   expect(submits(a.calls)).toBe(1);
   expect(a.count('preflight')).toBe(1);
   expect(types(r).filter((t) => t === 'continued')).toHaveLength(2);
+});
+
+test('a long rollback continues as new mid-saga: the undo stack and the rollback job are carried; COMPENSATED', async () => {
+  const a = stubAtlas({
+    read: (ref, n) =>
+      ref.jobId === 'job-1'
+        ? { status: 'FAILED', restoreFinishedDate: undefined }
+        : n < POLLS_PER_RUN + 20
+          ? { status: 'RUNNING', restoreFinishedDate: undefined }
+          : {},
+  });
+  const r = await withWorker(env, a.activities, (tq) =>
+    run(tq, baseInput({ rollbackOnFailure: true, polling: { initialS: 1, maxS: 2, learn: false } })),
+  );
+  expect(r.outcome).toBe('COMPENSATED');
+  expect(r.compensations).toEqual([expect.objectContaining({ step: 'rollback-restore', status: 'done' })]);
+  expect(submits(a.calls)).toBe(2);
+  expect(types(r)).toContain('continued');
+});
+
+test('the workflow publishes RestoreRequestDigest itself (a child started without our start options has it)', async () => {
+  const a = stubAtlas({});
+  const input = baseInput();
+  const sa = await withWorker(env, a.activities, async (taskQueue) => {
+    const handle = await env.client.workflow.start(restoreWorkflow, {
+      taskQueue,
+      workflowId: `flow-${input.targetClusterName}`,
+      args: [input],
+    });
+    await restoreResultOf(handle);
+    return (await handle.describe()).typedSearchAttributes.get(SA.requestDigest);
+  });
+  expect(sa).toBe(requestDigest(resolveRequest(RestoreInputSchema.parse(input))));
 });

@@ -138,6 +138,11 @@ export class RestoreState {
       ...(job?.status ? [{ key: SA.jobStatus, value: job.status }] : []),
       ...(this.outcome ? [{ key: SA.outcome, value: this.outcome }] : []),
     ]);
+    this.show();
+  }
+
+  /** Refreshes only the UI's current details (no history event): for what changes every poll, e.g. nextPollAt. */
+  show(): void {
     setCurrentDetails(this.details());
   }
 

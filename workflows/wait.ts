@@ -69,7 +69,7 @@ export async function waitForJob(st: RestoreState, w: JobWatch, o: WaitOptions):
       delayMs = Math.min(delayMs, o.untilMs - nowMs());
     }
     st.nextPollAt = new Date(nowMs() + delayMs).toISOString();
-    st.publish();
+    st.show();
     await sleep(delayMs, {
       summary: `Wait ${(delayMs / 1000).toFixed(1)}s before reading ${o.purpose} job ${w.job.jobId}`,
     });
@@ -182,7 +182,7 @@ async function troubled(
       `reading ${o.purpose} job ${w.job.jobId} failed (${lastError})${d.hint ? `; ${d.hint}` : ''}; Atlas may still be running it, so the restore keeps trying until ${st.c.deadlineAt}`,
       { purpose: o.purpose, type: d.type, status: d.status, errorCode: d.errorCode, streak: w.streaks },
     );
-    st.publish();
+    st.show();
     await o.onTroubleStart?.(w);
   }
   // A Retry-After longer than the backoff is honoured (deterministic jitter).
@@ -194,5 +194,5 @@ async function troubled(
     const backoff = Math.min(o.policy.maxS, o.policy.initialS * Math.pow(2, w.trouble.attempts - 1)) * 1000;
     if (ra > backoff) await sleep(ra - backoff, { summary: `Retry-After ${d.retryAfterS}s` });
   }
-  st.publish();
+  st.show();
 }

@@ -1,18 +1,13 @@
 // Notifications (issue 14): the workflow decides that an event happened and gives it a stable id; the notify
 // activity decides whether it is wanted, signs and delivers it. A notification that cannot be delivered is audited and
 // counted, and never changes an outcome; its retries are few, so it never holds an outcome back for long.
-import { CancellationScope, metricMeter, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { NotifyResult, RestoreEvent, RestoreEventType } from '../common/events';
+import { CancellationScope, metricMeter, workflowInfo } from '@temporalio/workflow';
+import type { RestoreEvent, RestoreEventType } from '../common/events';
 import type { Outcome } from '../common/constants';
 import { describeFailure } from '../common/failure';
+import { notifyActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import type { RestoreState } from './state';
-
-const { notify } = proxyActivities<{ notify(e: RestoreEvent): Promise<NotifyResult> }>({
-  startToCloseTimeout: '15 seconds',
-  scheduleToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 3 },
-});
 
 /** Tells the notify activity about an event. Never throws, and is not interrupted by a cancel of the restore. */
 export async function notifyEvent(
@@ -37,7 +32,9 @@ export async function notifyEvent(
     durationS: Math.max(0, (nowMs() - Date.parse(st.c.startedAt)) / 1000),
   };
   try {
-    await CancellationScope.nonCancellable(() => notify.executeWithOptions({ summary: `Notify: ${type}` }, [e]));
+    await CancellationScope.nonCancellable(() =>
+      notifyActs.notify.executeWithOptions({ summary: `Notify: ${type}` }, [e]),
+    );
   } catch (err) {
     const d = describeFailure(err);
     metricMeter

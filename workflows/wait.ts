@@ -9,12 +9,12 @@
 // a timeout, a garbled body) is retried here, with backoff up to the policy's maxS, until the restore's deadline
 // cancels the wait. The poll activity itself is tried once, so that this loop sees every failure: it shows the streak
 // (status, details, one audit entry, a metric, one notification) and goes on as soon as Atlas answers again.
-import { isCancellation, metricMeter, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { isCancellation, metricMeter, sleep, workflowInfo } from '@temporalio/workflow';
 import { describeFailure, failureSummary } from '../common/failure';
 import type { PollingPolicy } from '../common/input';
 import { jitterOf, retryAfterDelayMs } from '../common/retry-after';
 import { nowIso, nowMs } from './clock';
+import { jobReadActs } from './activity-options';
 import { nextPollDelayS } from './polling';
 import type { JobWatch, RestoreState } from './state';
 
@@ -29,12 +29,6 @@ export const POLLS_PER_RUN = 100;
 
 /** The statuses the API documents. Only COMPLETED and FAILED end a wait. */
 const KNOWN_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED'];
-
-/** One attempt per poll: the loop below retries, so it sees (and shows) every failure. */
-const { getRestoreJob } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 1 },
-});
 
 export type WaitEnd =
   | { done: true; status: 'COMPLETED' | 'FAILED'; note?: string }
@@ -76,7 +70,9 @@ export async function waitForJob(st: RestoreState, w: JobWatch, o: WaitOptions):
     st.pollsThisRun++;
     let job;
     try {
-      job = await getRestoreJob.executeWithOptions({ summary: `Read ${o.purpose} job ${w.job.jobId}` }, [w.job]);
+      job = await jobReadActs.getRestoreJob.executeWithOptions({ summary: `Read ${o.purpose} job ${w.job.jobId}` }, [
+        w.job,
+      ]);
     } catch (e) {
       if (isCancellation(e)) throw e;
       await troubled(st, w, o, describeFailure(e));

@@ -12,9 +12,7 @@ import type { RestoreInput } from '../../common/input';
 import { startTimeSkippingServer } from '../../devserver/devserver';
 import { workflowBundle } from '../helpers/harness';
 
-/** The notify activity as the workflow calls it (common/events.ts). */
-type Notify = (e: RestoreEvent) => Promise<NotifyResult>;
-export type StubActivities = Omit<Activities, 'notify'> & { notify: Notify };
+export type StubActivities = Activities;
 
 /** What the scripted Atlas answers; each function gets the call's number (1-based) for its activity. */
 export interface Script {

@@ -349,3 +349,24 @@ test('the workflow publishes RestoreRequestDigest itself (a child started withou
   });
   expect(sa).toBe(requestDigest(resolveRequest(RestoreInputSchema.parse(input))));
 });
+
+test('status while polling shows the learned expected finish (submit time + expected duration)', async () => {
+  const a = stubAtlas({ historyS: [600, 600], read: () => ({ status: 'RUNNING', restoreFinishedDate: undefined }) });
+  const s = await withWorker(env, a.activities, async (taskQueue) => {
+    const input = baseInput({ polling: { learn: true } });
+    const handle = await env.client.workflow.start(restoreWorkflow, {
+      taskQueue,
+      workflowId: `flow-${input.targetClusterName}`,
+      args: [input],
+    });
+    for (let i = 0; i < 100 && (await handle.query(statusQuery).catch(() => undefined))?.phase !== 'POLLING'; i++)
+      await new Promise((res) => setTimeout(res, 100));
+    const status = await handle.query(statusQuery);
+    await handle.cancel();
+    await restoreResultOf(handle);
+    return status;
+  });
+  const submitted = Date.parse(s.startedAt);
+  expect(Date.parse(s.expectedFinishAt!) - submitted).toBeGreaterThanOrEqual(599_000);
+  expect(Date.parse(s.expectedFinishAt!) - submitted).toBeLessThan(700_000);
+});

@@ -22,6 +22,8 @@ export interface Script {
   /** Reads of a job: by job id's call number. */
   read?: (ref: JobRef, n: number) => Partial<JobView>;
   notify?: (e: RestoreEvent) => NotifyResult;
+  /** Durations of earlier restores into the target (adaptive polling). */
+  historyS?: number[];
 }
 
 export interface Call {
@@ -102,7 +104,7 @@ export function stubAtlas(s: Script) {
       events.push(e);
       return s.notify?.(e) ?? { delivered: true, detail: 'stub' };
     },
-    restoreDurationHistory: async () => ({ samplesS: [] }),
+    restoreDurationHistory: async () => ({ samplesS: s.historyS ?? [] }),
   };
   return { activities, calls, events, count: (name: string) => counts[name] ?? 0 };
 }

@@ -106,7 +106,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
     return {
       step: 'rollback-restore',
       status: 'failed',
-      detail: `rollback job ${w.job.jobId} FAILED: the target holds neither the snapshot's nor its earlier data`,
+      detail: `rollback job ${w.job.jobId} FAILED: the target's data is as that job left it; check it in Atlas`,
     };
   return {
     step: 'rollback-restore',

@@ -7,7 +7,6 @@ import { HttpClient } from 'urllib';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
 import type { NotifyResult, RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';
-import type { NotifyRequest } from './types';
 
 export const SIGNATURE_HEADER = 'x-atlas-restore-signature';
 /** Failure types of a delivery that did not land: the first is retried by the workflow's policy, the second not. */
@@ -86,25 +85,4 @@ export async function deliverEvent(
     nonRetryable: permanent,
     nextRetryDelay: !permanent && retryAfter > 0 ? `${Math.min(retryAfter, MAX_RETRY_AFTER_S)}s` : undefined,
   });
-}
-
-/** The previous activity's shape (NotifyRequest → string), until the workflow sends RestoreEvents (activities/index.ts). */
-export async function notifyWebhook(
-  http: HttpClient,
-  settings: WebhookSettings | undefined,
-  n: NotifyRequest,
-): Promise<string> {
-  const e: RestoreEvent = {
-    id: `${n.workflowId}/${n.outcome}`,
-    type: `restore.${n.outcome.toLowerCase()}` as RestoreEvent['type'],
-    occurredAt: new Date().toISOString(),
-    workflowId: n.workflowId,
-    runId: '',
-    reason: n.reason,
-    targetProjectId: n.targetProjectId,
-    targetClusterName: n.targetClusterName,
-    restoreJobId: n.restoreJobId,
-  };
-  const r = await deliverEvent(http, settings, e);
-  return r.delivered ? `sent (${r.detail})` : `skipped: ${r.detail}`;
 }

@@ -1,0 +1,191 @@
+// The steps of a restore before the wait: the read-only checks (again after approval), the approval gate, learning
+// from earlier restores, and the one submit. Each returns an Ending when the restore stops there; before a job exists
+// every such ending says "nothing was changed".
+import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { describeFailure } from '../common/failure';
+import { findActs, preflightActs, sideActs } from './activity-options';
+import { nowIso, nowMs } from './clock';
+import { pushUndo } from './compensation';
+import type { Ending } from './finish';
+import { notifyEvent } from './notify';
+import { expectationFrom } from './polling';
+import { newWatch, RestoreState } from './state';
+import { submitWithRetries } from './submit';
+
+/** Read-only checks of source, snapshot and target; round 2 re-checks after approval. Returns an ending if they fail. */
+export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending | undefined> {
+  const req = st.req;
+  st.enter('PREFLIGHT');
+  if (round === 2) st.audit.add('recheck', 'approved: running the read-only checks again before submitting');
+  let report;
+  try {
+    report = await preflightActs.preflight.executeWithOptions(
+      {
+        summary: `Preflight${round === 2 ? ' (after approval)' : ''}: read-only checks of source, snapshot and target`,
+      },
+      [
+        {
+          projectId: req.projectId,
+          clusterName: req.clusterName,
+          snapshotId: req.snapshotId,
+          targetProjectId: req.targetProjectId,
+          targetClusterName: req.targetClusterName,
+          backend: req.backend,
+          rollbackOnFailure: req.rollbackOnFailure,
+        },
+      ],
+    );
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    const d = describeFailure(e);
+    return {
+      outcome: 'FAILED',
+      reason: `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed`,
+    };
+  }
+  st.c.checks = report.checks;
+  st.c.backend = report.backend;
+  st.c.recoveryPoint = report.recoveryPoint;
+  st.c.plan = report.plan;
+  for (const c of report.checks)
+    st.audit.add('check', `${c.name}: ${c.status} (${c.evidence})`, { check: c.name, status: c.status, round });
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  st.audit.add(
+    'preflight',
+    `${round === 2 ? 'after approval: ' : ''}${failed.length ? `${failed.length} check(s) failed` : 'all checks passed'}`,
+    { plan: report.plan, round },
+  );
+  st.publish();
+  if (failed.length || !report.backend)
+    return {
+      outcome: 'PREFLIGHT_FAILED',
+      reason: `preflight ${round === 2 ? 'after approval ' : ''}failed, nothing was changed: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
+    };
+  return undefined;
+}
+
+/** Waits for an approve/reject update, up to the approval timeout. Returns an ending unless approved. */
+export async function approval(st: RestoreState): Promise<Ending | undefined> {
+  const req = st.req;
+  st.awaitingApproval = true;
+  st.approvalTimeoutAt = new Date(nowMs() + req.approvalTimeoutS * 1000).toISOString();
+  st.enter('AWAITING_APPROVAL');
+  st.audit.add(
+    'approval-requested',
+    `waiting for approval until ${st.approvalTimeoutAt} (requester ${req.requester ?? 'unknown'})`,
+  );
+  await notifyEvent(st, 'restore.approval_requested', {
+    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.c.plan ?? 'restore'}`,
+  });
+  const decided = await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
+  st.awaitingApproval = false;
+  if (!decided) {
+    st.audit.add('approval-timeout', 'no decision before the approval timeout');
+    return {
+      outcome: 'REJECTED',
+      reason:
+        'nobody approved the restore before the approval timeout; nothing was changed; start it again when an approver is available',
+    };
+  }
+  const d = st.decision!;
+  const note = `${d.by}${d.note ? `: ${d.note}` : ''}`;
+  if (!d.approved) {
+    st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
+    return { outcome: 'REJECTED', reason: `rejected by ${note}; nothing was changed` };
+  }
+  st.c.approvedBy = d.by;
+  st.audit.add('approved', `approved by ${note}`, { by: d.by });
+  return undefined;
+}
+
+/** Earlier restores into this target predict this one's duration (adaptive polling). An optimisation: never fails. */
+export async function learn(st: RestoreState): Promise<void> {
+  if (!st.req.polling.learn) return;
+  try {
+    const h = await sideActs.restoreDurationHistory.executeWithOptions(
+      { summary: 'Read durations of earlier restores into this target' },
+      [{ targetProjectId: st.req.targetProjectId, targetClusterName: st.req.targetClusterName }],
+    );
+    Object.assign(st.c, expectationFrom(h.samplesS, h.pooled));
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    // Without it the schedule starts fast and backs off.
+  }
+}
+
+/** Submits exactly once; on success the job exists and its undo is pushed. Returns an ending if nothing was submitted. */
+export async function submit(st: RestoreState): Promise<Ending | undefined> {
+  const req = st.req;
+  st.enter('SUBMITTING');
+  st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
+  st.submitRequest = {
+    projectId: req.projectId,
+    clusterName: req.clusterName,
+    snapshotId: req.snapshotId,
+    targetProjectId: req.targetProjectId,
+    targetClusterName: req.targetClusterName,
+    backend: st.c.backend!,
+    notBefore: st.c.startedAt,
+  };
+  let sub;
+  try {
+    sub = await submitWithRetries(
+      st.submitRequest,
+      st.audit,
+      `Submit restore of ${req.snapshotId} into ${req.targetClusterName} (exactly once)`,
+    );
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    const d = describeFailure(e);
+    if (d.submitted === false)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed on ${req.targetClusterName}`,
+      };
+    // A create may have gone through: look again before saying anything.
+    const found = await lookForJob(st);
+    if (found === undefined)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message}), and whether Atlas created a job could not be confirmed: check ${req.targetClusterName} in Atlas before retrying`,
+      };
+    if (!found)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message}); a lookup found no job, so nothing was changed on ${req.targetClusterName}`,
+      };
+    return undefined;
+  }
+  jobKnown(st, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
+  return undefined;
+}
+
+function jobKnown(st: RestoreState, jobId: string, status: string, via: string, restoreScheduledDate?: string): void {
+  st.c.main = newWatch(
+    { backend: st.c.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
+    nowIso(),
+    status,
+  );
+  st.c.restoreScheduledDate = restoreScheduledDate;
+  st.audit.add(via === 'created' ? 'submitted' : 'adopted', `restore job ${jobId} (${via})`, { jobId, status, via });
+  if (st.req.rollbackOnFailure && st.c.recoveryPoint)
+    pushUndo(st, { kind: 'rollback', recoveryPoint: st.c.recoveryPoint });
+}
+
+/** One look, not cancellable, for a job an interrupted or failed submit may have created. undefined: could not tell. */
+export async function lookForJob(st: RestoreState): Promise<boolean | undefined> {
+  if (!st.submitRequest) return false;
+  try {
+    const found = await CancellationScope.nonCancellable(() =>
+      findActs.findSubmittedJob.executeWithOptions({ summary: 'Look for a job an interrupted submit created' }, [
+        st.submitRequest!,
+      ]),
+    );
+    if (!found) return false;
+    jobKnown(st, found.jobId, found.status, 'after-interruption');
+    return true;
+  } catch (e) {
+    st.audit.add('retry', `could not check for a job created before the interruption: ${describeFailure(e).message}`);
+    return undefined;
+  }
+}

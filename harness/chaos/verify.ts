@@ -30,11 +30,10 @@ export interface Evidence {
   creates: SimCall[];
   /** Runs of the workflow (more than one after continue-as-new). */
   runs: number;
-  /** Compensation notifications the webhook received for this workflow. */
+  /** Notifications the webhook received for this workflow. */
   notified: number;
 }
 
-const COMPENSATION_STEPS = ['mark-outcome', 'release-target', 'notify', 'rollback-restore'];
 const CREATE_OPS = new Set(['createTenantRestore', 'createTenantRestoreV1', 'createFlexRestoreJob']);
 
 export const isCreate = (c: SimCall): boolean => CREATE_OPS.has(c.operation);
@@ -71,20 +70,21 @@ export function judge(p: ChaosPair, workflowId: string, ev: Evidence): Verdict {
   if (p.plan.kinds.includes('foreign-running') && ev.jobs.foreign.length !== 1)
     problem('the foreign restore is missing');
 
-  // Compensation: after a submit that did not complete, all four steps, the webhook told, the rollback if asked.
-  const compensates = expected === 'COMPENSATED' || (expected === 'DEADLINE_EXCEEDED' && ours.length > 0);
+  // The saga is an undo stack (workflows/compensation.ts): the only undo is the rollback, and it runs only when the
+  // job FAILED and rollbackOnFailure was asked (with a recovery point). A deadline never rolls back over a running job.
+  // Every terminal outcome is notified; a delivery that failed for good is audited instead.
   const steps = r.compensations.map((s) => s.step);
-  if (compensates) {
-    if (steps.join() !== COMPENSATION_STEPS.join()) problem(`compensation steps [${steps.join(', ')}]`);
-    if (r.compensations.find((s) => s.step === 'notify')?.status !== 'done' || ev.notified === 0)
-      problem('the webhook was not told');
-    const rollback = r.compensations.find((s) => s.step === 'rollback-restore');
-    const wantRollback = expected === 'COMPENSATED' && p.plan.rollbackOnFailure;
-    if (wantRollback && (rollback?.status !== 'done' || ev.jobs.rollbacks.length !== 1))
+  const wantRollback = expected === 'COMPENSATED' && p.plan.rollbackOnFailure && !!r.recoveryPoint;
+  const rollback = r.compensations.find((s) => s.step === 'rollback-restore');
+  if (wantRollback) {
+    if (steps.join() !== 'rollback-restore') problem(`compensation steps [${steps.join(', ')}]`);
+    if (rollback?.status !== 'done' || ev.jobs.rollbacks.length !== 1)
       problem(`rollback ${rollback?.status ?? 'missing'} with ${ev.jobs.rollbacks.length} rollback jobs`);
-    if (!wantRollback && ev.jobs.rollbacks.length)
-      problem(`${ev.jobs.rollbacks.length} rollback jobs nobody asked for`);
-  } else if (steps.length) problem(`compensation ran for a restore that needed none: [${steps.join(', ')}]`);
+  } else {
+    if (steps.length) problem(`compensation ran for a restore that needed none: [${steps.join(', ')}]`);
+    if (ev.jobs.rollbacks.length) problem(`${ev.jobs.rollbacks.length} rollback jobs nobody asked for`);
+  }
+  if (ev.notified === 0 && !r.audit.some((e) => e.type === 'notify-failed')) problem('the webhook was not told');
 
   v.lostAudit = lostAuditEvents(r, ev, v.problems);
   v.correct = v.problems.filter((s) => !s.startsWith('audit:')).length === 0;

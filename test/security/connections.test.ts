@@ -155,7 +155,7 @@ describe('Temporal over TLS, end to end', () => {
         }),
       );
       expect(r.code).toBe(0);
-      expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+      expect(Array.isArray((JSON.parse(r.stdout) as { restores: unknown }).restores)).toBe(true);
       expect(front.sessions.length).toBeGreaterThanOrEqual(1);
     } finally {
       await front.close();

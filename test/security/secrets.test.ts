@@ -149,7 +149,8 @@ test('a full run with every secret configured leaves none in histories, logs or 
   // Wrong client secret: the token endpoint refuses it; the restore fails its preflight, saying what to check.
   const refused = addPair(sim.world);
   const r = await cli(startArgs(refused, '--wait', '-o', 'json'), 'wrong-secret');
-  expect(r.code).toBe(3);
+  // Bad credentials before submit: FAILED (exit 4), nothing was changed, the variables to fix named.
+  expect(r.code).toBe(4);
   expect(r.stdout).toMatch(/MONGODB_ATLAS_CLIENT_SECRET/);
 
   // Workers refusing their configuration say which variable is wrong, never its value.

@@ -1,12 +1,12 @@
 // Reads back how long earlier restores took, from our own workflows' search attributes, so the polling schedule can
-// sleep through most of a restore and poll closely around its expected end (workflows/polling.ts):
+// sleep through most of a restore and poll closely around its expected end (workflows/polling.ts, common/expectation.ts):
 // - this target's own recent durations (its median: the data size);
 // - the within-target spread pooled over all recently restored targets (how much Atlas varies from one restore of the
 //   same data to the next). That scan reads many workflows, so each worker keeps it for POOL_TTL_MS: a storm of
 //   restores asks visibility once a minute, not once per restore.
 import type { Client } from '@temporalio/client';
 import { SA } from '../common/constants';
-import { logMoments, type PooledSpread } from '../workflows/polling';
+import { logMoments, type PooledSpread } from '../common/expectation';
 
 export interface DurationHistory {
   /** Atlas-side durations (submit → restoreFinishedDate) of recent completed restores into the target, seconds. */
@@ -26,7 +26,11 @@ const COMPLETED_WITH_DURATION = `${SA.outcome.name} = 'COMPLETED' AND ${SA.durat
 /** A worker's cache of the pooled spread, one per Temporal client. */
 const poolCache = new WeakMap<Client, { at: number; value: Promise<PooledSpread | undefined> }>();
 
-export async function restoreDurationHistory(client: Client | undefined, targetProjectId: string, targetClusterName: string): Promise<DurationHistory> {
+export async function restoreDurationHistory(
+  client: Client | undefined,
+  targetProjectId: string,
+  targetClusterName: string,
+): Promise<DurationHistory> {
   if (!client) return { samplesS: [] };
   const q = `${SA.targetProjectId.name} = '${targetProjectId}' AND ${SA.targetCluster.name} = '${targetClusterName}' AND ${COMPLETED_WITH_DURATION}`;
   const samplesS: number[] = [];

@@ -3,12 +3,14 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { HttpClient } from 'urllib';
-import { AtlasClient } from '../atlas/client';
+import type { AtlasClient } from '../atlas/client';
+import type { NotifyResult, RestoreEvent } from '../common/events';
+import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { notifyWebhook } from './notify';
 import { runPreflight } from './preflight';
-import { findSubmittedJob, getRestoreJob, submitRestore } from './submit';
-import type { JobRef, NotifyRequest, PreflightRequest, SubmitRequest } from './types';
+import { createRestoreJob, findSubmittedJob, getRestoreJob } from './submit';
+import type { JobRef, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -19,28 +21,52 @@ export interface ActivityDeps {
 }
 
 /**
- * Wraps an activity: counts retries (attempt > 1) on the worker's metrics, and logs each attempt (the worker's log
- * interceptor adds the target cluster to the line).
+ * Wraps every activity: the one place an Atlas error becomes an ApplicationFailure (activities/failures.ts), so
+ * activity code just throws. Also counts retries (attempt > 1) on the worker's metrics, and logs each attempt (the
+ * worker's log interceptor adds the target cluster to the line).
  */
-function instrumented<T extends object, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
+function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
   return async (arg: T) => {
     const ctx = Context.current();
-    if (ctx.info.attempt > 1) ctx.metricMeter.createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first').add(1, { activity: name });
+    if (ctx.info.attempt > 1)
+      ctx.metricMeter
+        .createCounter('atlas_restore_activity_retries', '1', 'activity attempts after the first')
+        .add(1, { activity: name });
     ctx.log.debug(`${name} attempt ${ctx.info.attempt}`);
-    return fn(arg);
+    try {
+      return await fn(arg);
+    } catch (e) {
+      throw toFailure(e);
+    }
   };
+}
+
+/** Adapter: today's webhook (activities/notify.ts) takes the older, smaller request and answers a sentence. */
+async function notifyEvent(http: HttpClient, url: string | undefined, e: RestoreEvent): Promise<NotifyResult> {
+  const detail = await notifyWebhook(http, url, {
+    workflowId: e.workflowId,
+    outcome: e.outcome ?? e.type,
+    reason: e.reason,
+    targetProjectId: e.targetProjectId,
+    targetClusterName: e.targetClusterName,
+    restoreJobId: e.restoreJobId,
+  });
+  return { delivered: !detail.startsWith('skipped'), detail };
 }
 
 export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
     preflight: instrumented('preflight', (r: PreflightRequest) => runPreflight(deps.atlas, r)),
-    submitRestore: instrumented('submitRestore', (r: SubmitRequest) => submitRestore(deps.atlas, r)),
+    /** The create alone (ambiguous when it fails): the workflow tries it once per attempt and looks up after. */
+    submitRestore: instrumented('submitRestore', (r: SubmitRequest) => createRestoreJob(deps.atlas, r)),
     findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
-    notify: instrumented('notify', (n: NotifyRequest) => notifyWebhook(http, deps.webhookUrl, n)),
-    restoreDurationHistory: instrumented('restoreDurationHistory', (t: { targetProjectId: string; targetClusterName: string }) =>
-      restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
+    notify: instrumented('notify', (e: RestoreEvent) => notifyEvent(http, deps.webhookUrl, e)),
+    restoreDurationHistory: instrumented(
+      'restoreDurationHistory',
+      (t: { targetProjectId: string; targetClusterName: string }) =>
+        restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
     ),
   };
 }

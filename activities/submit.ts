@@ -1,11 +1,8 @@
-// Submit exactly once. Before creating, look for a job we may already have created (a retry after a timeout or a
-// 500-after-commit lands here) and adopt it; after a 409, look again: our own job is adopted, a foreign one is a
-// conflict the workflow waits out within a bound.
-import { AtlasClient, RestoreJob } from '../atlas/client';
-import { AtlasApiError } from '../atlas/errors';
-import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE, toFailure } from './failures';
-import type { JobRef, JobView, SubmitRequest, SubmitResult } from './types';
+// Submit exactly once, in two kinds of call the workflow (workflows/submit.ts) combines: a safe lookup for the job a
+// request already has (retried in seconds), and the create (ambiguous when it fails: tried once, then looked up).
+// Errors pass out as they are; activities/index.ts turns them into failures.
+import type { AtlasClient, RestoreJob } from '../atlas/client';
+import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../common/jobs';
 
 /** Clocks differ between Atlas and the worker: accept a job scheduled this long before our start. */
 const CLOCK_SKEW_MS = 60_000;
@@ -24,51 +21,35 @@ function findOurs(jobs: RestoreJob[], r: SubmitRequest): RestoreJob | undefined 
     .sort((a, b) => (a.restoreScheduledDate ?? '').localeCompare(b.restoreScheduledDate ?? ''))[0];
 }
 
-const result = (j: RestoreJob, via: SubmitResult['via']): SubmitResult => ({ jobId: j.id, status: j.status, restoreScheduledDate: j.restoreScheduledDate, via });
+const result = (j: RestoreJob, via: SubmitResult['via']): SubmitResult => ({
+  jobId: j.id,
+  status: j.status,
+  restoreScheduledDate: j.restoreScheduledDate,
+  via,
+});
 
-export async function submitRestore(atlas: AtlasClient, r: SubmitRequest): Promise<SubmitResult> {
-  try {
-    const existing = findOurs(await atlas.listRestoreJobs(r.backend, r.projectId, r.clusterName), r);
-    if (existing) return result(existing, 'adopted-existing');
-    try {
-      const job = await atlas.createRestore(r.backend, r.projectId, r.clusterName, {
-        snapshotId: r.snapshotId,
-        targetClusterName: r.targetClusterName,
-        targetProjectId: r.targetProjectId,
-      });
-      return result(job, 'created');
-    } catch (e) {
-      if (e instanceof AtlasApiError && e.errorClass === 'conflict') {
-        const ours = findOurs(await atlas.listRestoreJobs(r.backend, r.projectId, r.clusterName), r);
-        if (ours) return result(ours, 'adopted-after-conflict');
-        throw ApplicationFailure.create({
-          message: `another restore into ${r.targetClusterName} is in progress (${e.errorCode})`,
-          type: FAILURE.conflict,
-          details: [{ status: e.status, errorCode: e.errorCode, operation: e.operation, foreign: true }],
-        });
-      }
-      throw e;
-    }
-  } catch (e) {
-    throw e instanceof ApplicationFailure ? e : toFailure(e);
-  }
+/** Create only: one POST. A failure may or may not have created the job; the workflow looks before it tries again. */
+export async function createRestoreJob(atlas: AtlasClient, r: SubmitRequest): Promise<SubmitResult> {
+  const job = await atlas.createRestore(r.backend, r.projectId, r.clusterName, {
+    snapshotId: r.snapshotId,
+    targetClusterName: r.targetClusterName,
+    targetProjectId: r.targetProjectId,
+  });
+  return result(job, 'created');
 }
 
-/** Lookup only: the job an attempt of this request created, if any (after a cancel or deadline mid-submit). */
+/** Lookup only: the job an earlier attempt of this request created, if any. */
 export async function findSubmittedJob(atlas: AtlasClient, r: SubmitRequest): Promise<SubmitResult | null> {
-  try {
-    const ours = findOurs(await atlas.listRestoreJobs(r.backend, r.projectId, r.clusterName), r);
-    return ours ? result(ours, 'adopted-existing') : null;
-  } catch (e) {
-    throw toFailure(e);
-  }
+  const ours = findOurs(await atlas.listRestoreJobs(r.backend, r.projectId, r.clusterName), r);
+  return ours ? result(ours, 'adopted-existing') : null;
 }
 
 export async function getRestoreJob(atlas: AtlasClient, r: JobRef): Promise<JobView> {
-  try {
-    const j = await atlas.getRestoreJob(r.backend, r.projectId, r.clusterName, r.jobId);
-    return { jobId: j.id, status: j.status, restoreFinishedDate: j.restoreFinishedDate, restoreScheduledDate: j.restoreScheduledDate };
-  } catch (e) {
-    throw toFailure(e);
-  }
+  const j = await atlas.getRestoreJob(r.backend, r.projectId, r.clusterName, r.jobId);
+  return {
+    jobId: j.id,
+    status: j.status,
+    restoreFinishedDate: j.restoreFinishedDate,
+    restoreScheduledDate: j.restoreScheduledDate,
+  };
 }

@@ -1,57 +1,25 @@
 // Activity inputs and outputs (plain JSON: they are recorded in workflow history, so no secrets, ever).
+// The job shapes shared with the workflows live in common/jobs.ts; re-exported here for the activities' callers.
 import type { Check, RecoveryPoint } from '../common/result';
+import type { Backend } from '../common/types';
+import type { RestoreTarget } from '../common/jobs';
 
-export type ResolvedBackend = 'tenant' | 'flex';
-
-export interface RestoreTarget {
-  projectId: string;
-  clusterName: string;
-  snapshotId: string;
-  targetProjectId: string;
-  targetClusterName: string;
-}
+export type { JobRef, JobView, RestoreTarget, SubmitRequest, SubmitResult } from '../common/jobs';
 
 export interface PreflightRequest extends RestoreTarget {
-  backend: 'auto' | ResolvedBackend;
+  backend: 'auto' | Backend;
   rollbackOnFailure: boolean;
 }
 
 export interface PreflightReport {
-  backend?: ResolvedBackend;
+  backend?: Backend;
   checks: Check[];
   recoveryPoint?: RecoveryPoint;
   /** Short description of source and target, for the plan a dry run shows. */
   plan: string;
 }
 
-export interface SubmitRequest extends RestoreTarget {
-  backend: ResolvedBackend;
-  /** Adopt a job for the same snapshot and target scheduled at or after this time (workflow start, ISO). */
-  notBefore: string;
-}
-
-export interface SubmitResult {
-  jobId: string;
-  status: string;
-  restoreScheduledDate?: string;
-  /** How we got the job: created now, found by the pre-create lookup, or found after a 409. */
-  via: 'created' | 'adopted-existing' | 'adopted-after-conflict';
-}
-
-export interface JobRef {
-  backend: ResolvedBackend;
-  projectId: string;
-  clusterName: string;
-  jobId: string;
-}
-
-export interface JobView {
-  jobId: string;
-  status: string;
-  restoreFinishedDate?: string;
-  restoreScheduledDate?: string;
-}
-
+/** What today's webhook (activities/notify.ts) is given; the notify activity adapts a RestoreEvent to it. */
 export interface NotifyRequest {
   workflowId: string;
   outcome: string;

@@ -1,4 +1,7 @@
-// One error model for every Atlas call, and the one place that decides what each failure means for a restore.
+// One error model for every Atlas call, and the one place that decides what each failure means for a restore:
+// classifyAtlasError gives the class, describeAtlasError the one description (failure type, retryable, Retry-After,
+// benign, operator hint) that activities/failures.ts turns into an ApplicationFailure.
+import { FAILURE, type FailureType } from '../common/failure-types';
 
 /** What the orchestrator should do about a failed call. */
 export type ErrorClass =
@@ -8,7 +11,9 @@ export type ErrorClass =
   | 'conflict'
   /** Wrong API for this cluster (tenant vs Flex, or a sunset tenant endpoint): route to the other backend. */
   | 'routing'
-  /** Will not succeed by retrying: bad input, failed precondition, auth, not found. */
+  /** 401/403: Atlas refused the worker's credentials (or their access): an operator must fix the configuration. */
+  | 'auth'
+  /** Will not succeed by retrying: bad input, failed precondition, not found. */
   | 'fatal';
 
 /** Status 0 marks a failure below HTTP; these codes name it. */
@@ -37,6 +42,7 @@ const FATAL_CODES = new Set<string>(['UNSUPPORTED_SOURCE_CLUSTER']);
 /**
  * Classifies an Atlas failure. `sunsetPath` is true when the call went to a tenant endpoint, where a 404 without a
  * resource-specific code means the endpoint itself is gone (sunset 2026-01-22), not the resource.
+ * 401/403 are 'auth' (checked after the codes above, so a routing or conflict code on a 403 keeps its meaning).
  * Only the two restore-in-progress codes are conflicts: other 409s (incomplete or deleted snapshot, paused cluster)
  * will not clear by waiting for someone else's restore, so they are fatal like any other 4xx.
  */
@@ -51,6 +57,7 @@ export function classifyAtlasError(status: number, errorCode: string, sunsetPath
     return 'routing';
   if (CONFLICT_CODES.has(errorCode)) return 'conflict';
   if (RETRYABLE_CODES.has(errorCode)) return 'retryable';
+  if (status === 401 || status === 403) return 'auth';
   if (status === 429 || status === 408 || status >= 500 || status === 0) return 'retryable';
   return 'fatal';
 }
@@ -127,4 +134,70 @@ export class AtlasRoutingError extends AtlasApiError {
 export function errorClassOf(e: unknown): ErrorClass | undefined {
   if (e instanceof AtlasApiError || e instanceof AtlasResponseShapeError) return e.errorClass;
   return undefined;
+}
+
+/** Everything a restore needs to know about one failed Atlas call. Plain JSON, no credentials. */
+export interface AtlasErrorDescription {
+  type: FailureType;
+  message: string;
+  retryable: boolean;
+  /** An expected answer (429, restore in progress): the failure is marked benign so it does not log as an error. */
+  benign: boolean;
+  /**
+   * Atlas answered about the thing asked for (not found, a failed precondition, the wrong API): a read-only check
+   * records it as failed. False for transient answers and for refusals of the caller itself (auth, a broken shape).
+   */
+  definite: boolean;
+  status: number;
+  errorCode: string;
+  operation: string;
+  retryAfterS?: number;
+  /** For the operator: what to fix. */
+  hint?: string;
+}
+
+const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMITED_TOKEN_BUCKET']);
+
+/** The hint of an auth failure: which variables to check. Names only, never values. */
+const authHint = (status: number): string =>
+  `Atlas refused the worker's credentials (HTTP ${status || 401}): check MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, ` +
+  `or the API key (MONGODB_ATLAS_PUBLIC_API_KEY/MONGODB_ATLAS_PRIVATE_API_KEY) / access token (MONGODB_ATLAS_ACCESS_TOKEN) variables` +
+  (status === 403 ? ", and that the key's role and IP access list allow this project" : '');
+
+/** The one description of an Atlas error, or undefined for an error that did not come from atlas/*. */
+export function describeAtlasError(e: unknown): AtlasErrorDescription | undefined {
+  if (e instanceof AtlasResponseShapeError)
+    return {
+      type: FAILURE.shape,
+      message: e.message,
+      retryable: false,
+      benign: false,
+      definite: false,
+      status: 200,
+      errorCode: 'RESPONSE_SHAPE',
+      operation: e.operation,
+    };
+  if (!(e instanceof AtlasApiError)) return undefined;
+  const base = {
+    definite: false,
+    message: e.message,
+    status: e.status,
+    errorCode: e.errorCode,
+    operation: e.operation,
+    ...(e.retryAfterS !== undefined ? { retryAfterS: e.retryAfterS } : {}),
+  };
+  switch (e.errorClass) {
+    case 'retryable':
+      return e.status === 429 || RATE_LIMIT_CODES.has(e.errorCode)
+        ? { ...base, type: FAILURE.rateLimited, retryable: true, benign: true }
+        : { ...base, type: FAILURE.transient, retryable: true, benign: false };
+    case 'conflict':
+      return { ...base, type: FAILURE.conflict, retryable: true, benign: true };
+    case 'routing':
+      return { ...base, type: FAILURE.routing, retryable: false, benign: false, definite: true };
+    case 'auth':
+      return { ...base, type: FAILURE.auth, retryable: false, benign: false, hint: authHint(e.status) };
+    case 'fatal':
+      return { ...base, type: FAILURE.rejected, retryable: false, benign: false, definite: true };
+  }
 }

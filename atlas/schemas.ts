@@ -12,6 +12,9 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['COMPLETED', 'FAILED'];
 
 const status = z.enum(JOB_STATUSES);
+// A restore job's status is read as a plain string: the spec's own text names a status (CLOSED) its enum lacks, and
+// enums grow. An unknown status is "not finished" (workflows/wait.ts), never a shape error.
+const jobStatus = z.string();
 const deliveryType = z.enum(['RESTORE', 'DOWNLOAD']);
 // Kept as strings: we pass dates through, and a stricter parse would only add ways to fail a poll.
 const dateTime = z.string();
@@ -30,7 +33,7 @@ export const TenantRestoreSchema = z.looseObject({
   snapshotFinishedDate: dateTime.optional(),
   snapshotId: z.string(),
   snapshotUrl: z.string().optional(),
-  status: status.optional(),
+  status: jobStatus.optional(),
   targetDeploymentItemName: z.string(),
   targetProjectId: z.string().optional(),
 });
@@ -48,7 +51,7 @@ export const FlexRestoreJobSchema = z.looseObject({
   snapshotFinishedDate: dateTime.optional(),
   snapshotId: z.string().optional(),
   snapshotUrl: z.string().optional(),
-  status: status.optional(),
+  status: jobStatus.optional(),
   targetDeploymentItemName: z.string().optional(),
   targetProjectId: z.string().optional(),
 });

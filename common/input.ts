@@ -1,4 +1,4 @@
-// The restore request: one zod schema, used by the workflow (first thing it does), the CLI and the batch plan.
+// The restore request: one zod schema, used by the CLI and the batch plan (strict), and by the workflow (tolerant).
 // Workflow-safe (no Node imports). It holds no credentials, by design: workers read those from their environment.
 import { z } from 'zod';
 
@@ -9,7 +9,10 @@ export const clusterNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]*$/, 'must start with a letter or digit and contain only letters, digits and hyphens');
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
+    'must start with a letter or digit and contain only letters, digits and hyphens',
+  );
 
 /** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
 /** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
@@ -33,57 +36,68 @@ export function parseDurationS(v: string): number | undefined {
 }
 
 /** The adaptive polling schedule (workflows/polling.ts); seconds. */
-export const pollingSchema = z
-  .object({
-    /** First poll this long after submit. */
-    initialS: z.number().min(0.01).max(3600).default(5),
-    /** Never wait longer than this between polls. */
-    maxS: z.number().min(0.01).max(3600).default(60),
-    /** Growth factor of the interval while nothing is known about the restore's length. */
-    factor: z.number().min(1).max(10).default(1.5),
-    /** Once the expected finish is near, poll at this interval. */
-    nearS: z.number().min(0.01).max(3600).default(3),
-    /** Use earlier restores of the same target to predict this one's length. */
-    learn: z.boolean().default(true),
-  })
-  .strict()
-  // A cap below the defaults lowers them too (e.g. { maxS: 2 } polls every 2 s at most).
-  .transform((p) => ({ ...p, initialS: Math.min(p.initialS, p.maxS), nearS: Math.min(p.nearS, p.maxS) }));
+const pollingFields = z.object({
+  /** First poll this long after submit. */
+  initialS: z.number().min(0.01).max(3600).default(5),
+  /** Never wait longer than this between polls. */
+  maxS: z.number().min(0.01).max(3600).default(60),
+  /** Growth factor of the interval while nothing is known about the restore's length. */
+  factor: z.number().min(1).max(10).default(1.5),
+  /** Once the expected finish is near, poll at this interval. */
+  nearS: z.number().min(0.01).max(3600).default(3),
+  /** Use earlier restores of the same target to predict this one's length. */
+  learn: z.boolean().default(true),
+});
+// A cap below the defaults lowers them too (e.g. { maxS: 2 } polls every 2 s at most).
+const capped = <T extends { initialS: number; nearS: number; maxS: number }>(p: T): T => ({
+  ...p,
+  initialS: Math.min(p.initialS, p.maxS),
+  nearS: Math.min(p.nearS, p.maxS),
+});
+export const pollingSchema = pollingFields.strict().transform(capped);
 export type PollingPolicy = z.output<typeof pollingSchema>;
 
 export const BACKENDS = ['auto', 'tenant', 'flex'] as const;
 
-export const RestoreInputSchema = z
-  .object({
-    /** Project of the source cluster (the snapshot's cluster). */
-    projectId: objectIdSchema,
-    /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
-    clusterName: clusterNameSchema,
-    snapshotId: objectIdSchema,
-    /** The cluster whose data is deleted and replaced by the snapshot. */
-    targetClusterName: clusterNameSchema,
-    /** Defaults to projectId. */
-    targetProjectId: objectIdSchema.optional(),
-    /** Required, and must be `true`: the restore deletes all data on the target. There is no default. */
-    acknowledgeDataLoss: z.literal(true, { error: 'must be true: the restore deletes all data on the target cluster' }),
-    backend: z.enum(BACKENDS).default('auto'),
-    polling: pollingSchema.optional(),
-    /** Overall deadline from the start of the workflow; default 6h. */
-    deadline: durationSchema.optional(),
-    /** Wait for an `approve` update before submitting. */
-    requireApproval: z.boolean().default(false),
-    /** How long to wait for approval; default 1h (within the overall deadline). */
-    approvalTimeout: durationSchema.optional(),
-    /** Stop after preflight with the plan. */
-    dryRun: z.boolean().default(false),
-    /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
-    rollbackOnFailure: z.boolean().default(false),
-    /** Who asked (a person or a system); an approver cannot be the requester. */
-    requester: z.string().trim().min(1).max(200).optional(),
-    /** Why: a ticket or a sentence. */
-    reason: z.string().trim().min(1).max(1000).optional(),
-  })
-  .strict();
+const inputFields = <P extends z.ZodType>(polling: P) => ({
+  /** Project of the source cluster (the snapshot's cluster). */
+  projectId: objectIdSchema,
+  /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
+  clusterName: clusterNameSchema,
+  snapshotId: objectIdSchema,
+  /** The cluster whose data is deleted and replaced by the snapshot. */
+  targetClusterName: clusterNameSchema,
+  /** Defaults to projectId. */
+  targetProjectId: objectIdSchema.optional(),
+  /** Required, and must be `true`: the restore deletes all data on the target. There is no default. */
+  acknowledgeDataLoss: z.literal(true, { error: 'must be true: the restore deletes all data on the target cluster' }),
+  backend: z.enum(BACKENDS).default('auto'),
+  polling: polling.optional(),
+  /** Overall deadline from the start of the workflow; default 6h. */
+  deadline: durationSchema.optional(),
+  /** Wait for an `approve` update before submitting. */
+  requireApproval: z.boolean().default(false),
+  /** How long to wait for approval; default 1h (within the overall deadline). */
+  approvalTimeout: durationSchema.optional(),
+  /** Stop after preflight with the plan. */
+  dryRun: z.boolean().default(false),
+  /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
+  rollbackOnFailure: z.boolean().default(false),
+  /** Who asked (a person or a system); an approver cannot be the requester. */
+  requester: z.string().trim().min(1).max(200).optional(),
+  /** Why: a ticket or a sentence. */
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
+
+/** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
+export const RestoreInputSchema = z.object(inputFields(pollingSchema)).strict();
+
+/**
+ * What the workflow accepts: the same fields, but unknown keys (at any level) are dropped rather than refused. A
+ * running or continued restore must keep accepting the input it was started with after a later build adds an optional
+ * field, or after an older client sent one this build no longer knows; the start already refused typos.
+ */
+export const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped)));
 
 export type RestoreInput = z.input<typeof RestoreInputSchema>;
 export type ValidRestoreInput = z.output<typeof RestoreInputSchema>;
@@ -97,7 +111,8 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((i) => {
       const field = i.path.length ? i.path.join('.') : '(input)';
-      if (i.code === 'unrecognized_keys') return `${i.path.length ? `${field}: ` : ''}unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      if (i.code === 'unrecognized_keys')
+        return `${i.path.length ? `${field}: ` : ''}unknown field(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
       // zod 4 leaves the input off its issues; its message says what was received.
       if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `${field}: is required`;
       return `${field}: ${i.message}`;
@@ -106,7 +121,11 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** The workflow id: one restore per target at a time (target project + target cluster). */
-export function restoreWorkflowId(input: { projectId: string; targetProjectId?: string; targetClusterName: string }): string {
+export function restoreWorkflowId(input: {
+  projectId: string;
+  targetProjectId?: string;
+  targetClusterName: string;
+}): string {
   return `atlas-restore-${input.targetProjectId ?? input.projectId}-${input.targetClusterName}`;
 }
 

@@ -3,7 +3,7 @@
 // Workflow-safe (no Node imports).
 import type { Backend } from './types';
 import type { PollingPolicy, ValidRestoreInput } from './input';
-import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S } from './input';
+import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, TolerantRestoreInputSchema } from './input';
 
 export const DEFAULT_POLLING: PollingPolicy = { initialS: 5, maxS: 60, factor: 1.5, nearS: 3, learn: true };
 
@@ -44,6 +44,19 @@ export function resolveRequest(v: ValidRestoreInput): ResolvedRequest {
     ...(v.requester !== undefined ? { requester: v.requester } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
   };
+}
+
+/**
+ * The workflow's parse of its input: tolerant of unknown keys (they are dropped: see TolerantRestoreInputSchema),
+ * resolved once. Returns the sentence naming every bad field when the input is invalid.
+ */
+export function parseWorkflowRequest(
+  raw: unknown,
+): { ok: true; req: ResolvedRequest } | { ok: false; problems: string } {
+  const parsed = TolerantRestoreInputSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, req: resolveRequest(parsed.data) }
+    : { ok: false, problems: describeIssues(parsed.error) };
 }
 
 /**

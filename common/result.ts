@@ -33,7 +33,22 @@ export interface AuditEvent {
     | 'continued'
     | 'cancel-requested'
     | 'deadline'
-    | 'finished';
+    | 'finished'
+    /** Many entries between the first and the last ones, folded into counts per type (workflows/audit.ts). */
+    | 'folded'
+    /** Atlas calls about a submitted job keep failing (one entry per streak), and when they work again. */
+    | 'atlas-trouble'
+    | 'atlas-recovered'
+    /** A job status outside the documented enum: not finished; recorded once per status with the raw value. */
+    | 'unknown-job-status'
+    /** COMPLETED without restoreFinishedDate: one more read confirms it. */
+    | 'confirming'
+    /** The preflight checks run again after approval. */
+    | 'recheck'
+    /** An undo the saga will run if the restore fails (pushed when the step it undoes succeeded). */
+    | 'undo-registered'
+    /** A notification that could not be delivered (the outcome is unchanged). */
+    | 'notify-failed';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -47,9 +62,10 @@ export interface RecoveryPoint {
   backend: 'tenant' | 'flex';
 }
 
-/** One compensation step and how it went. */
+/** One undo the saga ran (workflows/compensation.ts) and how it went. Bookkeeping is not an undo. */
 export interface CompensationStep {
-  step: 'mark-outcome' | 'release-target' | 'notify' | 'rollback-restore';
+  /** Only 'rollback-restore' is an undo today; the other names are kept for readers of older results. */
+  step: 'rollback-restore' | 'mark-outcome' | 'release-target' | 'notify';
   status: 'done' | 'skipped' | 'failed';
   detail: string;
 }

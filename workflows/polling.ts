@@ -14,29 +14,17 @@
 //   end before it); a restore that outlives the prediction costs only itself, so polling there stays close for a
 //   while and then backs off gently.
 import type { PollingPolicy } from '../common/input';
+import { PRIOR_SIGMA } from '../common/expectation';
 
-export const DEFAULT_POLLING: PollingPolicy = { initialS: 5, maxS: 60, factor: 1.5, nearS: 3, learn: true };
+// The defaults live with the resolved request (common/request.ts) and the prediction's maths in common/expectation.ts;
+// re-exported here for the benchmark's offline model, which replays this schedule.
+export { DEFAULT_POLLING } from '../common/request';
+export { expectationFrom, PRIOR_SIGMA, type PooledSpread } from '../common/expectation';
 
 /** The close-polling window starts this many log-sds below the predicted median (≈ 0.6 % of restores end earlier). */
 export const WINDOW_START_Z = 2.5;
 /** ...and keeps the close interval up to this many log-sds above it, before backing off. */
 export const WINDOW_END_Z = 3;
-/**
- * Restore-to-restore variation assumed before any history says otherwise (log-sd 0.10, about ±10 %), worth
- * PRIOR_WEIGHT observations: with one or two repeats the sample spread means little. It only matters until some
- * target has been restored twice; after that the pooled spread (below) outweighs it.
- */
-export const PRIOR_SIGMA = 0.1;
-export const PRIOR_WEIGHT = 2;
-
-/**
- * Within-target variation pooled over many targets: Σ over targets of Σ (log d − mean log d of that target)², and its
- * degrees of freedom Σ (n − 1). activities/history.ts computes it from our own recent restores.
- */
-export interface PooledSpread {
-  sumSquares: number;
-  df: number;
-}
 
 export interface PollState {
   /** Polls made so far (0 before the first). */
@@ -67,26 +55,4 @@ export function nextPollDelayS(p: PollingPolicy, s: PollState): number {
   if (t < windowEnd) return p.nearS;
   // Longer than predicted: back off gently from nearS (a tenth of the overrun), up to maxS.
   return Math.min(p.maxS, Math.max(p.nearS, (t - windowEnd) * 0.1));
-}
-
-/** Σ (log x − mean)² of the positive samples, their count, and the mean of their logs. */
-export function logMoments(samplesS: number[]): { n: number; mean: number; sumSquares: number } {
-  const logs = samplesS.filter((x) => Number.isFinite(x) && x > 0).map((x) => Math.log(x));
-  const n = logs.length;
-  const mean = n ? logs.reduce((a, b) => a + b, 0) / n : 0;
-  return { n, mean, sumSquares: logs.reduce((a, b) => a + (b - mean) ** 2, 0) };
-}
-
-/**
- * The prediction from earlier durations of the same target (seconds): the median is the geometric mean; the log-sd
- * pools the prior with the pooled spread of all targets (or, without one, this target's own), and the prediction's
- * spread adds the uncertainty of the median itself (σ·√(1 + 1/n)), which is what makes one earlier restore a weak
- * guide and five a good one.
- */
-export function expectationFrom(samplesS: number[], pooled?: PooledSpread): { expectedS?: number; spread?: number } {
-  const own = logMoments(samplesS);
-  if (own.n === 0) return {};
-  const across = pooled && pooled.df > 0 ? pooled : { sumSquares: own.sumSquares, df: own.n - 1 };
-  const sigma = Math.sqrt((PRIOR_WEIGHT * PRIOR_SIGMA ** 2 + across.sumSquares) / (PRIOR_WEIGHT + across.df));
-  return { expectedS: Math.exp(own.mean), spread: sigma * Math.sqrt(1 + 1 / own.n) };
 }

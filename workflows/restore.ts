@@ -1,9 +1,10 @@
-// The restore workflow: validate → preflight → (approval) → submit exactly once → poll until restoreFinishedDate →
-// done; or compensate. COMPLETED and DRY_RUN return a RestoreResult; every other outcome fails the workflow with
-// that RestoreResult as the failure's details (common/outcome.ts), so the Temporal UI shows it as failed and
-// callers still read one shape. Invalid input fails it with an InvalidInput failure naming the field.
+// The restore workflow: validate → preflight → (approval → preflight again) → submit exactly once → wait for the
+// job (workflows/wait.ts) → done; when the job FAILED, the saga runs its undos (workflows/compensation.ts). How it
+// ends, and what each ending looks like in Temporal, is workflows/finish.ts.
+//
+// The outcome says what Atlas did to the target, nothing more and nothing less: once a job exists, only the job's own
+// terminal status decides; before that, nothing was changed, whatever went wrong.
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -13,47 +14,92 @@ import {
   sleep,
   workflowInfo,
   allHandlersFinished,
-  log,
-  metricMeter,
-  upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { Outcome, SA } from '../common/constants';
-import { isSuccess, outcomeFailure } from '../common/outcome';
-import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
-import type { SubmitRequest } from '../activities/types';
+import { describeFailure } from '../common/failure';
+import type { RestoreInput } from '../common/input';
+import { parseWorkflowRequest } from '../common/request';
 import type { RestoreResult } from '../common/result';
-import { pollActs, preflightActs, sideActs } from './activity-options';
+import { findActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
-import { compensate, messageOf } from './compensation';
+import { compensate, pushUndo } from './compensation';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
-import { DEFAULT_POLLING, expectationFrom, nextPollDelayS } from './polling';
-import { freshCarry, RestoreCarry, RestoreState } from './state';
+import { Ending, finish, Interruption } from './finish';
+import { notifyEvent } from './notify';
+import { expectationFrom } from './polling';
+import { freshCarry, newWatch, RestoreCarry, RestoreCarrySchema, RestoreState } from './state';
 import { submitWithRetries } from './submit';
+import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
-
-/**
- * Polling is a durable timer plus one short activity per poll, and the workflow continues as new after this many
- * polls, so the history of any run stays bounded (~11 events a poll) however long the restore takes.
- * Why not one long activity that polls and heartbeats? Timers keep the schedule in the workflow, where it can learn
- * from earlier restores, show `nextPollAt` in the status query and the UI, skip time in tests, and survive a worker
- * crash without a heartbeat timeout to wait out; and a worker holds no slot while nothing happens. The cost, a few
- * events per poll, is what the adaptive schedule (workflows/polling.ts) keeps small. Measured in bench/.
- */
-export const POLLS_PER_RUN = 100;
-
-type Ending = { outcome: Outcome; reason?: string; compensate?: boolean } | { continue: true };
+export { POLLS_PER_RUN };
 
 export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry): Promise<RestoreResult> {
-  const parsed = RestoreInputSchema.safeParse(raw);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid restore input: ${describeIssues(parsed.error)}`, 'InvalidInput');
-  const input = parsed.data;
-  const st = new RestoreState(input, carried ?? freshCarry(nowMs(), input.deadline ?? DEFAULT_DEADLINE_S));
-  if (!carried) st.audit.add('started', `restore requested by ${input.requester ?? 'unknown'}${input.reason ? `: ${input.reason}` : ''}`, { inputDigest: digest(raw) });
-  else st.audit.add('continued', `run ${st.c.runs} continues after ${st.c.polls} polls`);
+  const carry = acceptCarry(carried);
+  const parsed = parseWorkflowRequest(raw);
+  if (!parsed.ok) throw ApplicationFailure.nonRetryable(`invalid restore input: ${parsed.problems}`, 'InvalidInput');
+  const req = parsed.req;
+  const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
+  if (!carry)
+    st.audit.add(
+      'started',
+      `restore requested by ${req.requester ?? 'unknown'}${req.reason ? `: ${req.reason}` : ''}`,
+      { requestDigest: st.digest },
+    );
+  else st.audit.add('continued', `run ${st.c.runs} continues after ${st.c.main?.polls ?? 0} polls`);
+  installHandlers(st);
+  st.enter(carry?.ending ? 'COMPENSATING' : carry ? 'POLLING' : 'VALIDATING');
 
+  const ending: Ending | 'continue' = st.c.ending
+    ? { ...st.c.ending, undo: true }
+    : await runUntilDeadline(st, !!carry);
+  if (ending === 'continue') return handOver(st, raw);
+  if (ending.undo) {
+    st.c.ending = { outcome: ending.outcome, reason: ending.reason ?? ending.outcome };
+    st.enter('COMPENSATING');
+    if ((await compensate(st, !ending.cancelled)) === 'continue') return handOver(st, raw);
+  }
+  return finish(st, ending);
+}
+
+/**
+ * State carried by continue-as-new is accepted only on a run that a run of this same workflow continued
+ * (the server sets continuedFromExecutionRunId; a client's start cannot), and only in the carried shape. Anything
+ * else fails the workflow as InvalidInput before any Atlas call: a forged job or recovery point must not skip checks.
+ */
+function acceptCarry(carried: unknown): RestoreCarry | undefined {
+  if (carried === undefined || carried === null) return undefined;
+  if (!workflowInfo().continuedFromExecutionRunId)
+    throw ApplicationFailure.nonRetryable(
+      'invalid restore input: a second argument (carried state) is accepted only from continue-as-new of the same restore',
+      'InvalidInput',
+    );
+  const parsed = RestoreCarrySchema.safeParse(carried);
+  if (!parsed.success)
+    throw ApplicationFailure.nonRetryable(
+      `invalid carried state: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      'InvalidInput',
+    );
+  if (!parsed.data.main && !parsed.data.ending)
+    throw ApplicationFailure.nonRetryable(
+      'invalid carried state: neither a job nor an ending to resume',
+      'InvalidInput',
+    );
+  return parsed.data;
+}
+
+async function handOver(st: RestoreState, raw: RestoreInput): Promise<never> {
+  await condition(allHandlersFinished);
+  return continueAsNew<typeof restoreWorkflow>(raw, st.carry());
+}
+
+function installHandlers(st: RestoreState): void {
+  const requester = st.req.requester;
   setHandler(statusQuery, () => st.status());
   setHandler(auditQuery, () => st.audit.events);
+  const mustBeWaiting = (by: string | undefined) => {
+    if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
+    if (!by?.trim()) throw new Error('approver (--by) must not be empty');
+  };
   setHandler(
     approveUpdate,
     ({ by, comment }) => {
@@ -62,9 +108,9 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
     },
     {
       validator: ({ by }) => {
-        if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
-        if (!by?.trim()) throw new Error('approver (--by) must not be empty');
-        if (input.requester && by.trim().toLowerCase() === input.requester.toLowerCase()) throw new Error('the requester cannot approve their own restore');
+        mustBeWaiting(by);
+        if (requester && by.trim().toLowerCase() === requester.toLowerCase())
+          throw new Error('the requester cannot approve their own restore');
       },
     },
   );
@@ -74,16 +120,12 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
       st.decision = { approved: false, by: by.trim(), note: reason };
       return `rejected by ${by.trim()}`;
     },
-    {
-      validator: ({ by }) => {
-        if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
-        if (!by?.trim()) throw new Error('rejecter (--by) must not be empty');
-      },
-    },
+    { validator: ({ by }) => mustBeWaiting(by) },
   );
-  st.enter(carried ? 'POLLING' : 'VALIDATING');
+}
 
-  // The deadline cancels the main scope; a cancel of the workflow does too. Either way, clean-up runs after.
+/** Runs the restore in a scope that the deadline (or a cancel of the workflow) cancels; then says what happened. */
+async function runUntilDeadline(st: RestoreState, resumed: boolean): Promise<Ending | 'continue'> {
   const main = new CancellationScope();
   const deadlineScope = new CancellationScope();
   let deadlineHit = false;
@@ -97,188 +139,289 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
       },
       () => undefined,
     );
-
-  let ending: Ending;
   try {
-    ending = await main.run(() => run(st, !!carried));
+    return await main.run(() => run(st, resumed));
   } catch (e) {
-    if (isCancellation(e)) {
-      if (!deadlineHit) st.audit.add('cancel-requested', 'the workflow was cancelled');
-      if (!st.c.jobId && st.submitRequest) await adoptAfterCancel(st, st.submitRequest);
-      const submitted = !!st.c.jobId;
-      ending = deadlineHit
-        ? { outcome: 'DEADLINE_EXCEEDED', reason: `the restore did not finish by its deadline ${st.c.deadlineAt}; ${submitted ? `Atlas job ${st.c.jobId} was ${st.c.jobStatus}` : 'nothing was submitted'}`, compensate: submitted }
-        : { outcome: 'CANCELLED', reason: submitted ? `cancelled after submit; Atlas job ${st.c.jobId} was ${st.c.jobStatus}` : 'cancelled before anything was submitted', compensate: submitted };
-    } else if (e instanceof ActivityFailure) {
-      // Before submit nothing has changed: the restore simply FAILED. After, the saga compensates.
-      const changed = st.phase === 'SUBMITTING' || st.phase === 'POLLING';
-      ending = { outcome: changed ? 'COMPENSATED' : 'FAILED', reason: failureSentence(st, e), compensate: changed };
-    } else throw e;
+    if (!isCancellation(e)) throw e;
+    return await CancellationScope.nonCancellable(() => interrupted(st, deadlineHit ? 'deadline' : 'cancel'));
   } finally {
     deadlineScope.cancel();
   }
-
-  if ('continue' in ending) {
-    await condition(allHandlersFinished);
-    return continueAsNew<typeof restoreWorkflow>(raw, st.carry());
-  }
-  let outcome = ending.outcome;
-  if (ending.compensate) {
-    const steps = await compensate(st, outcome, ending.reason ?? '');
-    if (outcome === 'COMPENSATED' && steps.some((s) => s.status === 'failed')) outcome = 'FAILED';
-  }
-  const result = finish(st, outcome, ending.reason);
-  if (!isSuccess(outcome)) throw outcomeFailure(result);
-  return result;
 }
 
-async function run(st: RestoreState, resumed: boolean): Promise<Ending> {
-  const input = st.input;
-  const target = { projectId: input.projectId, clusterName: input.clusterName, snapshotId: input.snapshotId, targetProjectId: st.targetProjectId, targetClusterName: input.targetClusterName };
+async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'continue'> {
+  const req = st.req;
   if (!resumed) {
     st.audit.add('validated', 'input is valid');
-    st.enter('PREFLIGHT');
-    const report = await preflightActs.preflight.executeWithOptions({ summary: 'Preflight: read-only checks of source, snapshot and target' }, [
-      { ...target, backend: input.backend, rollbackOnFailure: input.rollbackOnFailure },
-    ]);
-    st.c.checks = report.checks;
-    st.c.backend = report.backend;
-    st.c.recoveryPoint = report.recoveryPoint;
-    for (const c of report.checks) st.audit.add('check', `${c.name}: ${c.status} (${c.evidence})`, { check: c.name, status: c.status });
-    const failed = report.checks.filter((c) => c.status === 'fail');
-    st.audit.add('preflight', failed.length ? `${failed.length} check(s) failed` : 'all checks passed', { plan: report.plan });
-    st.publish();
-    if (failed.length || !report.backend)
-      return { outcome: 'PREFLIGHT_FAILED', reason: `preflight failed, nothing was changed: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ')}` };
-    if (input.dryRun) return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${report.plan}` };
-
-    if (input.requireApproval) {
-      st.awaitingApproval = true;
-      st.enter('AWAITING_APPROVAL');
-      st.audit.add('approval-requested', `waiting for approval (requester ${input.requester ?? 'unknown'})`);
-      const decided = await condition(() => st.decision !== undefined, (input.approvalTimeout ?? DEFAULT_APPROVAL_TIMEOUT_S) * 1000);
-      st.awaitingApproval = false;
-      if (!decided) {
-        st.audit.add('approval-timeout', 'no decision before the approval timeout');
-        return { outcome: 'REJECTED', reason: 'nobody approved the restore before the approval timeout; start it again when an approver is available' };
-      }
-      const d = st.decision!;
-      if (!d.approved) {
-        st.audit.add('rejected', `rejected by ${d.by}${d.note ? `: ${d.note}` : ''}`, { by: d.by });
-        return { outcome: 'REJECTED', reason: `rejected by ${d.by}${d.note ? `: ${d.note}` : ''}` };
-      }
-      st.c.approvedBy = d.by;
-      st.audit.add('approved', `approved by ${d.by}${d.note ? `: ${d.note}` : ''}`, { by: d.by });
+    const first = await preflight(st, 1);
+    if (first) return first;
+    if (req.dryRun) return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${st.c.plan ?? 'restore'}` };
+    if (req.requireApproval) {
+      const decided = await approval(st);
+      if (decided) return decided;
+      // The checks may have gone stale while the approver thought about it (hours): read again before changing anything.
+      const again = await preflight(st, 2);
+      if (again) return again;
     }
-
-    const policy = input.polling ?? DEFAULT_POLLING;
-    if (policy.learn) {
-      try {
-        const h = await sideActs.restoreDurationHistory.executeWithOptions({ summary: 'Read durations of earlier restores into this target' }, [
-          { targetProjectId: st.targetProjectId, targetClusterName: input.targetClusterName },
-        ]);
-        Object.assign(st.c, expectationFrom(h.samplesS, h.pooled));
-      } catch {
-        // Learning is an optimisation: without it the schedule starts fast and backs off.
-      }
-    }
-
-    st.enter('SUBMITTING');
-    st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
-    st.submitRequest = { ...target, backend: st.c.backend!, notBefore: st.c.startedAt };
-    const sub = await submitWithRetries(st.submitRequest, st.audit, `Submit restore of ${input.snapshotId} into ${input.targetClusterName} (exactly once)`);
-    st.c.jobId = sub.jobId;
-    st.c.jobStatus = sub.status;
-    st.c.submittedAt = nowIso();
-    st.c.restoreScheduledDate = sub.restoreScheduledDate;
-    st.audit.add(sub.via === 'created' ? 'submitted' : 'adopted', `restore job ${sub.jobId} (${sub.via})`, { jobId: sub.jobId, status: sub.status, via: sub.via });
+    await learn(st);
+    const notSubmitted = await submit(st);
+    if (notSubmitted) return notSubmitted;
   }
 
   st.enter('POLLING');
-  const policy = input.polling ?? DEFAULT_POLLING;
-  for (;;) {
-    const sinceSubmitS = (nowMs() - Date.parse(st.c.submittedAt ?? st.c.startedAt)) / 1000;
-    const delayS = nextPollDelayS(policy, { polls: st.c.polls, sinceSubmitS, expectedS: st.c.expectedS, spread: st.c.spread });
-    st.nextPollAt = new Date(nowMs() + delayS * 1000).toISOString();
-    await sleep(Math.round(delayS * 1000), { summary: `Wait ${delayS.toFixed(1)}s before poll ${st.c.polls + 1}` });
-    const job = await pollActs.getRestoreJob.executeWithOptions({ summary: `Poll restore job ${st.c.jobId}` }, [
-      { backend: st.c.backend!, projectId: input.projectId, clusterName: input.clusterName, jobId: st.c.jobId! },
-    ]);
-    st.c.polls++;
-    st.pollsThisRun++;
-    st.nextPollAt = undefined;
-    const changed = job.status !== st.c.jobStatus;
-    st.c.jobStatus = job.status;
-    st.audit.add('poll', `job ${job.status}`, { status: job.status, poll: st.c.polls });
-    if (changed) st.publish();
-    if (job.status === 'COMPLETED' && job.restoreFinishedDate) {
-      st.restoreFinishedDate = job.restoreFinishedDate;
-      return { outcome: 'COMPLETED' };
-    }
-    if (job.status === 'FAILED') return { outcome: 'COMPENSATED', reason: `Atlas reported restore job ${st.c.jobId} FAILED; check the target cluster and the Atlas activity feed`, compensate: true };
-    if (st.pollsThisRun >= POLLS_PER_RUN || workflowInfo().continueAsNewSuggested) return { continue: true };
-  }
-}
-
-/**
- * Cancelled (or out of time) while submitting, between attempts: an earlier attempt may still have created a job
- * (a 500 after commit). Look once, without being cancellable, so that such a job is known and compensated.
- */
-async function adoptAfterCancel(st: RestoreState, req: SubmitRequest): Promise<void> {
-  try {
-    const found = await CancellationScope.nonCancellable(() =>
-      sideActs.findSubmittedJob.executeWithOptions({ summary: 'Look for a job an interrupted submit created' }, [req]),
-    );
-    if (!found) return;
-    st.c.jobId = found.jobId;
-    st.c.jobStatus = found.status;
-    st.audit.add('adopted', `restore job ${found.jobId} found after the interruption`, { jobId: found.jobId, status: found.status, via: 'after-cancel' });
-  } catch (e) {
-    st.audit.add('retry', `could not check for a job created before the interruption: ${messageOf(e)}`);
-  }
-}
-
-function finish(st: RestoreState, outcome: Outcome, reason?: string): RestoreResult {
-  st.outcome = outcome;
-  st.audit.add('finished', `${outcome}${reason ? `: ${reason}` : ''}`, { outcome });
-  st.enter('DONE');
-  // The Atlas-side duration of a completed restore feeds the polling schedule of the next one into this target.
-  const from = st.c.restoreScheduledDate ?? st.c.submittedAt;
-  const durationS = st.restoreFinishedDate && from ? (Date.parse(st.restoreFinishedDate) - Date.parse(from)) / 1000 : undefined;
-  if (outcome === 'COMPLETED' && durationS && durationS > 0) upsertSearchAttributes([{ key: SA.durationS, value: durationS }]);
-  metricMeter.createCounter('atlas_restore_outcomes', '1', 'finished restores by outcome').add(1, { outcome });
-  log.info(`restore finished: ${outcome}`, { target: st.input.targetClusterName, outcome, reason });
-  const info = workflowInfo();
+  const w = st.c.main!;
+  const end = await waitForJob(st, w, {
+    purpose: 'restore',
+    policy: req.polling,
+    expectedS: st.c.expectedS,
+    spread: st.c.spread,
+    mayContinue: true,
+    onTroubleStart: (x) =>
+      notifyEvent(st, 'restore.atlas_unreachable', {
+        reason: `reading restore job ${x.job.jobId} fails: ${x.trouble?.lastError ?? ''}; still waiting`,
+        n: x.streaks,
+      }),
+  });
+  if (!end.done) return 'continue';
+  if (end.status === 'COMPLETED') return { outcome: 'COMPLETED', ...(end.note ? { reason: end.note } : {}) };
   return {
-    workflowId: info.workflowId,
-    runId: info.runId,
-    outcome,
-    reason,
-    backend: st.c.backend,
-    restoreJobId: st.c.jobId,
-    restoreFinishedDate: st.restoreFinishedDate,
-    jobStatus: st.c.jobStatus,
-    checks: st.c.checks,
-    compensations: st.compensations,
-    recoveryPoint: st.c.recoveryPoint,
-    approvedBy: st.c.approvedBy,
-    polls: st.c.polls,
-    startedAt: st.c.startedAt,
-    finishedAt: nowIso(),
-    audit: st.audit.events,
+    outcome: 'COMPENSATED',
+    reason: `Atlas reported restore job ${w.job.jobId} FAILED; check the target cluster and the Atlas activity feed`,
+    undo: true,
   };
 }
 
-function failureSentence(st: RestoreState, e: ActivityFailure): string {
-  const msg = messageOf(e);
-  if (st.phase === 'PREFLIGHT') return `the preflight checks could not be completed (${msg}); nothing was changed; retry when Atlas answers again`;
-  if (!st.c.jobId) return `the restore could not be submitted (${msg}); nothing was changed on ${st.input.targetClusterName}; retry once the cause is fixed`;
-  return `the restore job ${st.c.jobId} could not be followed (${msg})`;
+/** Read-only checks of source, snapshot and target; round 2 re-checks after approval. Returns an ending if they fail. */
+async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending | undefined> {
+  const req = st.req;
+  st.enter('PREFLIGHT');
+  if (round === 2) st.audit.add('recheck', 'approved: running the read-only checks again before submitting');
+  let report;
+  try {
+    report = await preflightActs.preflight.executeWithOptions(
+      {
+        summary: `Preflight${round === 2 ? ' (after approval)' : ''}: read-only checks of source, snapshot and target`,
+      },
+      [
+        {
+          projectId: req.projectId,
+          clusterName: req.clusterName,
+          snapshotId: req.snapshotId,
+          targetProjectId: req.targetProjectId,
+          targetClusterName: req.targetClusterName,
+          backend: req.backend,
+          rollbackOnFailure: req.rollbackOnFailure,
+        },
+      ],
+    );
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    const d = describeFailure(e);
+    return {
+      outcome: 'FAILED',
+      reason: `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed`,
+    };
+  }
+  st.c.checks = report.checks;
+  st.c.backend = report.backend;
+  st.c.recoveryPoint = report.recoveryPoint;
+  st.c.plan = report.plan;
+  for (const c of report.checks)
+    st.audit.add('check', `${c.name}: ${c.status} (${c.evidence})`, { check: c.name, status: c.status, round });
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  st.audit.add(
+    'preflight',
+    `${round === 2 ? 'after approval: ' : ''}${failed.length ? `${failed.length} check(s) failed` : 'all checks passed'}`,
+    { plan: report.plan, round },
+  );
+  st.publish();
+  if (failed.length || !report.backend)
+    return {
+      outcome: 'PREFLIGHT_FAILED',
+      reason: `preflight ${round === 2 ? 'after approval ' : ''}failed, nothing was changed: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
+    };
+  return undefined;
 }
 
-/** A short, stable digest of the input for the audit trail (FNV-1a over its JSON; not a secret, not reversible). */
-function digest(v: unknown): string {
-  let h = 0x811c9dc5;
-  for (const ch of JSON.stringify(v)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return h.toString(16).padStart(8, '0');
+/** Waits for an approve/reject update, up to the approval timeout. Returns an ending unless approved. */
+async function approval(st: RestoreState): Promise<Ending | undefined> {
+  const req = st.req;
+  st.awaitingApproval = true;
+  st.approvalTimeoutAt = new Date(nowMs() + req.approvalTimeoutS * 1000).toISOString();
+  st.enter('AWAITING_APPROVAL');
+  st.audit.add(
+    'approval-requested',
+    `waiting for approval until ${st.approvalTimeoutAt} (requester ${req.requester ?? 'unknown'})`,
+  );
+  await notifyEvent(st, 'restore.approval_requested', {
+    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.c.plan ?? 'restore'}`,
+  });
+  const decided = await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
+  st.awaitingApproval = false;
+  if (!decided) {
+    st.audit.add('approval-timeout', 'no decision before the approval timeout');
+    return {
+      outcome: 'REJECTED',
+      reason:
+        'nobody approved the restore before the approval timeout; nothing was changed; start it again when an approver is available',
+    };
+  }
+  const d = st.decision!;
+  const note = `${d.by}${d.note ? `: ${d.note}` : ''}`;
+  if (!d.approved) {
+    st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
+    return { outcome: 'REJECTED', reason: `rejected by ${note}; nothing was changed` };
+  }
+  st.c.approvedBy = d.by;
+  st.audit.add('approved', `approved by ${note}`, { by: d.by });
+  return undefined;
+}
+
+/** Earlier restores into this target predict this one's duration (adaptive polling). An optimisation: never fails. */
+async function learn(st: RestoreState): Promise<void> {
+  if (!st.req.polling.learn) return;
+  try {
+    const h = await sideActs.restoreDurationHistory.executeWithOptions(
+      { summary: 'Read durations of earlier restores into this target' },
+      [{ targetProjectId: st.req.targetProjectId, targetClusterName: st.req.targetClusterName }],
+    );
+    Object.assign(st.c, expectationFrom(h.samplesS, h.pooled));
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    // Without it the schedule starts fast and backs off.
+  }
+}
+
+/** Submits exactly once; on success the job exists and its undo is pushed. Returns an ending if nothing was submitted. */
+async function submit(st: RestoreState): Promise<Ending | undefined> {
+  const req = st.req;
+  st.enter('SUBMITTING');
+  st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
+  st.submitRequest = {
+    projectId: req.projectId,
+    clusterName: req.clusterName,
+    snapshotId: req.snapshotId,
+    targetProjectId: req.targetProjectId,
+    targetClusterName: req.targetClusterName,
+    backend: st.c.backend!,
+    notBefore: st.c.startedAt,
+  };
+  let sub;
+  try {
+    sub = await submitWithRetries(
+      st.submitRequest,
+      st.audit,
+      `Submit restore of ${req.snapshotId} into ${req.targetClusterName} (exactly once)`,
+    );
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    const d = describeFailure(e);
+    if (d.submitted === false)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed on ${req.targetClusterName}`,
+      };
+    // A create may have gone through: look again before saying anything.
+    const found = await lookForJob(st);
+    if (found === undefined)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message}), and whether Atlas created a job could not be confirmed: check ${req.targetClusterName} in Atlas before retrying`,
+      };
+    if (!found)
+      return {
+        outcome: 'FAILED',
+        reason: `the restore could not be submitted (${d.message}); a lookup found no job, so nothing was changed on ${req.targetClusterName}`,
+      };
+    return undefined;
+  }
+  jobKnown(st, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
+  return undefined;
+}
+
+function jobKnown(st: RestoreState, jobId: string, status: string, via: string, restoreScheduledDate?: string): void {
+  st.c.main = newWatch(
+    { backend: st.c.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
+    nowIso(),
+    status,
+  );
+  st.c.restoreScheduledDate = restoreScheduledDate;
+  st.audit.add(via === 'created' ? 'submitted' : 'adopted', `restore job ${jobId} (${via})`, { jobId, status, via });
+  if (st.req.rollbackOnFailure && st.c.recoveryPoint)
+    pushUndo(st, { kind: 'rollback', recoveryPoint: st.c.recoveryPoint });
+}
+
+/** One look, not cancellable, for a job an interrupted or failed submit may have created. undefined: could not tell. */
+async function lookForJob(st: RestoreState): Promise<boolean | undefined> {
+  if (!st.submitRequest) return false;
+  try {
+    const found = await CancellationScope.nonCancellable(() =>
+      findActs.findSubmittedJob.executeWithOptions({ summary: 'Look for a job an interrupted submit created' }, [
+        st.submitRequest!,
+      ]),
+    );
+    if (!found) return false;
+    jobKnown(st, found.jobId, found.status, 'after-interruption');
+    return true;
+  } catch (e) {
+    st.audit.add('retry', `could not check for a job created before the interruption: ${describeFailure(e).message}`);
+    return undefined;
+  }
+}
+
+/** Cancelled or out of time: find out what Atlas did (looking again if need be) and say exactly that. */
+async function interrupted(st: RestoreState, why: Interruption): Promise<Ending> {
+  const cancelled = why === 'cancel';
+  if (cancelled) st.audit.add('cancel-requested', 'the workflow was cancelled');
+  const head = cancelled ? 'cancelled' : `the restore did not finish by its deadline ${st.c.deadlineAt}`;
+  const outcome = cancelled ? 'CANCELLED' : 'DEADLINE_EXCEEDED';
+  let unsure = '';
+  if (!st.c.main && st.submitRequest) {
+    const found = await lookForJob(st);
+    if (found === undefined)
+      unsure =
+        '; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas';
+  }
+  const w = st.c.main;
+  if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
+  const look = await lastLook(st);
+  const at = look.ok ? `at ${nowIso()}` : `when last read (the final look failed: ${look.error})`;
+  if (w.status === 'FAILED')
+    return {
+      outcome: cancelled ? 'CANCELLED' : 'COMPENSATED',
+      reason: `${head}; Atlas reported restore job ${w.job.jobId} FAILED`,
+      undo: true,
+      cancelled,
+    };
+  if (w.status === 'COMPLETED') {
+    if (!cancelled)
+      return { outcome: 'COMPLETED', reason: `Atlas job ${w.job.jobId} COMPLETED ${at}, as the deadline passed` };
+    return {
+      outcome,
+      reason: `${head}, but Atlas job ${w.job.jobId} had already COMPLETED ${at}: the target holds the snapshot's data`,
+      cancelled,
+    };
+  }
+  return {
+    outcome,
+    reason: `${head}; Atlas job ${w.job.jobId} was ${w.status ?? 'not yet reported'} ${at} and keeps running (Atlas has no API to cancel it); nothing was rolled back`,
+    cancelled,
+  };
+}
+
+/** One read of the job after an interruption, so the outcome names its latest status. */
+async function lastLook(st: RestoreState): Promise<{ ok: true } | { ok: false; error: string }> {
+  const w = st.c.main!;
+  try {
+    const job = await sideActs.getRestoreJob.executeWithOptions(
+      { summary: `Last look at restore job ${w.job.jobId}` },
+      [w.job],
+    );
+    w.status = job.status;
+    if (job.restoreFinishedDate) w.restoreFinishedDate = job.restoreFinishedDate;
+    st.audit.add('poll', `job ${job.status} (last look)`, { status: job.status, poll: w.polls });
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: describeFailure(e).message };
+  }
 }

@@ -1,37 +1,147 @@
-// Submitting a restore job with durable, audited retries: each attempt is one activity call (which adopts a job an
-// earlier attempt created before it creates one); between attempts the workflow sleeps on a timer for the backoff,
-// or for Atlas's Retry-After when it is longer.
-import { ActivityFailure, ApplicationFailure, CancellationScope, sleep, TimeoutFailure } from '@temporalio/workflow';
-import type { SubmitRequest, SubmitResult } from '../activities/types';
-import { NON_RETRYABLE, SUBMIT_RETRY, submitActs } from './activity-options';
+// Submitting a restore job exactly once, with durable, audited retries. Each attempt looks for the job an earlier
+// attempt may have created (a safe read, retried in seconds by its activity), then creates (once: a failed create is
+// ambiguous). What the create got decides the wait: seconds after an ambiguous failure (then the lookup adopts),
+// Retry-After after a 429, the long backoff only for a foreign 409. Gives up with NothingSubmitted when Atlas
+// certainly holds no job of ours, so the restore can say "nothing was changed".
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  CancelledFailure,
+  isCancellation,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { describeFailure, failureSummary, type FailureDescription } from '../common/failure';
+import { FAILURE, type NothingSubmittedDetails } from '../common/failure-types';
+import type { SubmitRequest, SubmitResult } from '../common/jobs';
+import { jitterOf, retryAfterDelayMs } from '../common/retry-after';
+import { findActs, SUBMIT_RETRY, submitActs } from './activity-options';
 import type { AuditTrail } from './audit';
 
-interface AtlasDetails {
-  status?: number;
-  errorCode?: string;
-  retryAfterS?: number;
-}
-
 export async function submitWithRetries(req: SubmitRequest, audit: AuditTrail, summary: string): Promise<SubmitResult> {
+  let conflicts = 0;
+  let transients = 0;
+  /** The last create may have made a job that no lookup has seen yet. */
+  let maybeCreated = false;
   for (let attempt = 1; ; attempt++) {
+    const found = await lookup(req, audit, summary, attempt, maybeCreated);
+    if (found) return found;
+    if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('cancelled before submit');
+    let d: FailureDescription;
     try {
-      // An attempt runs to its end even if the restore is cancelled or its deadline passes meanwhile: a create that
-      // Atlas may be carrying out must report its job, or the restore would not know the job it started. (The
-      // cancel is then seen at the next timer, with the job known, and compensation covers it.)
-      return await CancellationScope.nonCancellable(() => submitActs.submitRestore.executeWithOptions({ summary: `${summary} (attempt ${attempt})` }, [req]));
+      // A create runs to its end even if the restore is cancelled or its deadline passes meanwhile: a create that
+      // Atlas may be carrying out must report its job, or the restore would not know the job it started.
+      return await CancellationScope.nonCancellable(() =>
+        submitActs.submitRestore.executeWithOptions({ summary: `${summary} (attempt ${attempt})` }, [req]),
+      );
     } catch (e) {
       if (!(e instanceof ActivityFailure)) throw e;
-      const cause = e.cause;
-      const app = cause instanceof ApplicationFailure ? cause : undefined;
-      const d = (app?.details?.[0] ?? {}) as AtlasDetails;
-      const what = app ? `${app.type}${d.status ? ` HTTP ${d.status}` : ''}${d.errorCode ? ` ${d.errorCode}` : ''}` : cause instanceof TimeoutFailure ? 'activity timed out (worker lost?)' : (cause?.message ?? e.message);
-      audit.add('submit-attempt', `attempt ${attempt} failed: ${what}`, { attempt, status: d.status, errorCode: d.errorCode, retryAfterS: d.retryAfterS });
-      const fatal = app && (app.nonRetryable || NON_RETRYABLE.includes(app.type ?? ''));
-      if (fatal || attempt >= SUBMIT_RETRY.maxAttempts) throw e;
-      const backoffS = Math.min(SUBMIT_RETRY.maxIntervalS, SUBMIT_RETRY.initialS * Math.pow(SUBMIT_RETRY.factor, attempt - 1));
-      const delayS = Math.max(backoffS, d.retryAfterS ?? 0);
-      audit.add('retry', `submit again in ${delayS}s${d.retryAfterS ? ` (Retry-After ${d.retryAfterS}s)` : ''}`, { attempt: attempt + 1, delayS });
-      await sleep(delayS * 1000, { summary: `Back off ${delayS}s before submit attempt ${attempt + 1}` });
+      d = describeFailure(e);
     }
+    audit.add('submit-attempt', `attempt ${attempt} failed: ${failureSummary(d)}`, {
+      attempt,
+      type: d.type,
+      status: d.status,
+      errorCode: d.errorCode,
+      retryAfterS: d.retryAfterS,
+    });
+    // A definite refusal (auth, bad request, wrong API): the create made nothing, and another will not either.
+    if (d.nonRetryable) throw nothingSubmitted(attempt, d);
+    maybeCreated = d.type !== FAILURE.rateLimited;
+    if (d.type === FAILURE.conflict) {
+      // Ours (a create that succeeded but was answered 409) or someone else's?
+      const ours = await lookup(req, audit, summary, attempt, true);
+      if (ours) return { ...ours, via: 'adopted-after-conflict' };
+      maybeCreated = false;
+      conflicts++;
+    } else if (d.type !== FAILURE.rateLimited) transients++;
+    if (attempt >= SUBMIT_RETRY.maxAttempts) {
+      if (!maybeCreated) throw nothingSubmitted(attempt, d);
+      // A last lookup settles an ambiguous final create one way or the other.
+      const last = await lookup(req, audit, summary, attempt + 1, true);
+      if (last) return last;
+      throw nothingSubmitted(attempt, d);
+    }
+    const delayMs = waitBeforeNextMs(d, conflicts, transients, attempt);
+    const delayS = Math.round(delayMs / 100) / 10;
+    audit.add(
+      'retry',
+      `submit again in ${delayS}s${d.retryAfterS ? ` (Retry-After ${d.retryAfterS}s)` : ''}${d.type === FAILURE.conflict ? ' (another restore into the target is running)' : ''}`,
+      { attempt: attempt + 1, delayS },
+    );
+    await sleep(delayMs, { summary: `Back off ${delayS}s before submit attempt ${attempt + 1}` });
   }
+}
+
+/**
+ * The wait before the next create: the long backoff for a foreign 409, seconds after an ambiguous failure, and never
+ * less than Atlas's Retry-After (jittered deterministically per workflow and attempt).
+ */
+function waitBeforeNextMs(d: FailureDescription, conflicts: number, transients: number, attempt: number): number {
+  const backoff = (p: { initialS: number; factor: number; maxIntervalS: number }, n: number) =>
+    Math.min(p.maxIntervalS, p.initialS * Math.pow(p.factor, Math.max(0, n - 1))) * 1000;
+  const base =
+    d.type === FAILURE.conflict
+      ? backoff(SUBMIT_RETRY.conflict, conflicts)
+      : d.type === FAILURE.rateLimited
+        ? 0
+        : backoff(SUBMIT_RETRY.transient, transients);
+  const ra =
+    d.retryAfterS !== undefined || d.type === FAILURE.rateLimited
+      ? retryAfterDelayMs(d.retryAfterS ?? 1, jitterOf(`${workflowInfo().workflowId}:${attempt}`))
+      : 0;
+  return Math.max(base, ra);
+}
+
+/**
+ * The safe read. Its activity retries transient errors in seconds; when it still fails, a job may exist only if
+ * the last create was ambiguous (then the ActivityFailure goes to the caller as is), otherwise nothing was submitted.
+ */
+async function lookup(
+  req: SubmitRequest,
+  audit: AuditTrail,
+  summary: string,
+  attempt: number,
+  maybeCreated: boolean,
+): Promise<SubmitResult | null> {
+  try {
+    return await findActs.findSubmittedJob.executeWithOptions(
+      { summary: `${summary}: look for our job (attempt ${attempt})` },
+      [req],
+    );
+  } catch (e) {
+    if (isCancellation(e) || !(e instanceof ActivityFailure)) throw e;
+    const d = describeFailure(e);
+    audit.add('submit-attempt', `attempt ${attempt}: looking for our job failed: ${failureSummary(d)}`, {
+      attempt,
+      type: d.type,
+      status: d.status,
+      errorCode: d.errorCode,
+      retryAfterS: d.retryAfterS,
+    });
+    if (maybeCreated) throw e;
+    throw nothingSubmitted(attempt - 1, d);
+  }
+}
+
+function nothingSubmitted(attempts: number, d: FailureDescription): ApplicationFailure {
+  const details: NothingSubmittedDetails = {
+    submitted: false,
+    attempts,
+    lastType: d.type,
+    ...(d.status ? { status: d.status } : {}),
+    ...(d.errorCode ? { errorCode: d.errorCode } : {}),
+    ...(d.hint ? { hint: d.hint } : {}),
+  };
+  const why =
+    d.type === FAILURE.conflict
+      ? `another restore into the target is in progress (${d.errorCode ?? '409'})`
+      : d.message;
+  return ApplicationFailure.create({
+    message: `nothing was submitted after ${attempts} attempt(s): ${why}`,
+    type: FAILURE.nothingSubmitted,
+    nonRetryable: true,
+    details: [details],
+  });
 }

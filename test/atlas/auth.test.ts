@@ -71,7 +71,7 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
     const e = await apiError(
       clientFor(sim, { auth: new DigestAuth('pubkey01', 'wrong-private-key-xyz') }).getCluster(g, 'src'),
     );
-    expect(e).toMatchObject({ status: 401, errorClass: 'fatal' });
+    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
     expect(e.message).toMatch(/API key pair was not accepted.*MONGODB_ATLAS_PUBLIC_API_KEY/);
     expect(e.message).not.toContain('wrong-private-key-xyz');
   });
@@ -84,7 +84,7 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
         targetProjectId: g,
       }),
     );
-    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', errorClass: 'fatal' });
+    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', errorClass: 'auth' });
   });
 });
 
@@ -117,12 +117,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     expect(auth.tokenRequests).toBe(2);
   });
 
-  test('a wrong secret: INVALID_CLIENT_CREDENTIALS, fatal, naming the settings, without the secret', async () => {
+  test('a wrong secret: INVALID_CLIENT_CREDENTIALS, auth, naming the settings, without the secret', async () => {
     const e = await apiError(clientFor(sim, { auth: sa({ clientSecret: 'not-the-secret-987' }) }).getCluster(g, 'src'));
     expect(e).toMatchObject({
       status: 401,
       errorCode: 'INVALID_CLIENT_CREDENTIALS',
-      errorClass: 'fatal',
+      errorClass: 'auth',
       operation: 'oauthToken',
     });
     expect(e.message).toContain('MONGODB_ATLAS_CLIENT_SECRET');
@@ -173,7 +173,7 @@ describe('static bearer token', () => {
   test('a valid token works; a wrong one is a clear 401 without the token', async () => {
     expect((await clientFor(sim, { auth: new BearerAuth('static-token-123') }).getCluster(g, 'src')).name).toBe('src');
     const e = await apiError(clientFor(sim, { auth: new BearerAuth('stale-token-456') }).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 401, errorClass: 'fatal' });
+    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
     expect(e.message).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
     expect(e.message).not.toContain('stale-token-456');
   });

@@ -1,5 +1,11 @@
 // The error model: classification rules, then each class produced by the real simulator over loopback.
-import { AtlasApiError, AtlasResponseShapeError, classifyAtlasError, errorClassOf } from '../../atlas/errors';
+import {
+  AtlasApiError,
+  AtlasResponseShapeError,
+  classifyAtlasError,
+  describeAtlasError,
+  errorClassOf,
+} from '../../atlas/errors';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
 import { clientFor, failureOf } from './sim-client';
@@ -23,10 +29,41 @@ describe('classifyAtlasError', () => {
     [404, 'CLUSTER_NOT_FOUND', true, 'fatal'],
     [409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', true, 'fatal'],
     [400, 'TENANT_RESTORE_VERSION_MISMATCH', true, 'fatal'],
-    [401, 'NOT_AUTHENTICATED', false, 'fatal'],
-    [403, 'FEATURE_UNSUPPORTED', false, 'fatal'],
+    [401, 'NOT_AUTHENTICATED', false, 'auth'],
+    [401, 'INVALID_CLIENT_CREDENTIALS', false, 'auth'],
+    [403, 'USER_CANNOT_ACCESS_ORGANIZATION_OR_GROUP', false, 'auth'],
+    [403, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'routing'],
   ])('%i %s (tenant path: %s) is %s', (status, code, sunsetPath, cls) => {
     expect(classifyAtlasError(status, code, sunsetPath)).toBe(cls);
+  });
+});
+
+describe('describeAtlasError: the one description', () => {
+  const api = (status: number, code: string, retryAfterS?: number) =>
+    new AtlasApiError(status, code, 'd', 'op', retryAfterS);
+  test.each([
+    [api(503, 'SERVICE_UNAVAILABLE'), 'AtlasTransient', true, false, false],
+    [api(0, 'TIMEOUT'), 'AtlasTransient', true, false, false],
+    [api(429, 'RATE_LIMITED', 2), 'AtlasRateLimited', true, true, false],
+    [api(400, 'RATE_LIMITED_TOKEN_BUCKET'), 'AtlasRateLimited', true, true, false],
+    [api(409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS'), 'AtlasConflict', true, true, false],
+    [api(400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API'), 'AtlasRouting', false, false, true],
+    [api(401, 'NOT_AUTHENTICATED'), 'AtlasAuth', false, false, false],
+    [api(403, 'USER_CANNOT_ACCESS_ORGANIZATION_OR_GROUP'), 'AtlasAuth', false, false, false],
+    [api(404, 'CLUSTER_NOT_FOUND'), 'AtlasRejected', false, false, true],
+    [new AtlasResponseShapeError('getCluster', 'stateName', 'is missing'), 'AtlasResponseShape', false, false, false],
+  ])('%s → %s (retryable %s, benign %s, definite %s)', (e, type, retryable, benign, definite) => {
+    expect(describeAtlasError(e)).toMatchObject({ type, retryable, benign, definite });
+  });
+
+  test('Retry-After is carried; an auth failure carries the operator hint naming the variables (names only)', () => {
+    expect(describeAtlasError(api(429, 'RATE_LIMITED', 7))?.retryAfterS).toBe(7);
+    const d = describeAtlasError(api(401, 'NOT_AUTHENTICATED'));
+    expect(d?.hint).toMatch(
+      /Atlas refused the worker's credentials \(HTTP 401\): check MONGODB_ATLAS_CLIENT_ID\/MONGODB_ATLAS_CLIENT_SECRET, or the API key/,
+    );
+    expect(describeAtlasError(api(404, 'CLUSTER_NOT_FOUND'))?.hint).toBeUndefined();
+    expect(describeAtlasError(new Error('not from atlas'))).toBeUndefined();
   });
 });
 

@@ -29,8 +29,12 @@ test('approved by someone else: the restore runs and records the approver', asyn
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
 
   expect(await refusal(handle.executeUpdate(approveUpdate, { args: [{ by: '  ' }] }))).toMatch(/must not be empty/);
-  expect(await refusal(handle.executeUpdate(approveUpdate, { args: [{ by: 'ALICE@example.com' }] }))).toMatch(/requester cannot approve/);
-  expect(await handle.executeUpdate(approveUpdate, { args: [{ by: 'bob', comment: 'CHG-42 ok' }] })).toBe('approved by bob');
+  expect(await refusal(handle.executeUpdate(approveUpdate, { args: [{ by: 'ALICE@example.com' }] }))).toMatch(
+    /requester cannot approve/,
+  );
+  expect(await handle.executeUpdate(approveUpdate, { args: [{ by: 'bob', comment: 'CHG-42 ok' }] })).toBe(
+    'approved by bob',
+  );
 
   const r = await handle.result();
   expect(r.outcome).toBe('COMPLETED');
@@ -46,7 +50,7 @@ test('rejected: REJECTED with who and why, nothing submitted', async () => {
   await handle.executeUpdate(rejectUpdate, { args: [{ by: 'carol', reason: 'wrong snapshot' }] });
   const r = await handle.result();
   expect(r.outcome).toBe('REJECTED');
-  expect(r.reason).toBe('rejected by carol: wrong snapshot');
+  expect(r.reason).toBe('rejected by carol: wrong snapshot; nothing was changed');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
 });
 
@@ -63,7 +67,9 @@ test('an approval sent when none is awaited is refused', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 3_600_000 });
   const handle = await start(h, pair.input);
   await waitForStatus(handle, (s) => s.phase === 'POLLING');
-  expect(await refusal(handle.executeUpdate(approveUpdate, { args: [{ by: 'bob' }] }))).toMatch(/not waiting for approval/);
+  expect(await refusal(handle.executeUpdate(approveUpdate, { args: [{ by: 'bob' }] }))).toMatch(
+    /not waiting for approval/,
+  );
   await handle.cancel();
   expect((await handle.result()).outcome).toBe('CANCELLED');
 });

@@ -6,7 +6,7 @@ import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
 import { Harness, startHarness } from '../helpers/harness';
-import { jobsInto, start, waitForStatus } from '../helpers/run';
+import { jobsInto, queryStatus, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
 const SECRETS = { publicKey: 'pubkey-ZX81-canary', privateKey: 'privkey-9f3c-CANARY-do-not-leak' };
@@ -28,6 +28,34 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
   });
 
+  // 11.2: a 401 while polling (a secret being rotated) must not end a restore Atlas is still running.
+  test('401 on every poll after submit, then the worker restarts with working credentials: COMPLETED, one job, no compensation', async () => {
+    const pair = addPair(h.sim.world, { restoreMs: 15_000 });
+    h.sim.faults.add({
+      operation: 'getTenantRestore',
+      groupId: pair.projectId,
+      action: { kind: 'status', status: 401, errorCode: 'UNAUTHORIZED', detail: 'You are not authenticated.' },
+    });
+    const handle = await start(h, {
+      ...pair.input,
+      rollbackOnFailure: true,
+      polling: { initialS: 0.5, maxS: 2, learn: false },
+    });
+    await waitForStatus(handle, (s) => (s.atlasTrouble?.attempts ?? 0) >= 3);
+    const s = await queryStatus(handle);
+    expect(s.atlasTrouble?.lastError).toMatch(/401/);
+    expect(s.phase).toBe('POLLING');
+    // The operator fixes the credentials and restarts the worker.
+    h.sim.faults.clear();
+    await h.restartWorker();
+    const r = await handle.result();
+    expect(r.outcome).toBe('COMPLETED');
+    expect(r.compensations).toEqual([]);
+    expect(r.audit.filter((e) => e.type === 'atlas-trouble')).toHaveLength(1);
+    expect(r.audit.filter((e) => e.type === 'atlas-recovered')).toHaveLength(1);
+    expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  });
+
   test('one restore per target: an identical start returns the running one, a different one is refused', async () => {
     const pair = addPair(h.sim.world, { restoreMs: 60_000 });
     const first = await startRestore(h.env.client, pair.input, { taskQueue: h.taskQueue });
@@ -35,7 +63,9 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     expect(again.existing).toBe(true);
     expect(again.runId).toBe(first.runId);
     const other = h.sim.world.addSnapshot({ groupId: pair.projectId, clusterName: pair.source.name });
-    await expect(startRestore(h.env.client, { ...pair.input, snapshotId: other.id }, { taskQueue: h.taskQueue })).rejects.toBeInstanceOf(TargetBusyError);
+    await expect(
+      startRestore(h.env.client, { ...pair.input, snapshotId: other.id }, { taskQueue: h.taskQueue }),
+    ).rejects.toBeInstanceOf(TargetBusyError);
     await first.handle.cancel();
     expect((await restoreResultOf(first.handle)).outcome).toBe('CANCELLED');
     expect(jobsInto(h, pair.projectId, pair.target.name).length).toBeLessThanOrEqual(1);
@@ -49,7 +79,17 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const r = await h.env.client.workflow.execute(batchRestoreWorkflow, {
       taskQueue: h.taskQueue,
       workflowId: `drill-${ok1.projectId}`,
-      args: [{ name: 'DR drill', concurrency: 2, restores: [{ ...ok1.input, ...fast }, { ...bad.input, ...fast }, { ...ok2.input, ...fast }] }],
+      args: [
+        {
+          name: 'DR drill',
+          concurrency: 2,
+          restores: [
+            { ...ok1.input, ...fast },
+            { ...bad.input, ...fast },
+            { ...ok2.input, ...fast },
+          ],
+        },
+      ],
     });
     expect(r.total).toBe(3);
     expect(r.byOutcome).toEqual({ COMPLETED: 2, PREFLIGHT_FAILED: 1 });
@@ -93,7 +133,9 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
 
   test('no secret appears in any workflow history, memo or search attribute', async () => {
     // Includes failures: a preflight failure and a compensated 409 storm.
-    const bad = addPair(h.sim.world, { target: { encryptionAtRestProvider: 'GCP', kind: 'dedicated', instanceSize: 'M10' } });
+    const bad = addPair(h.sim.world, {
+      target: { encryptionAtRestProvider: 'GCP', kind: 'dedicated', instanceSize: 'M10' },
+    });
     await (await start(h, bad.input)).result();
     const histories: string[] = [];
     for await (const wf of h.env.client.workflow.list({ query: `TaskQueue = '${h.taskQueue}'` })) {

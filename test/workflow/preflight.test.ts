@@ -40,7 +40,10 @@ test('a snapshot that does not exist fails snapshot-exists', async () => {
 test('a snapshot still running fails snapshot-completed', async () => {
   const now = await simNow(h);
   const pair = addPair(h.sim.world, { nowMs: now });
-  const snap = h.sim.world.addSnapshot({ groupId: pair.projectId, clusterName: pair.source.name, status: 'RUNNING' }, now);
+  const snap = h.sim.world.addSnapshot(
+    { groupId: pair.projectId, clusterName: pair.source.name, status: 'RUNNING' },
+    now,
+  );
   const r = await (await start(h, { ...pair.input, snapshotId: snap.id })).result();
   expect(r.outcome).toBe('PREFLIGHT_FAILED');
   expect(r.checks.find((c) => c.name === 'snapshot-completed')?.status).toBe('fail');
@@ -56,7 +59,17 @@ test('a target that does not exist fails target-exists', async () => {
 test('a restore already running into the target fails no-restore-running', async () => {
   const now = await simNow(h);
   const pair = addPair(h.sim.world, { nowMs: now, restoreMs: 3_600_000 });
-  h.sim.world.createJob({ backend: 'tenant', groupId: pair.projectId, sourceCluster: pair.source.name, snapshotId: pair.snapshotId, targetProjectId: pair.projectId, targetCluster: pair.target.name, createdAtMs: now, snapshotFinishedDate: '2026-01-01T00:00:00Z', mongoDBVersion: '8.0.4' });
+  h.sim.world.createJob({
+    backend: 'tenant',
+    groupId: pair.projectId,
+    sourceCluster: pair.source.name,
+    snapshotId: pair.snapshotId,
+    targetProjectId: pair.projectId,
+    targetCluster: pair.target.name,
+    createdAtMs: now,
+    snapshotFinishedDate: '2026-01-01T00:00:00Z',
+    mongoDBVersion: '8.0.4',
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('PREFLIGHT_FAILED');
   expect(r.checks.find((c) => c.name === 'no-restore-running')?.status).toBe('fail');
@@ -66,7 +79,12 @@ test('a restore already running into the target fails no-restore-running', async
 test('a dedicated source cluster fails backend-resolved', async () => {
   const now = await simNow(h);
   const pair = addPair(h.sim.world, { nowMs: now });
-  const dedicated = h.sim.world.addCluster({ groupId: pair.projectId, name: `${pair.source.name}-m10`, kind: 'dedicated', instanceSize: 'M10' });
+  const dedicated = h.sim.world.addCluster({
+    groupId: pair.projectId,
+    name: `${pair.source.name}-m10`,
+    kind: 'dedicated',
+    instanceSize: 'M10',
+  });
   const r = await (await start(h, { ...pair.input, clusterName: dedicated.name })).result();
   expect(r.outcome).toBe('PREFLIGHT_FAILED');
   expect(r.checks.find((c) => c.name === 'backend-resolved')?.status).toBe('fail');
@@ -98,7 +116,11 @@ test('input without the data-loss acknowledgement fails fast, naming the field, 
   const { acknowledgeDataLoss: _ack, ...noAck } = pair.input;
   const before = h.atlasCalls.length;
   // The workflow itself refuses (e.g. a parent that skipped client-side validation).
-  const handle = await h.env.client.workflow.start('restoreWorkflow', { taskQueue: h.taskQueue, workflowId: `noack-${pair.target.name}`, args: [noAck] });
+  const handle = await h.env.client.workflow.start('restoreWorkflow', {
+    taskQueue: h.taskQueue,
+    workflowId: `noack-${pair.target.name}`,
+    args: [noAck],
+  });
   const err = await handle.result().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(WorkflowFailedError);
   const cause = (err as WorkflowFailedError).cause as ApplicationFailure;
@@ -108,4 +130,40 @@ test('input without the data-loss acknowledgement fails fast, naming the field, 
   expect(h.atlasCalls.length).toBe(before);
   // And the client-side start refuses before anything reaches Temporal.
   await expect(start(h, noAck as never)).rejects.toThrow(/acknowledgeDataLoss/);
+});
+
+test('MongoDB versions unknown on both sides: PREFLIGHT_FAILED, the evidence says what was missing', async () => {
+  const now = await simNow(h);
+  // Atlas answers with an empty version for the source's snapshot and for the target cluster.
+  const pair = addPair(h.sim.world, { nowMs: now, target: { mongoDBVersion: '' } });
+  h.sim.world.snapshots.get(pair.snapshotId)!.mongoDBVersion = '';
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('PREFLIGHT_FAILED');
+  const c = r.checks.find((x) => x.name === 'mongodb-major-version');
+  expect(c?.status).toBe('fail');
+  expect(c?.evidence).toBe(
+    'snapshot MongoDB version unknown (Atlas gave none); target MongoDB version unknown (Atlas gave none)',
+  );
+  expect(h.sim.calls.filter((x) => x.operation.startsWith('create') && x.groupId === pair.projectId)).toHaveLength(0);
+});
+
+test('bad credentials before submit: FAILED at once (not retried), the reason names the variables, nothing was changed', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+  h.sim.faults.add({
+    operation: '*',
+    groupId: pair.projectId,
+    action: { kind: 'status', status: 401, errorCode: 'NOT_AUTHENTICATED' },
+  });
+  try {
+    const r = await (await start(h, pair.input)).result();
+    expect(r.outcome).toBe('FAILED');
+    expect(r.reason).toMatch(/nothing was changed/);
+    expect(r.reason).toMatch(/MONGODB_ATLAS_CLIENT_ID\/MONGODB_ATLAS_CLIENT_SECRET/);
+    expect(r.compensations).toEqual([]);
+    // Not retried: one refused read, not ten minutes of them.
+    expect(h.sim.calls.filter((x) => x.groupId === pair.projectId && x.status === 401)).toHaveLength(1);
+    expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
+  } finally {
+    h.sim.faults.clear();
+  }
 });

@@ -10,11 +10,17 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 afterEach(() => h.sim.faults.clear());
 
-const creates = (groupId: string) => h.sim.calls.filter((c) => c.groupId === groupId && c.operation === 'createTenantRestore');
+const creates = (groupId: string) =>
+  h.sim.calls.filter((c) => c.groupId === groupId && c.operation === 'createTenantRestore');
 
 test('500 after the job was created: the retry adopts it, exactly one job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'after-commit', status: 500 } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 1,
+    action: { kind: 'after-commit', status: 500 },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -25,7 +31,12 @@ test('500 after the job was created: the retry adopts it, exactly one job', asyn
 
 test('a create that times out after Atlas did the work: adopted, exactly one job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'delay', ms: 3_000 } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 1,
+    action: { kind: 'delay', ms: 3_000 },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -33,30 +44,47 @@ test('a create that times out after Atlas did the work: adopted, exactly one job
 
 test('409 for our own job (created, then answered 409): adopted', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 1,
+    action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
   expect(r.audit.find((e) => e.type === 'adopted')?.data?.via).toBe('adopted-after-conflict');
 });
 
-test('409 for a foreign restore that never ends: retried within the bound, then compensated, nothing created', async () => {
+test('409 for a foreign restore that never ends: retried within the bound, then FAILED, nothing was changed', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
+  });
   const r = await (await start(h, pair.input)).result();
-  expect(r.outcome).toBe('COMPENSATED');
-  expect(r.reason).toMatch(/could not be submitted.*another restore/);
+  // Nothing was submitted: not COMPENSATED (issue 11 item 3), and no compensation steps.
+  expect(r.outcome).toBe('FAILED');
+  expect(r.reason).toMatch(/nothing was changed/);
+  expect(r.reason).toMatch(/another restore/);
+  expect(r.compensations).toEqual([]);
+  expect(r.restoreJobId).toBeUndefined();
   expect(creates(pair.projectId).length).toBe(8);
-  // The attempts were spread out (backoff), not fired at once.
+  // The attempts were spread out (the long backoff), not fired at once.
   const times = creates(pair.projectId).map((c) => c.atMs);
   expect(times[times.length - 1] - times[0]).toBeGreaterThan(5 * 60_000);
-  expect(r.compensations.map((c) => c.step)).toEqual(['mark-outcome', 'release-target', 'notify', 'rollback-restore']);
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
 });
 
 test('a foreign 409 that clears within the bound: the restore goes through', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 2, action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 2,
+    action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(creates(pair.projectId)).toHaveLength(3);
@@ -65,7 +93,12 @@ test('a foreign 409 that clears within the bound: the restore goes through', asy
 
 test('429 with Retry-After: the next attempt waits at least that long', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({ operation: 'createTenantRestore', groupId: pair.projectId, times: 1, action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 } });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 1,
+    action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   const [first, second] = creates(pair.projectId);
@@ -74,13 +107,96 @@ test('429 with Retry-After: the next attempt waits at least that long', async ()
   expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(120_000);
   // The audit trail names the failed attempt, Atlas's error code and the wait.
   const failed = r.audit.find((e) => e.type === 'submit-attempt' && e.data?.errorCode);
-  expect(failed?.data).toMatchObject({ attempt: 1, status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 });
+  expect(failed?.data).toMatchObject({
+    attempt: 1,
+    status: 429,
+    errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
+    retryAfterS: 120,
+  });
   expect(r.audit.find((e) => e.type === 'retry')?.message).toMatch(/Retry-After 120s/);
+});
+
+/** Workflow seconds between two audit events (the time-skipping server's clock). */
+const between = (r: { audit: { type: string; at: string }[] }, from: string, to: string[]): number => {
+  const a = r.audit.find((e) => e.type === from);
+  const b = r.audit.find((e) => to.includes(e.type));
+  if (!a || !b) throw new Error(`audit lacks ${from} or ${to.join('/')}`);
+  return (Date.parse(b.at) - Date.parse(a.at)) / 1000;
+};
+
+test('transient lookup errors and a 429 on the create: the job is known within 30 s of preflight (was 150 s)', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  // skip 1: preflight's own list goes through; the submit's duplicate check then gets two 503s.
+  h.sim.faults.add({
+    operation: 'listTenantRestores',
+    groupId: pair.projectId,
+    skip: 1,
+    times: 2,
+    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
+  });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 1,
+    action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 2 },
+  });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  expect(h.sim.calls.filter((c) => c.groupId === pair.projectId && c.status === 503)).toHaveLength(2);
+  const [first, second] = creates(pair.projectId);
+  expect(first.status).toBe(429);
+  expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(2_000);
+  const s = between(r, 'preflight', ['submitted', 'adopted']);
+  // The figure issue 13 item 2 asks for.
+  console.log(`preflight → job known: ${s}s`);
+  expect(s).toBeLessThanOrEqual(30);
+  // Every failed attempt is in the audit trail with Atlas's error code.
+  expect(r.audit.find((e) => e.type === 'submit-attempt' && e.data?.errorCode === 'RATE_LIMITED')?.data).toMatchObject({
+    attempt: 1,
+    status: 429,
+    retryAfterS: 2,
+  });
+});
+
+test('a 503 on the create (nothing created): looked up, created again within seconds, one job', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    times: 2,
+    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
+  });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('COMPLETED');
+  expect(creates(pair.projectId)).toHaveLength(3);
+  expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
+  expect(between(r, 'preflight', ['submitted'])).toBeLessThanOrEqual(10);
+});
+
+test('bad credentials at the create: FAILED, nothing was changed, the hint names the variables', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: pair.projectId,
+    action: { kind: 'status', status: 401, errorCode: 'NOT_AUTHENTICATED' },
+  });
+  const r = await (await start(h, pair.input)).result();
+  expect(r.outcome).toBe('FAILED');
+  expect(r.reason).toMatch(/nothing was changed/);
+  expect(r.reason).toMatch(/MONGODB_ATLAS_CLIENT_ID/);
+  expect(r.compensations).toEqual([]);
+  expect(creates(pair.projectId)).toHaveLength(1);
 });
 
 test('transient 503s while polling never fail the restore', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 60_000 });
-  h.sim.faults.add({ operation: 'getTenantRestore', groupId: pair.projectId, times: 3, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' } });
+  h.sim.faults.add({
+    operation: 'getTenantRestore',
+    groupId: pair.projectId,
+    times: 3,
+    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(h.sim.calls.filter((c) => c.groupId === pair.projectId && c.status === 503)).toHaveLength(3);
@@ -88,7 +204,11 @@ test('transient 503s while polling never fail the restore', async () => {
 
 test('Atlas unreachable during preflight: FAILED (nothing changed), no compensation, no job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
-  h.sim.faults.add({ operation: 'getCluster', groupId: pair.projectId, action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' } });
+  h.sim.faults.add({
+    operation: 'getCluster',
+    groupId: pair.projectId,
+    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
+  });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('FAILED');
   expect(r.reason).toMatch(/preflight checks could not be completed.*nothing was changed/);

@@ -1,0 +1,131 @@
+// Stub activities for fast workflow-branching tests (time-skipping server, real Temporal): a scripted Atlas whose
+// answers a test sets per call, typed as the worker's Activities so a renamed or retyped activity fails to compile.
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { Activities } from '../../activities';
+import type { PreflightReport } from '../../activities/types';
+import type { NotifyResult, RestoreEvent } from '../../common/events';
+import { FAILURE } from '../../common/failure-types';
+import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../../common/jobs';
+import type { RestoreInput } from '../../common/input';
+import { startTimeSkippingServer } from '../../devserver/devserver';
+import { workflowBundle } from '../helpers/harness';
+
+/** The notify activity as the workflow calls it (common/events.ts). */
+type Notify = (e: RestoreEvent) => Promise<NotifyResult>;
+export type StubActivities = Omit<Activities, 'notify'> & { notify: Notify };
+
+/** What the scripted Atlas answers; each function gets the call's number (1-based) for its activity. */
+export interface Script {
+  preflight?: (n: number) => PreflightReport;
+  submit?: (r: SubmitRequest, n: number) => SubmitResult;
+  find?: (r: SubmitRequest, n: number) => SubmitResult | null;
+  /** Reads of a job: by job id's call number. */
+  read?: (ref: JobRef, n: number) => Partial<JobView>;
+  notify?: (e: RestoreEvent) => NotifyResult;
+}
+
+export interface Call {
+  name: string;
+  arg: unknown;
+}
+
+export const PROJECT = 'a'.repeat(24);
+export const SNAPSHOT = 'b'.repeat(24);
+export const RECOVERY = 'c'.repeat(24);
+export const baseInput = (o: Partial<RestoreInput> = {}): RestoreInput => ({
+  projectId: PROJECT,
+  clusterName: 'src-m5',
+  snapshotId: SNAPSHOT,
+  targetClusterName: `dst-${Math.random().toString(36).slice(2, 8)}`,
+  acknowledgeDataLoss: true,
+  requester: 'alice',
+  polling: { initialS: 5, maxS: 30, learn: false },
+  ...o,
+});
+
+export const passingReport = (): PreflightReport => ({
+  backend: 'tenant',
+  checks: [{ name: 'target-idle', status: 'pass', evidence: 'target stateName=IDLE' }],
+  recoveryPoint: { snapshotId: RECOVERY, backend: 'tenant' },
+  plan: 'restore snapshot into the target',
+});
+
+export const atlasFailure = (
+  type: string,
+  status: number,
+  errorCode: string,
+  o: { nonRetryable?: boolean; hint?: string } = {},
+): ApplicationFailure =>
+  ApplicationFailure.create({
+    type,
+    message: `Atlas answered HTTP ${status} ${errorCode}`,
+    nonRetryable: o.nonRetryable ?? false,
+    details: [{ status, errorCode, operation: 'stub', benign: false, ...(o.hint ? { hint: o.hint } : {}) }],
+  });
+export const authFailure = () =>
+  atlasFailure(FAILURE.auth, 401, 'UNAUTHORIZED', {
+    nonRetryable: true,
+    hint: 'check MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET',
+  });
+
+/** A stub world: the activities, the calls they got, the events notified. */
+export function stubAtlas(s: Script) {
+  const calls: Call[] = [];
+  const counts: Record<string, number> = {};
+  const n = (name: string, arg: unknown) => {
+    calls.push({ name, arg });
+    return (counts[name] = (counts[name] ?? 0) + 1);
+  };
+  const events: RestoreEvent[] = [];
+  let jobs = 0;
+  const activities: StubActivities = {
+    preflight: async () => (s.preflight ?? passingReport)(n('preflight', undefined)),
+    submitRestore: async (r) => {
+      const k = n('submitRestore', r);
+      return s.submit?.(r, k) ?? { jobId: `job-${++jobs}`, status: 'QUEUED', via: 'created' };
+    },
+    findSubmittedJob: async (r) => {
+      const k = n('findSubmittedJob', r);
+      return s.find?.(r, k) ?? null;
+    },
+    getRestoreJob: async (ref) => {
+      const k = n(`read:${ref.jobId}`, ref);
+      return {
+        jobId: ref.jobId,
+        status: 'COMPLETED',
+        restoreFinishedDate: new Date().toISOString(),
+        ...s.read?.(ref, k),
+      };
+    },
+    notify: async (e) => {
+      n('notify', e);
+      events.push(e);
+      return s.notify?.(e) ?? { delivered: true, detail: 'stub' };
+    },
+    restoreDurationHistory: async () => ({ samplesS: [] }),
+  };
+  return { activities, calls, events, count: (name: string) => counts[name] ?? 0 };
+}
+
+/** A time-skipping server, once per file; a worker per test (its own task queue and stubs). */
+export async function timeSkipping(): Promise<TestWorkflowEnvironment> {
+  return startTimeSkippingServer();
+}
+
+export async function withWorker<T>(
+  env: TestWorkflowEnvironment,
+  activities: StubActivities,
+  fn: (taskQueue: string) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `flow-${Math.random().toString(36).slice(2, 8)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  return worker.runUntil(fn(taskQueue));
+}

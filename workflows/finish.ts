@@ -1,0 +1,108 @@
+// Finishing a restore: the bookkeeping every ending does (the outcome where operators look, metrics, the
+// notification, the result), and how the ending shows in Temporal:
+// - COMPLETED and DRY_RUN return the RestoreResult;
+// - CANCELLED (a cancel request) closes the workflow as Canceled. SDK 1.24 sends a workflow's cancellation without
+//   details, so the result is stored in the memo (`restoreResult`, with a shortened audit trail) just before;
+//   restoreResultOf (client/result.ts) reads it back;
+// - every other outcome fails the workflow with the outcome as the failure type and the result as its details
+//   (common/outcome.ts), so the UI's Failed filter and the result agree.
+import {
+  CancelledFailure,
+  log,
+  metricMeter,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { Outcome, SA } from '../common/constants';
+import { eventTypeOf } from '../common/events';
+import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
+import type { RestoreResult } from '../common/result';
+import { nowIso, nowMs } from './clock';
+import { notifyEvent } from './notify';
+import type { RestoreState } from './state';
+
+export type Interruption = 'cancel' | 'deadline';
+
+/** How the restore ended, before finishing: the outcome, the reason, whether the saga runs, whether it was a cancel. */
+export interface Ending {
+  outcome: Outcome;
+  reason?: string;
+  /** Run the saga's undos first (the job FAILED). */
+  undo?: boolean;
+  /** A cancel request: close the workflow as Canceled. */
+  cancelled?: boolean;
+}
+
+export async function finish(st: RestoreState, ending: Ending): Promise<RestoreResult> {
+  const { outcome, reason } = settle(st, ending);
+  st.outcome = outcome;
+  st.nextPollAt = undefined;
+  st.audit.add('finished', `${outcome}${reason ? `: ${reason}` : ''}`, { outcome });
+  st.enter('DONE');
+  const w = st.c.main;
+  // The Atlas-side duration of a completed restore feeds the polling schedule of the next one into this target.
+  const from = st.c.restoreScheduledDate ?? w?.submittedAt;
+  const atlasS =
+    w?.restoreFinishedDate && from ? (Date.parse(w.restoreFinishedDate) - Date.parse(from)) / 1000 : undefined;
+  if (outcome === 'COMPLETED' && atlasS && atlasS > 0) upsertSearchAttributes([{ key: SA.durationS, value: atlasS }]);
+  const durationS = (nowMs() - Date.parse(st.c.startedAt)) / 1000;
+  metricMeter.createCounter('atlas_restore_outcomes', '1', 'finished restores by outcome').add(1, { outcome });
+  metricMeter
+    .createHistogram('atlas_restore_duration_seconds', 'float', 's', 'restore duration, start to outcome')
+    .record(durationS, { backend: st.c.backend ?? 'unknown', outcome });
+  log.info(`restore finished: ${outcome}`, { target: st.req.targetClusterName, outcome, reason });
+  // Every terminal outcome is told (the activity filters by configuration); a failed delivery is only audited.
+  await notifyEvent(st, eventTypeOf(outcome), { outcome, reason });
+
+  const info = workflowInfo();
+  const result: RestoreResult = {
+    workflowId: info.workflowId,
+    runId: info.runId,
+    outcome,
+    reason,
+    backend: st.c.backend,
+    restoreJobId: w?.job.jobId,
+    restoreFinishedDate: w?.restoreFinishedDate,
+    jobStatus: w?.status,
+    checks: st.c.checks,
+    compensations: st.c.compensations,
+    recoveryPoint: st.c.recoveryPoint,
+    approvedBy: st.c.approvedBy,
+    polls: w?.polls ?? 0,
+    startedAt: st.c.startedAt,
+    finishedAt: nowIso(),
+    audit: st.audit.events,
+  };
+  if (ending.cancelled) {
+    upsertMemo({ restoreResult: memoResult(result) });
+    throw new CancelledFailure(reason ?? 'cancelled');
+  }
+  if (!isSuccess(outcome)) throw outcomeFailure(result);
+  return result;
+}
+
+/** The final outcome and reason once the saga ran: an undo that failed turns COMPENSATED into FAILED. */
+function settle(st: RestoreState, e: Ending): { outcome: Outcome; reason?: string } {
+  const steps = st.c.compensations;
+  const failed = steps.filter((s) => s.status === 'failed');
+  if (steps.length) {
+    const what = failed.length
+      ? `clean-up failed: ${failed.map((s) => s.detail).join('; ')}`
+      : `cleaned up: ${steps.map((s) => s.detail).join('; ')}`;
+    return {
+      outcome: failed.length && e.outcome === 'COMPENSATED' ? 'FAILED' : e.outcome,
+      reason: `${e.reason ?? e.outcome}; ${what}`,
+    };
+  }
+  if (e.undo) {
+    const why = !st.req.rollbackOnFailure
+      ? 'rollbackOnFailure was not asked for'
+      : 'there was no pre-restore recovery point';
+    return {
+      outcome: e.outcome,
+      reason: `${e.reason ?? e.outcome}; nothing to undo (${why}): the target is as the failed job left it`,
+    };
+  }
+  return e;
+}

@@ -4,6 +4,7 @@
 // for holdS while the worker's RSS (/proc), its own heap split and the SDK core's sticky-cache counters are sampled.
 // One JSON line on stdout. Replays per restore = sticky-cache misses ÷ restores (a miss replays the whole history).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Command } from 'commander';
@@ -32,12 +33,35 @@ async function scrape(port: number): Promise<Record<string, number>> {
   return out;
 }
 
+/**
+ * The worker's resident memory by kind of mapping (/proc/<pid>/smaps): file-backed (code), the brk heap, anonymous
+ * rw mappings on a 64 MB boundary (glibc's per-thread malloc arenas are 64 MB-aligned), and the other anonymous ones (V8's heaps).
+ */
+function smapsSplit(pid: number): Record<string, number> {
+  const out: Record<string, number> = { file: 0, brkHeap: 0, mallocArenas64Mb: 0, otherAnon: 0 };
+  let kind = 'otherAnon';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-[0-9a-f]+ (\S+) \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[3].trim();
+      const arena = !name && head[2] === 'rw-p' && BigInt('0x' + head[1]) % 0x4000000n === 0n;
+      kind = name === '[heap]' ? 'brkHeap' : name.startsWith('/') ? 'file' : arena ? 'mallocArenas64Mb' : 'otherAnon';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) out[kind] += Number(rss[1]) / 1024;
+  }
+  for (const k of Object.keys(out)) out[k] = Math.round(out[k]);
+  return out;
+}
+
 async function main(argv: string[]): Promise<void> {
   const f = new Command('memory-probe')
     .option('-n, --restores <n>', 'restores in flight', '250')
     .option('--cached <n>', 'maxCachedWorkflows (default: worker/worker.ts)')
     .option('--heapMb <mb>', 'NODE_OPTIONS=--max-old-space-size of the worker (0: Node’s own)', '768')
     .option('--holdS <s>', 'seconds to hold them in flight after the last start', '90')
+    .option('--mallocArenaMax <n>', 'MALLOC_ARENA_MAX of the worker (glibc malloc arenas; unset: glibc’s 8 × cores)')
     .option('--scale <x>', 'time scale of the policy (1: real intervals, the lightest load)', '1')
     .parse(argv)
     .opts<Record<string, string | undefined>>();
@@ -65,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
       ATLAS_RESTORE_LOG_LEVEL: 'ERROR',
       ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
       ...(f.cached ? { PROBE_MAX_CACHED_WORKFLOWS: f.cached } : {}),
+      ...(f.mallocArenaMax ? { MALLOC_ARENA_MAX: f.mallocArenaMax } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -106,6 +131,7 @@ async function main(argv: string[]): Promise<void> {
     rssByS.push(Math.round(sampleProcess(pid).rssMb));
   }
   const after = sampleProcess(pid);
+  const maps = smapsSplit(pid);
   const cache = await scrape(metricsPort);
   const memAfter = lastMem;
   const mb = (x?: number) => (x === undefined ? undefined : Math.round(x / 1048576));
@@ -128,6 +154,8 @@ async function main(argv: string[]): Promise<void> {
       externalMb: [mb(memBefore?.external), mb(memAfter?.external)],
       replaysPerRestore: Math.round(((cache.temporal_sticky_cache_miss_total ?? 0) / n) * 100) / 100,
       cache,
+      mallocArenaMax: f.mallocArenaMax ?? 'default',
+      rssByMappingMb: maps,
       rssByS,
       loadAvg1: Number((await import('node:os')).loadavg()[0].toFixed(1)),
     }) + '\n',

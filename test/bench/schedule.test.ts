@@ -1,6 +1,8 @@
 // The pure parts of the benchmark and the schedule it measures, without servers: the declared duration plan, the
 // exact replay of the fixed-rule peers, and our polling schedule (workflows/polling.ts) replayed by harness/bench/model.ts.
 import { DURATION_MODEL, planDurations } from '../../harness/bench/durations';
+import { parseOptions } from '../../harness/bench/main';
+import { validate } from '../../harness/bench/options';
 import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../harness/bench/model';
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../harness/bench/peers/replay';
 import { median, quantile } from '../../harness/bench/stats';
@@ -23,6 +25,18 @@ describe('duration plan', () => {
     expect(sd).toBeGreaterThan(0.09);
     expect(sd).toBeLessThan(0.11);
   });
+});
+
+test('--maxTypicalS: the clusters’ typical durations truncated lower, so a scale-1 run ends in bounded time', () => {
+  const o = parseOptions(['node', 'bench', '-n', '50', '--scale', '1', '--maxTypicalS', '600']);
+  expect(o).toMatchObject({ restores: 50, scale: 1, maxTypicalS: 600 });
+  expect(validate(o)).toEqual([]);
+  expect(validate({ ...o, maxTypicalS: 10 })).not.toEqual([]);
+  const capped = planDurations(50, 3, 1, 0.1, 600);
+  expect(Math.max(...capped.typicalS)).toBeLessThanOrEqual(600);
+  expect(Math.max(...planDurations(50, 3, 1, 0.1).typicalS)).toBeGreaterThan(600);
+  // Each restore still varies around its cluster's typical duration by the declared noise.
+  expect(Math.max(...capped.byRound.flat())).toBeLessThan(600 * Math.exp(4 * 0.1));
 });
 
 describe('replayed peers', () => {

@@ -1,18 +1,16 @@
 // The polling schedule: the one place that decides how long to wait before asking Atlas about a restore job again.
 // Pure and deterministic (workflow code and unit tests call it alike).
 //
-// Two regimes:
-// - Nothing known about this target: start fast (a restore that fails at once is noticed at once), then back off
-//   geometrically, but only to 2·initialS (10 s by default). Without history a restore is about as likely to end in
-//   any 10 s as in the next, so a longer interval only buys a longer detection lag; learning is what saves calls.
+// Two regimes, and in both `maxS` is a hard cap on every wait (the input schema's promise):
+// - Nothing known about this target: start fast (a restore that fails at once is noticed at once), back off
+//   geometrically to 2·initialS (10 s by default), and from then on wait 1.5 % of the time elapsed so far
+//   (UNKNOWN_LAG_FRACTION): a restore is detected within about 1.5 % of its length, and a long one costs polls that
+//   grow with the logarithm of its length instead of linearly (fewer than a fixed 10 s timer's on the benchmark).
 // - Earlier restores into the same target (read back from our own history) predict this one's duration: a
-//   lognormal with median `expectedS` and log-sd `spread`. The median is this target's own; the spread (how much one
-//   restore of the same data differs from the next) is a property of Atlas rather than of the cluster, so it is
-//   pooled over every target with two or more earlier restores, which pins it down after one repeat. One early look for a job that fails fast, then sleep to
-//   the low end of the prediction and poll every `nearS` until it is done. Every restore pays for the polls between
-//   the window's start and its own end, so the start is placed as late as the lag budget allows (~0.7 % of restores
-//   end before it); a restore that outlives the prediction costs only itself, so polling there stays close for a
-//   while and then backs off gently.
+//   lognormal with median `expectedS` and log-sd `spread` (common/expectation.ts: the target's own median, the
+//   spread pooled over every target). One early look for a job that fails fast, then waits of at most maxS up to
+//   the window's start, polls every `nearS` inside it, and a gentle backoff past its end. Every restore pays for
+//   the polls between the window's start and its own end, so the start is as late as the lag budget allows.
 import type { PollingPolicy } from '../common/input';
 import { PRIOR_SIGMA } from '../common/expectation';
 
@@ -21,10 +19,18 @@ import { PRIOR_SIGMA } from '../common/expectation';
 export { DEFAULT_POLLING } from '../common/request';
 export { expectationFrom, PRIOR_SIGMA, type PooledSpread } from '../common/expectation';
 
-/** The close-polling window starts this many log-sds below the predicted median (≈ 0.6 % of restores end earlier). */
+/** The close-polling window starts this many log-sds below the predicted median (≈ 0.6 % of restores end earlier)... */
 export const WINDOW_START_Z = 2.5;
 /** ...and keeps the close interval up to this many log-sds above it, before backing off. */
 export const WINDOW_END_Z = 3;
+/**
+ * The window is never narrower than [0.5, 2.5] × the median: the spread may be the prior alone (before any target
+ * has been restored twice) and a restore that ends before the window is seen up to maxS late, so it must not rest on it.
+ */
+const WINDOW_START_MAX_FRACTION = 0.5;
+const WINDOW_END_MIN_FACTOR = 2.5;
+/** Without history, past 2·initialS the interval is this fraction of the time elapsed since submit. */
+const UNKNOWN_LAG_FRACTION = 0.015;
 
 export interface PollState {
   /** Polls made so far (0 before the first). */
@@ -37,22 +43,22 @@ export interface PollState {
   spread?: number;
 }
 
-/** Seconds to wait before the next poll. */
+/** Seconds to wait before the next poll: never more than p.maxS, in every regime. */
 export function nextPollDelayS(p: PollingPolicy, s: PollState): number {
-  if (!p.learn || s.expectedS === undefined || !(s.expectedS > 0)) {
-    const cap = Math.min(p.maxS, 2 * p.initialS);
-    return Math.min(cap, p.initialS * Math.pow(p.factor, s.polls));
-  }
-  const sigma = Math.min(0.5, Math.max(0.02, s.spread ?? PRIOR_SIGMA));
-  const windowStart = s.expectedS * Math.exp(-WINDOW_START_Z * sigma);
-  const windowEnd = s.expectedS * Math.exp(WINDOW_END_Z * sigma);
   const t = s.sinceSubmitS;
-  if (t < windowStart) {
-    // One early look for a job that fails fast, then straight to the window.
-    if (s.polls === 0) return Math.min(p.initialS, windowStart);
-    return Math.max(p.nearS, windowStart - t);
+  let delayS: number;
+  if (!p.learn || s.expectedS === undefined || !(s.expectedS > 0)) {
+    delayS = Math.max(Math.min(2 * p.initialS, p.initialS * Math.pow(p.factor, s.polls)), t * UNKNOWN_LAG_FRACTION);
+  } else {
+    const sigma = Math.min(0.5, Math.max(0.02, s.spread ?? PRIOR_SIGMA));
+    const windowStart = s.expectedS * Math.min(WINDOW_START_MAX_FRACTION, Math.exp(-WINDOW_START_Z * sigma));
+    const windowEnd = s.expectedS * Math.max(WINDOW_END_MIN_FACTOR, Math.exp(WINDOW_END_Z * sigma));
+    if (t < windowStart)
+      // One early look for a job that fails fast, then on to the window (maxS at a time, below).
+      delayS = s.polls === 0 ? Math.min(p.initialS, windowStart) : Math.max(p.nearS, windowStart - t);
+    else if (t < windowEnd) delayS = p.nearS;
+    // Longer than predicted: back off gently from nearS (a tenth of the overrun), up to maxS.
+    else delayS = Math.max(p.nearS, (t - windowEnd) * 0.1);
   }
-  if (t < windowEnd) return p.nearS;
-  // Longer than predicted: back off gently from nearS (a tenth of the overrun), up to maxS.
-  return Math.min(p.maxS, Math.max(p.nearS, (t - windowEnd) * 0.1));
+  return Math.min(p.maxS, delayS);
 }

@@ -42,13 +42,15 @@ export function planDurations(
   rounds: number,
   seed: number,
   noise: number = DURATION_MODEL.defaultNoise,
+  /** Truncate the clusters' typical durations lower than the model's clusterMaxS (a bounded scale-1 run). */
+  maxTypicalS: number = DURATION_MODEL.clusterMaxS,
 ): DurationPlan {
   const m = DURATION_MODEL;
   const clusters = new Rng(seed);
   // A separate stream for the noise, so changing --noise or --rounds keeps the same clusters.
   const perRestore = new Rng(seed ^ 0x51f15e);
   const typicalS = Array.from({ length: pairs }, () =>
-    drawWithin(() => clusters.lognormal(m.clusterMedianS, m.clusterSigma), m.clusterMinS, m.clusterMaxS),
+    drawWithin(() => clusters.lognormal(m.clusterMedianS, m.clusterSigma), m.clusterMinS, maxTypicalS),
   );
   const byRound = Array.from({ length: rounds }, () =>
     typicalS.map((t) => drawWithin(() => perRestore.lognormal(t, noise), m.restoreMinS, m.restoreMaxS)),

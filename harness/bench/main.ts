@@ -28,6 +28,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     .option('--rateLimit', 'simulator per-project token bucket on, our rate budget set to it')
     .option('--oneProject', 'every restore in one project (one bucket) instead of 5 pairs per project')
     .option('--no-fixedTimer', 'skip running the fixed-timer peer workflow')
+    .option('--no-watchLoop', 'skip running the watch-loop peer process')
+    .option('--maxTypicalS <s>', 'cap the clusters’ typical restore durations (un-scaled s), for a scale-1 run')
     .option('--cliSamples <n>', 'timed samples of each CLI start', String(d.cliSamples))
     .option('--startParallelism <n>', 'start RPCs in flight', String(d.startParallelism))
     .option(
@@ -55,6 +57,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     rateLimit: !!f.rateLimit,
     oneProject: !!f.oneProject,
     fixedTimer: f.fixedTimer !== false,
+    watchLoop: f.watchLoop !== false,
+    maxTypicalS: f.maxTypicalS === undefined ? undefined : Number(f.maxTypicalS),
     cliSamples: Number(f.cliSamples),
     startParallelism: Number(f.startParallelism),
     workerHeapMb: Number(f.workerHeapMb) || undefined,

@@ -33,7 +33,13 @@ export interface GroupFigures {
   workflowTasksMax: number;
   http429: number;
   callsByOperation: Record<string, number>;
-  peers: { atlasCliWatch: PeerFigures; cloudFormation: PeerFigures; fixedTimerWorkflow: PeerFigures };
+  peers: {
+    atlasCliWatch: PeerFigures;
+    /** The same watch loop run for real, as its own process (peers/watch-loop.ts): it pays the machine's overhead too. */
+    watchLoopProcess: PeerFigures;
+    cloudFormation: PeerFigures;
+    fixedTimerWorkflow: PeerFigures;
+  };
 }
 
 const lags = (rs: RestoreRecord[]): number[] => rs.map((r) => r.lagS).filter((x): x is number => x !== undefined);
@@ -64,6 +70,7 @@ function replayed(p: FixedPoller, ours: { calls: number; lagP99: number }, rs: R
 export function groupFigures(records: RestoreRecord[]): GroupFigures {
   const ours = records.filter((r) => r.who === 'ours');
   const fixed = records.filter((r) => r.who === 'fixedTimer');
+  const watchLoop = records.filter((r) => r.who === 'watchLoop');
   const ourLags = lags(ours);
   const calls = mean(ours.map((r) => r.calls));
   const o = { calls, lagP99: quantile(ourLags, 0.99) };
@@ -93,6 +100,11 @@ export function groupFigures(records: RestoreRecord[]): GroupFigures {
     callsByOperation: Object.fromEntries(Object.entries(byOp).map(([op, n]) => [op, round3(n / ours.length)])),
     peers: {
       atlasCliWatch: replayed(ATLAS_CLI_WATCH, o, ours),
+      watchLoopProcess: peer(
+        o,
+        watchLoop.map((r) => r.calls),
+        lags(watchLoop),
+      ),
       cloudFormation: replayed(CLOUDFORMATION, o, ours),
       fixedTimerWorkflow: peer(
         o,

@@ -121,10 +121,10 @@ export function modelFigures(rs: ModelledRestore[]): ModelFigures {
 
 /** `--model`: the first round and the later rounds of the plan a real run with these options would use. */
 export function modelReport(
-  o: { restores: number; rounds: number; seed: number; noise: number },
+  o: { restores: number; rounds: number; seed: number; noise: number; maxTypicalS?: number },
   m: ModelOptions = MODEL_DEFAULTS,
 ) {
-  const rs = modelRestores(planDurations(o.restores, o.rounds, o.seed, o.noise), m);
+  const rs = modelRestores(planDurations(o.restores, o.rounds, o.seed, o.noise, o.maxTypicalS), m);
   return {
     model: { ...m, note: 'offline replay of workflows/polling.ts; overheads in un-scaled seconds; not a measurement' },
     config: o,

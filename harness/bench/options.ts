@@ -28,6 +28,13 @@ export interface BenchOptions {
   oneProject: boolean;
   /** Run the fixed-timer peer for real, next to ours (it doubles the load). */
   fixedTimer: boolean;
+  /** Run the watch loop (`atlas backups restores watch`) for real, as its own process, next to ours. */
+  watchLoop: boolean;
+  /**
+   * Cap on the clusters' typical restore durations, un-scaled seconds (default: the duration model's 3000): the same
+   * lognormal, truncated lower, so that a scale-1 run ends in bounded time. Declared in the JSON's config.
+   */
+  maxTypicalS?: number;
   /** Timed samples of each CLI start. */
   cliSamples: number;
   startParallelism: number;
@@ -51,6 +58,7 @@ export const DEFAULTS: Omit<BenchOptions, 'outDir'> = {
   rateLimit: false,
   oneProject: false,
   fixedTimer: true,
+  watchLoop: true,
   cliSamples: 5,
   startParallelism: 50,
   workerHeapMb: 768, // as the Dockerfile sets it
@@ -114,5 +122,10 @@ export function validate(o: BenchOptions): string[] {
   if (o.workerHeapMb !== undefined && !(Number.isInteger(o.workerHeapMb) && o.workerHeapMb >= 128))
     problems.push('--workerHeapMb must be an integer of at least 128');
   if (!['legacy', 'current'].includes(o.era)) problems.push('--era must be legacy or current');
+  if (
+    o.maxTypicalS !== undefined &&
+    !(o.maxTypicalS >= DURATION_MODEL.clusterMinS && o.maxTypicalS <= DURATION_MODEL.clusterMaxS)
+  )
+    problems.push(`--maxTypicalS must be from ${DURATION_MODEL.clusterMinS} to ${DURATION_MODEL.clusterMaxS}`);
   return problems;
 }

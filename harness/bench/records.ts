@@ -1,6 +1,6 @@
-// What the benchmark keeps about each restore it ran (ours or the fixed-timer peer's), for the figures.
+// What the benchmark keeps about each restore it ran (ours, the fixed-timer peer's, the watch loop's), for the figures.
 
-export type Orchestrator = 'ours' | 'fixedTimer';
+export type Orchestrator = 'ours' | 'fixedTimer' | 'watchLoop';
 
 export interface RestoreRecord {
   who: Orchestrator;
@@ -17,7 +17,7 @@ export interface RestoreRecord {
   http429: number;
   /** Preflight reads + 1 create + 1 read: the least any careful tool calls for this restore. */
   floorCalls: number;
-  /** Workflow close − restoreFinishedDate, un-scaled seconds. */
+  /** Workflow close (the watch loop: the answer of its read that saw it) − restoreFinishedDate, un-scaled seconds. */
   lagS?: number;
   /** The read that saw COMPLETED − restoreFinishedDate, un-scaled seconds (lag before bookkeeping). */
   readLagS?: number;

@@ -97,6 +97,9 @@ export function buildReport(i: ReportInput): BenchReport {
       /** 429s answered to our restores' calls and to the fixed-timer peer's (the rest went to the CLI probes). */
       http429Ours: sum(ours.map((r) => r.http429)),
       http429FixedTimer: sum(all.filter((r) => r.who === 'fixedTimer').map((r) => r.http429)),
+      http429WatchLoop: sum(all.filter((r) => r.who === 'watchLoop').map((r) => r.http429)),
+      /** CPU seconds of the watch-loop process over the rounds. */
+      watchLoopCpuS: round3(sum(rounds.map((r) => r.watchLoopCpuS ?? 0))),
       callsPerRestoreAllRounds: whole.callsPerRestore,
       maxRestoresInFlight: inFlight,
       workerRssBeforeMb: round3(i.worker.before.rssMb),
@@ -128,11 +131,14 @@ export function buildReport(i: ReportInput): BenchReport {
       scale: o.scale,
       seed: o.seed,
       noise: o.noise,
-      durationModel: { ...DURATION_MODEL, noise: o.noise },
+      durationModel: { ...DURATION_MODEL, noise: o.noise, clusterMaxS: o.maxTypicalS ?? DURATION_MODEL.clusterMaxS },
       oneProject: o.oneProject,
       pairsPerProject: o.oneProject ? o.restores : PAIRS_PER_PROJECT,
       pollingPolicy: unscaledPolicy,
       fixedTimer: o.fixedTimer,
+      watchLoop: o.watchLoop,
+      /** Clusters' typical durations truncated to this (un-scaled s); null: the duration model's own bound. */
+      maxTypicalS: o.maxTypicalS ?? null,
       workerHeapMb: o.workerHeapMb ?? null,
       timerFloorWarning: timerFloorWarning(o.scale) ?? null,
       rateLimit: i.rateLimit
@@ -186,7 +192,8 @@ export function formatTable(r: BenchReport): string {
   const fr = r.firstRound;
   const lr = r.laterRounds;
   lines.push(row('atlas-restore (ours)', fr, lr));
-  lines.push(row('atlas CLI watch (4 s)', fr.peers.atlasCliWatch, lr?.peers.atlasCliWatch));
+  lines.push(row('atlas CLI watch (replayed)', fr.peers.atlasCliWatch, lr?.peers.atlasCliWatch));
+  lines.push(row('atlas CLI watch (process)', fr.peers.watchLoopProcess, lr?.peers.watchLoopProcess));
   lines.push(row('CloudFormation (30 s)', fr.peers.cloudFormation, lr?.peers.cloudFormation));
   lines.push(row('fixed 10 s timer workflow', fr.peers.fixedTimerWorkflow, lr?.peers.fixedTimerWorkflow));
   lines.push(
@@ -196,6 +203,7 @@ export function formatTable(r: BenchReport): string {
   lines.push('ours ÷ peer (calls, lag p99)');
   for (const [name, key] of [
     ['atlas CLI watch', 'atlasCliWatch'],
+    ['watch loop process', 'watchLoopProcess'],
     ['CloudFormation', 'cloudFormation'],
     ['fixed-timer workflow', 'fixedTimerWorkflow'],
   ] as const)

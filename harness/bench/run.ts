@@ -12,7 +12,7 @@ import { sampleProcess } from './proc-stats';
 
 export async function runBench(o: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const t0 = performance.now();
-  const plan = planDurations(o.restores, o.rounds, o.seed, o.noise);
+  const plan = planDurations(o.restores, o.rounds, o.seed, o.noise, o.maxTypicalS);
   // Two warm-up probes, then two per timed sample (one per tool).
   const bw = buildBenchWorld({
     pairsPerProject: o.oneProject ? o.restores : undefined,
@@ -22,6 +22,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
     seed: o.seed,
     plan,
     scale: o.scale,
+    watchLoop: o.watchLoop,
   });
   const rate = o.rateLimit ? scaledRateLimit(o.scale) : undefined;
   const stack = await startStack({
@@ -67,6 +68,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
             concurrency: Math.min(o.concurrency, o.restores),
             startParallelism: o.startParallelism,
             withFixedTimer: o.fixedTimer,
+            withWatchLoop: o.watchLoop,
             durationsS: plan.byRound[r],
             log,
           },

@@ -1,6 +1,6 @@
-// One round of the storm: start every restore of the round (ours and the fixed-timer peer's, on mirrored targets
-// with identical durations), wait until none is running, then read back what happened from Temporal (visibility and
-// histories) and from the simulator (jobs and calls).
+// One round of the storm: start every restore of the round (ours, the fixed-timer peer's and the watch-loop
+// process's, on mirrored targets with identical durations), wait until none is running, then read back what happened
+// from Temporal (visibility and histories), from the watch-loop process and from the simulator (jobs and calls).
 import type { Client, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
 import { startRestore } from '../../client/start';
 import { SA } from '../../common/constants';
@@ -9,6 +9,8 @@ import type { AtlasSimulator } from '../../simulator/server';
 import { callsByPair, PairCalls } from './calls';
 import { mapLimit } from './pool';
 import { fixedTimerRestoreWorkflow } from './peers/fixed-timer-workflow';
+import { ATLAS_CLI_WATCH } from './peers/replay';
+import { runWatchLoop, WatchLoopRun } from './peers/watch-loop-process';
 import type { Orchestrator, RestoreRecord } from './records';
 import { addStages, emptyStages, StageSamples } from './stages';
 import type { BenchPair, BenchWorld } from './world';
@@ -30,6 +32,8 @@ export interface RoundContext {
   startParallelism: number;
   /** Whether the fixed-timer peer runs this round. */
   withFixedTimer: boolean;
+  /** Whether the watch-loop process runs this round. */
+  withWatchLoop: boolean;
   durationsS: number[];
   log: (line: string) => void;
 }
@@ -42,7 +46,9 @@ export interface RoundResult {
   startBurst: { restores: number; seconds: number };
   records: RestoreRecord[];
   /** Per-poll stage times from the histories, ms of wall time. */
-  stages: Record<Orchestrator, StageSamples>;
+  stages: Record<'ours' | 'fixedTimer', StageSamples>;
+  /** CPU seconds of the watch-loop process in this round. */
+  watchLoopCpuS?: number;
 }
 
 const FIXED_TIMER_INTERVAL_S = 10;
@@ -87,6 +93,21 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
       ],
     });
 
+  // The watch-loop process starts with ours: it creates its jobs as soon as it has read its plan.
+  const watching = ctx.withWatchLoop
+    ? runWatchLoop({
+        baseUrl: sim.url,
+        intervalMs: (ATLAS_CLI_WATCH.intervalS * 1000) / ctx.scale,
+        targets: bw.watchLoop.map((p) => ({
+          pair: p.index,
+          backend: p.backend,
+          projectId: p.projectId,
+          clusterName: p.source,
+          snapshotId: p.snapshotIds[round],
+          targetClusterName: p.target,
+        })),
+      })
+    : undefined;
   const ours = await startInFlightBounded(bw.ours, ctx.concurrency, ctx.startParallelism, startOurs);
   ctx.log(`round ${round + 1}: started ${ours.burst.restores} of our restores in ${ours.burst.seconds.toFixed(2)} s`);
   const peers = ctx.withFixedTimer
@@ -94,6 +115,7 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
     : undefined;
   await Promise.all([ours.allDone, peers?.allDone]);
   await waitUntilNoneRunning(ctx, round, startMs);
+  const watched = await watching;
   const endMs = Date.now();
 
   const calls = callsByPair(sim.calls.slice(callsFrom), bw.byCluster);
@@ -101,8 +123,9 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
   const records = [
     ...(await collect(ctx, 'ours', round, startMs, endMs, calls, stages.ours)),
     ...(ctx.withFixedTimer ? await collect(ctx, 'fixedTimer', round, startMs, endMs, calls, stages.fixedTimer) : []),
+    ...(watched ? collectWatchLoop(ctx, round, startMs, endMs, calls, watched) : []),
   ];
-  return { round, startMs, endMs, startBurst: ours.burst, records, stages };
+  return { round, startMs, endMs, startBurst: ours.burst, records, stages, watchLoopCpuS: watched?.cpuS };
 }
 
 /**
@@ -220,6 +243,50 @@ async function collect(
       runs: chain.length,
       workflowTasks: events.reduce((a, e) => a + e.filter((x) => x.workflowTaskCompletedEventAttributes).length, 0),
       workflowTaskFailures: events.reduce((a, e) => a + e.filter((x) => x.workflowTaskFailedEventAttributes).length, 0),
+    };
+  });
+}
+
+/** The watch loop's restores: its calls from the simulator's log, its lag from the read that saw the job done. */
+function collectWatchLoop(
+  ctx: RoundContext,
+  round: number,
+  startMs: number,
+  endMs: number,
+  calls: Map<BenchPair, PairCalls>,
+  watched: WatchLoopRun,
+): RestoreRecord[] {
+  const unscaledS = (ms: number) => (ms * ctx.scale) / 1000;
+  return ctx.bw.watchLoop.map((p): RestoreRecord => {
+    const jobs = ctx.sim.world
+      .jobsIntoTarget(p.projectId, p.target)
+      .filter((j) => j.createdAtMs >= startMs && j.createdAtMs <= endMs);
+    const job = jobs[0];
+    const finishMs = job ? job.createdAtMs + job.durationMs : undefined;
+    const seen = watched.results.get(p.index);
+    const c = calls.get(p) ?? { total: 0, byOperation: {}, http429: 0, beforeCreate: 0, jobReadsAtMs: [] };
+    const readAtMs = finishMs === undefined ? undefined : c.jobReadsAtMs.find((t) => t >= finishMs);
+    return {
+      who: 'watchLoop',
+      round,
+      pair: p.index,
+      durationS: ctx.durationsS[p.index],
+      outcome: seen?.status ?? 'NOT_FINISHED',
+      jobs: jobs.length,
+      calls: c.total,
+      callsByOperation: c.byOperation,
+      http429: c.http429,
+      floorCalls: 2,
+      lagS:
+        seen?.seenAtMs !== undefined && finishMs !== undefined && seen.status === 'COMPLETED'
+          ? unscaledS(seen.seenAtMs - finishMs)
+          : undefined,
+      readLagS: readAtMs !== undefined && finishMs !== undefined ? unscaledS(readAtMs - finishMs) : undefined,
+      historyEvents: 0,
+      historyEventsMaxRun: 0,
+      runs: 0,
+      workflowTasks: 0,
+      workflowTaskFailures: 0,
     };
   });
 }

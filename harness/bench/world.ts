@@ -1,7 +1,7 @@
 // The simulated Atlas estate of a benchmark run: N source/target pairs for our orchestrator, the same N again
-// (mirrors, in their own projects) for the fixed-timer peer, and a few pairs for timing the CLI start. Every
-// restore's duration comes from the duration plan, chosen by the simulator's planner hook when the job is created,
-// so a pair and its mirror get exactly the same duration in each round.
+// (mirrors, in their own projects) for the fixed-timer peer and for the watch-loop process, and a few pairs for
+// timing the CLI start. Every restore's duration comes from the duration plan, chosen by the simulator's planner hook
+// when the job is created, so a pair and its mirrors get exactly the same duration in each round.
 import { Rng } from '../kit/rng';
 import type { DurationPlan } from './durations';
 import { iso, World } from '../../simulator/world';
@@ -9,7 +9,7 @@ import { iso, World } from '../../simulator/world';
 /** Pairs per project: many projects, as an Atlas organisation has, each with its own rate-limit bucket. */
 export const PAIRS_PER_PROJECT = 5;
 
-export type Owner = 'ours' | 'fixedTimer' | 'probe';
+export type Owner = 'ours' | 'fixedTimer' | 'watchLoop' | 'probe';
 
 export interface BenchPair {
   owner: Owner;
@@ -27,6 +27,8 @@ export interface BenchWorld {
   world: World;
   ours: BenchPair[];
   fixedTimer: BenchPair[];
+  /** Mirrors for the watch-loop process (peers/watch-loop.ts); empty when it does not run. */
+  watchLoop: BenchPair[];
   probes: BenchPair[];
   /** Which pair a cluster name belongs to (sources and targets), for attributing Atlas calls. */
   byCluster: Map<string, BenchPair>;
@@ -43,6 +45,8 @@ export function buildBenchWorld(o: {
   seed: number;
   plan: DurationPlan;
   scale: number;
+  /** Build the watch-loop peer's mirrors too. */
+  watchLoop?: boolean;
 }): BenchWorld {
   const world = new World(o.era, o.seed);
   const nowMs = Date.now();
@@ -56,7 +60,7 @@ export function buildBenchWorld(o: {
     for (let i = 0; i < count; i++) {
       if (i % perProject === 0) projectId = world.addProject(world.newId());
       // Shared-tier estates: mostly M2/M5, some already Flex (the same draw for a pair and its mirror).
-      const r = owner === 'fixedTimer' ? fixedKinds[i] : kinds.next();
+      const r = owner === 'fixedTimer' || owner === 'watchLoop' ? fixedKinds[i] : kinds.next();
       if (owner === 'ours') fixedKinds[i] = r;
       const kind = r < 0.8 ? ('tenant' as const) : ('flex' as const);
       const instanceSize = kind === 'flex' ? 'FLEX' : r < 0.4 ? 'M2' : 'M5';
@@ -82,6 +86,7 @@ export function buildBenchWorld(o: {
   const fixedKinds: number[] = [];
   const ours = make('ours', '', o.pairs);
   const fixedTimer = make('fixedTimer', 'ft-', o.pairs);
+  const watchLoop = make('watchLoop', 'wl-', o.watchLoop ? o.pairs : 0);
   const probes = make('probe', 'probe-', o.probes);
 
   let round = 0;
@@ -91,5 +96,5 @@ export function buildBenchWorld(o: {
     if (!p || p.owner === 'probe') return { durationMs: 86_400_000 / o.scale };
     return { durationMs: (o.plan.byRound[round][p.index] * 1000) / o.scale };
   };
-  return { world, ours, fixedTimer, probes, byCluster, setRound: (r) => (round = r) };
+  return { world, ours, fixedTimer, watchLoop, probes, byCluster, setRound: (r) => (round = r) };
 }

@@ -82,7 +82,7 @@ test('the JSON has every field the issue lists, with sane values', () => {
     expect(g.lagP50S!).toBeGreaterThanOrEqual(0);
     expect(g.lagP50S!).toBeLessThanOrEqual(g.lagP99S!);
     expect(g.lagP99S!).toBeLessThanOrEqual(g.lagMaxS!);
-    for (const peer of ['atlasCliWatch', 'cloudFormation', 'fixedTimerWorkflow'] as const) {
+    for (const peer of ['atlasCliWatch', 'watchLoopProcess', 'cloudFormation', 'fixedTimerWorkflow'] as const) {
       const p = g.peers![peer];
       expect(p.callsPerRestore).toBeGreaterThanOrEqual(2); // a create and at least one read
       expect(p.callsRatio).toBeCloseTo(g.callsPerRestore! / p.callsPerRestore, 1);
@@ -97,7 +97,7 @@ test('the JSON has every field the issue lists, with sane values', () => {
   expect(report.cliStartMedianS).toBeGreaterThan(0);
   expect(report.temporalCliStartMedianS).toBeGreaterThan(0);
   // 429s are counted for ours and the peer apart (no rate limit here, so none).
-  expect(report.extra).toMatchObject({ http429: 0, http429Ours: 0, http429FixedTimer: 0 });
+  expect(report.extra).toMatchObject({ http429: 0, http429Ours: 0, http429FixedTimer: 0, http429WatchLoop: 0 });
   expect(report.config).toMatchObject({ oneProject: false, pairsPerProject: 5 });
 });
 
@@ -116,6 +116,23 @@ test('the replayed peers are computed on exactly our restores’ durations', () 
 test('the fixed-timer peer ran for real against the simulator on the mirrored targets', () => {
   expect(report.firstRound.peers.fixedTimerWorkflow.restores).toBe(RESTORES);
   expect(report.peers!.fixedTimerWorkflow.restores).toBe(RESTORES);
+});
+
+test('the watch loop ran for real, as its own process, on the mirrored targets beside its replay', () => {
+  for (const g of [report.firstRound, report.laterRounds!]) {
+    const real = g.peers.watchLoopProcess;
+    const replayed = g.peers.atlasCliWatch;
+    expect(real.restores).toBe(RESTORES);
+    // One create, then a read at once and every 4 s (scaled): real timers and HTTP round trips only ever make the
+    // reads later than the replay's, so never more calls than it (at scale 100 the 40 ms interval loses ~15 % to
+    // the round trips), and at least a create and a read.
+    expect(real.callsPerRestore).toBeLessThanOrEqual(replayed.callsPerRestore + 1);
+    expect(real.callsPerRestore).toBeGreaterThan(replayed.callsPerRestore * 0.5);
+    expect(real.lagP50S).toBeGreaterThanOrEqual(0);
+    expect(real.lagMaxS).toBeGreaterThanOrEqual(real.lagP99S);
+  }
+  expect(report.config).toMatchObject({ watchLoop: true, maxTypicalS: null });
+  expect((report.extra as { watchLoopCpuS: number }).watchLoopCpuS).toBeGreaterThan(0);
 });
 
 test('the plot and the JSON are written', () => {

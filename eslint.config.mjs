@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.temporal/**', 'atlas/generated/**', 'coverage/**', 'harness/bench/results/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.temporal/**',
+      'atlas/generated/**',
+      'coverage/**',
+      'harness/bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +23,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Type-only imports are erased: a workflow's `import type` of activities never pulls I/O into the bundle.
+      '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
@@ -25,14 +36,23 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...builtinModules.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Node built-ins are not allowed in workflow code.' })),
+            ...builtinModules
+              .flatMap((m) => [m, `node:${m}`])
+              .map((name) => ({ name, message: 'Node built-ins are not allowed in workflow code.' })),
             { name: 'urllib', message: 'No I/O in workflow code: use an activity.' },
             { name: '@temporalio/client', message: 'Workflows must not use the client.' },
             { name: '@temporalio/worker', message: 'Workflows must not import the worker.' },
           ],
           patterns: [
-            { group: ['../atlas/*', '../simulator/*', '../worker/*', '../client/*'], message: 'No I/O in workflow code: use an activity.' },
-            { group: ['../activities/*', '../activities'], allowTypeImports: true, message: 'Import activities as types only (proxyActivities).' },
+            {
+              group: ['../atlas/*', '../simulator/*', '../worker/*', '../client/*'],
+              message: 'No I/O in workflow code: use an activity.',
+            },
+            {
+              group: ['../activities/*', '../activities'],
+              allowTypeImports: true,
+              message: 'Import activities as types only (proxyActivities).',
+            },
           ],
         },
       ],
@@ -52,6 +72,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
   },
 );

@@ -3,7 +3,7 @@
 // stays the same across attempts so a receiver can drop duplicates. The URL (it may embed a token) and the secret
 // never appear in a result, an error or a log line.
 import { ApplicationFailure } from '@temporalio/common';
-import { HttpClient } from 'urllib';
+import type { HttpClient } from 'urllib';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
 import type { NotifyResult, RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';

@@ -4,7 +4,8 @@
 // failure (transient: retried by Temporal; bad credentials: not retried, with a hint for the operator).
 import type { AtlasClient, SnapshotInfo } from '../atlas/client';
 import { AtlasApiError, describeAtlasError } from '../atlas/errors';
-import { ClusterView, describeCluster, majorOf, resolveBackend } from '../atlas/routing';
+import type { ClusterView } from '../atlas/routing';
+import { describeCluster, majorOf, resolveBackend } from '../atlas/routing';
 import type { Backend } from '../common/types';
 import type { Check, RecoveryPoint } from '../common/result';
 import type { PreflightReport, PreflightRequest } from './types';

@@ -1,7 +1,7 @@
 // The three ways Atlas accepts a caller, behind one interface. Credentials live only inside these objects: they are
 // read from the worker's environment (atlas/config.ts) and never returned, logged or put in an error message.
 import { inspect } from 'node:util';
-import { HttpClient } from 'urllib';
+import type { HttpClient } from 'urllib';
 import { checkedBaseUrl } from './base-url';
 import { AtlasApiError } from './errors';
 

@@ -1,14 +1,14 @@
 // Typed Atlas Admin API operations for restores, plus a backend-neutral view (tenant or Flex) the activities use.
 import { inspect } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AtlasResponseShapeError } from './errors';
-import { AtlasHttp } from './http';
-import { OperationName } from './operations';
+import type { AtlasHttp } from './http';
+import type { OperationName } from './operations';
+import type { JobStatus } from './schemas';
 import {
   ClusterSchema,
   FlexClusterSchema,
   FlexRestoreJobSchema,
-  JobStatus,
   paginated,
   SnapshotSchema,
   TenantRestoreSchema,
@@ -168,7 +168,16 @@ export class AtlasClient {
 const status = (s: string | undefined): JobStatus | 'UNKNOWN' => (s as JobStatus | undefined) ?? 'UNKNOWN';
 
 /** Both job schemas carry the fields we read under the same names (the Flex one adds instanceName). */
-type JobBody = Pick<z.infer<typeof FlexRestoreJobSchema>, 'id' | 'status' | 'snapshotId' | 'targetDeploymentItemName' | 'targetProjectId' | 'restoreScheduledDate' | 'restoreFinishedDate'>;
+type JobBody = Pick<
+  z.infer<typeof FlexRestoreJobSchema>,
+  | 'id'
+  | 'status'
+  | 'snapshotId'
+  | 'targetDeploymentItemName'
+  | 'targetProjectId'
+  | 'restoreScheduledDate'
+  | 'restoreFinishedDate'
+>;
 
 function fromJob(j: JobBody): RestoreJob {
   return {

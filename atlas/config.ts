@@ -2,10 +2,12 @@
 // process that reads credentials; they never travel through Temporal.
 import { HttpClient } from 'urllib';
 import { z } from 'zod';
-import { AtlasAuth, BearerAuth, DigestAuth, NoAuth, ServiceAccountAuth } from './auth';
+import type { AtlasAuth } from './auth';
+import { BearerAuth, DigestAuth, NoAuth, ServiceAccountAuth } from './auth';
 import { baseUrlProblem, isLoopback } from './base-url';
 import { AtlasClient } from './client';
-import { AtlasHttp, CallRecord, USER_AGENT } from './http';
+import type { CallRecord } from './http';
+import { AtlasHttp, USER_AGENT } from './http';
 
 export const DEFAULT_ATLAS_BASE_URL = 'https://cloud.mongodb.com';
 

@@ -6,12 +6,14 @@
 // status and duration (the worker's metrics, the benchmark's call counts).
 import { inspect } from 'node:util';
 import { HttpClient } from 'urllib';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
-import { AtlasAuth, parseRetryAfter } from './auth';
+import type { AtlasAuth } from './auth';
+import { parseRetryAfter } from './auth';
 import { checkedBaseUrl } from './base-url';
 import { AtlasApiError, AtlasResponseShapeError } from './errors';
-import { fillPath, Operation, OperationName, OPS } from './operations';
+import type { Operation, OperationName } from './operations';
+import { fillPath, OPS } from './operations';
 import { ApiErrorSchema } from './schemas';
 
 export const USER_AGENT = `${TOOL_NAME}/${TOOL_VERSION} (node ${process.version})`;

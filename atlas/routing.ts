@@ -3,9 +3,9 @@
 // shared-tier cluster is Flex and one read settles it; CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API means it is not, so
 // ask the Clusters API (and CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API from there is handled too). A cluster the Clusters
 // API calls M2/M5 is then probed with a tenant read, because after the sunset its backups answer only through Flex.
-import { AtlasClient, Backend } from './client';
+import type { AtlasClient, Backend } from './client';
 import { AtlasApiError, AtlasRoutingError, ROUTING_PROBLEMS } from './errors';
-import { Cluster, FlexCluster } from './schemas';
+import type { Cluster, FlexCluster } from './schemas';
 
 export type ClusterKind = 'tenant' | 'flex' | 'dedicated';
 
@@ -46,7 +46,8 @@ export async function describeCluster(atlas: AtlasClient, groupId: string, name:
     return fromCluster(name, await atlas.getCluster(groupId, name));
   } catch (e) {
     // Not Flex a moment ago, Flex now: migrated in between.
-    if (e instanceof AtlasApiError && e.errorCode === 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API') return fromFlex(name, await atlas.getFlexCluster(groupId, name));
+    if (e instanceof AtlasApiError && e.errorCode === 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API')
+      return fromFlex(name, await atlas.getFlexCluster(groupId, name));
     throw e;
   }
 }

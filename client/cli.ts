@@ -5,8 +5,10 @@ import { TOOL_VERSION } from '../common/constants';
 import { EXIT } from '../common/exit-codes';
 import { ConfigError, loadConfig } from '../config';
 import type { StartFlags } from './commands/start';
-import { CliError, emit, OutputFormat, say } from './output';
-import { DemoModule, SimulatorModule, sourceCheckoutPart } from './source-checkout';
+import type { OutputFormat } from './output';
+import { CliError, emit, say } from './output';
+import type { DemoModule, SimulatorModule } from './source-checkout';
+import { sourceCheckoutPart } from './source-checkout';
 
 const output = () =>
   new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');

@@ -3,8 +3,10 @@
 import { createHash } from 'node:crypto';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { RestoreInput, RestoreInputSchema } from '../common/input';
-import { requestDigest, resolveRequest, ResolvedRequest } from '../common/request';
+import type { RestoreInput } from '../common/input';
+import { RestoreInputSchema } from '../common/input';
+import type { ResolvedRequest } from '../common/request';
+import { requestDigest, resolveRequest } from '../common/request';
 
 const PlanSchema = z
   .object({

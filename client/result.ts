@@ -1,7 +1,8 @@
 // The RestoreResult of a finished restore, whatever its outcome (see common/outcome.ts): the workflow's result, the
 // details of its failure, or, for a restore that closed as Canceled, the memo it wrote just before (with the full
 // audit trail from the `audit` query when a worker can answer it).
-import { CancelledFailure, WorkflowFailedError, WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
+import { CancelledFailure, WorkflowFailedError } from '@temporalio/client';
 import { isRestoreResult, MEMO_RESULT_KEY, resultFromFailure } from '../common/outcome';
 import type { RestoreResult } from '../common/result';
 import type { restoreWorkflow } from '../workflows';

@@ -1,17 +1,15 @@
 // Starting a restore (or a batch) through the SDK client: one per target (per plan name) at a time. A second start
 // while one runs attaches to it only when it is the same request — the same RestoreRequestDigest, read from
 // describe() — and is refused with TargetBusyError otherwise. Nothing is started in that case.
-import {
-  Client,
-  Workflow,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowHandle,
-  WorkflowStartOptions,
-} from '@temporalio/client';
+import type { Client, Workflow, WorkflowHandle, WorkflowStartOptions } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DEFAULT_TASK_QUEUE, SA } from '../common/constants';
-import { describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
-import { resolveRequest, ResolvedRequest } from '../common/request';
-import { restoreStartOptions, TopLevelStartOptions } from '../common/start-options';
+import type { RestoreInput } from '../common/input';
+import { describeIssues, RestoreInputSchema } from '../common/input';
+import type { ResolvedRequest } from '../common/request';
+import { resolveRequest } from '../common/request';
+import type { TopLevelStartOptions } from '../common/start-options';
+import { restoreStartOptions } from '../common/start-options';
 import type { restoreWorkflow } from '../workflows';
 
 export class InvalidInputError extends Error {

@@ -2,7 +2,8 @@
 import type { SearchAttributeKey, SearchAttributeType } from '@temporalio/common/lib/search-attributes';
 
 /** @temporalio/common's defineSearchAttributeKey, without loading that package here (the CLI's start-up time). */
-const defineSearchAttributeKey = <T extends SearchAttributeType>(name: string, type: T): SearchAttributeKey<T> => ({ name, type }) as SearchAttributeKey<T>;
+const defineSearchAttributeKey = <T extends SearchAttributeType>(name: string, type: T): SearchAttributeKey<T> =>
+  ({ name, type }) as SearchAttributeKey<T>;
 
 /** Default task queue for restore workflows and their activities. */
 export const DEFAULT_TASK_QUEUE = 'atlas-restore';

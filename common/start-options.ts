@@ -4,7 +4,8 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import { SA } from './constants';
 import { restoreWorkflowId } from './input';
-import { requestDigest, ResolvedRequest } from './request';
+import type { ResolvedRequest } from './request';
+import { requestDigest } from './request';
 
 export const RESTORE_WORKFLOW_TYPE = 'restoreWorkflow';
 export const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';

@@ -1,5 +1,6 @@
 // Atlas settings (credentials included): only the worker loads them (and the HTTP stack they bring).
-import { atlasSettingsFromEnv, AtlasSettings } from '../atlas/config';
+import type { AtlasSettings } from '../atlas/config';
+import { atlasSettingsFromEnv } from '../atlas/config';
 import { ConfigError, withoutEmpty } from './index';
 
 export function loadAtlasSettings(rawEnv: NodeJS.ProcessEnv = process.env): AtlasSettings {

@@ -1,7 +1,8 @@
 // All settings, from the environment, validated in one place. A bad or missing setting stops the process at start-up
 // with one line naming the variable (never its value, which may be a secret). Documented in .env.example.
 import { z } from 'zod';
-import { temporalTargetFromEnv, TemporalTarget } from './temporal';
+import type { TemporalTarget } from './temporal';
+import { temporalTargetFromEnv } from './temporal';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 import { parseDurationS } from '../common/input';
 import { RESTORE_EVENT_TYPES } from '../common/events';

@@ -9,6 +9,12 @@ export interface TemporalTarget {
 }
 
 export function temporalTargetFromEnv(env: NodeJS.ProcessEnv = process.env): TemporalTarget {
-  const cfg = loadClientConnectConfig({ profile: env.TEMPORAL_PROFILE, overrideEnvVars: env as Record<string, string> });
-  return { connectionOptions: { address: 'localhost:7233', ...cfg.connectionOptions }, namespace: cfg.namespace ?? 'default' };
+  const cfg = loadClientConnectConfig({
+    profile: env.TEMPORAL_PROFILE,
+    overrideEnvVars: env as Record<string, string>,
+  });
+  return {
+    connectionOptions: { address: 'localhost:7233', ...cfg.connectionOptions },
+    namespace: cfg.namespace ?? 'default',
+  };
 }

@@ -3,7 +3,8 @@
 import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { isLoopback } from '../atlas/base-url';
-import { DEFAULT_EVENT_TYPES, RESTORE_EVENT_TYPES, RestoreEventType } from '../common/events';
+import type { RestoreEventType } from '../common/events';
+import { DEFAULT_EVENT_TYPES, RESTORE_EVENT_TYPES } from '../common/events';
 
 export class WebhookSettings {
   readonly #secret?: string;

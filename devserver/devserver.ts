@@ -1,7 +1,8 @@
 // The one launcher of real Temporal servers, for the demo, the tests, the benchmark and the chaos run: the CLI's dev
 // server as our own child process (so it can be SIGKILLed and restarted on the same port and SQLite file, its banner
 // stays off our stdout, and its error log lines are counted), and the time-skipping test server.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';

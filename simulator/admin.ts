@@ -8,7 +8,7 @@
 //   DELETE /__sim/faults  remove every rule
 //   POST   /__sim/world   add projects/clusters/snapshots (body: the `projects`/`snapshots` part of a scenario file)
 import type { ServerResponse } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { FaultRulesSchema } from './faults';
 import { sendJson } from './respond';
 import { addToWorld, fieldPath, WorldAdditionSchema } from './scenario';

@@ -1,6 +1,6 @@
 // A small, readable world for demos and manual runs: two projects with every kind of source and target a restore
 // meets, including the ones Atlas refuses. Fixed ids, so a README or a demo script can name them.
-import { SimCluster, World } from './world';
+import type { SimCluster, World } from './world';
 
 export const DEMO_PROJECTS = { shop: '65a1d0c0ffee00000000a001', analytics: '65a1d0c0ffee00000000b002' } as const;
 

@@ -1,7 +1,8 @@
 // Scriptable faults, per operation: what Atlas does on a bad day. Rules are checked in order; the first that matches
 // (operation, project, skip/times/probability) decides the fault for that request.
 import { z } from 'zod';
-import { OperationName, OPS } from '../atlas/operations';
+import type { OperationName } from '../atlas/operations';
+import { OPS } from '../atlas/operations';
 
 export type FaultAction =
   /** Answer with this status and ApiError errorCode (and Retry-After, if given), without doing the work. */

@@ -1,9 +1,11 @@
 // What each simulated operation does to the world, with the rules and error codes of the seed document and
 // ../shared/atlas/README.md. Throws SimError for every ApiError answer.
-import { OperationName } from '../atlas/operations';
-import { canRestore, Role } from './auth';
+import type { OperationName } from '../atlas/operations';
+import type { Role } from './auth';
+import { canRestore } from './auth';
 import { clusterView, flexClusterView } from './views';
-import { OBJECT_ID, SimCluster, World } from './world';
+import type { SimCluster, World } from './world';
+import { OBJECT_ID } from './world';
 
 export class SimError extends Error {
   constructor(

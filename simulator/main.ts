@@ -2,8 +2,10 @@
 // simulator and prints where it listens and what it holds. Output goes to stderr so stdout stays free for a caller.
 import { buildDemoWorld } from './demo-world';
 import { addToWorld, loadScenario, scenarioOptions } from './scenario';
-import { AtlasSimulator, SimulatorOptions } from './server';
-import { Era, World } from './world';
+import type { SimulatorOptions } from './server';
+import { AtlasSimulator } from './server';
+import type { Era } from './world';
+import { World } from './world';
 
 export interface RunSimulatorOptions {
   port?: number;

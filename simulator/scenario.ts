@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { JOB_STATUSES } from '../atlas/schemas';
 import { FaultRuleSchema } from './faults';
 import type { SimulatorOptions } from './server';
-import { CLUSTER_NAME, OBJECT_ID, SimCluster, SimSnapshot, World } from './world';
+import type { SimCluster, SimSnapshot, World } from './world';
+import { CLUSTER_NAME, OBJECT_ID } from './world';
 
 const objectId = z.string().regex(OBJECT_ID, 'must be a 24-hex-digit id');
 const version = z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 8.0.4');

@@ -1,16 +1,23 @@
 // The Atlas simulator's HTTP server: the operations of atlas/operations.ts, with Atlas's auth, versioned media types,
 // pagination, ApiError bodies, eras, rate limits and scripted faults. Plain node:http, because faults such as
 // connection resets and malformed bodies need the raw socket.
-import { createServer, IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import { AddressInfo, Socket } from 'node:net';
-import { OperationName, OPS } from '../atlas/operations';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { OperationName } from '../atlas/operations';
+import { OPS } from '../atlas/operations';
 import { handleAdmin } from './admin';
-import { SimAuth, SimCredentials } from './auth';
-import { FaultAction, FaultInjector } from './faults';
-import { handle, HandlerContext, SimError } from './handlers';
-import { RateLimitOptions, TokenBuckets } from './rate-limit';
+import type { SimCredentials } from './auth';
+import { SimAuth } from './auth';
+import type { FaultAction } from './faults';
+import { FaultInjector } from './faults';
+import type { HandlerContext } from './handlers';
+import { handle, SimError } from './handlers';
+import type { RateLimitOptions } from './rate-limit';
+import { TokenBuckets } from './rate-limit';
 import { readBody, sendError, sendJson } from './respond';
-import { Era, World } from './world';
+import type { Era } from './world';
+import { World } from './world';
 
 export type Clock = () => number | Promise<number>;
 

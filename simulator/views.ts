@@ -1,6 +1,6 @@
 // Cluster bodies as the official schemas have them: ClusterDescription20240805 and FlexClusterDescription20241113.
 // Every body here is checked against the spec by test/simulator/contract.test.ts.
-import { SimCluster } from './world';
+import type { SimCluster } from './world';
 
 const major = (v: string): string => v.split('.').slice(0, 2).join('.');
 

@@ -3,7 +3,8 @@
 //   workflow id, run id, activity type to every workflow and activity line, and our activities add the target.
 // - metrics: the SDK's own (task latencies, slots, ...) and ours, on one Prometheus endpoint served by the Runtime.
 import type { MetricCounter, MetricHistogram, MetricMeter } from '@temporalio/common';
-import { DefaultLogger, LogEntry, Runtime } from '@temporalio/worker';
+import type { LogEntry } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 export interface TelemetryOptions {
   logFormat: 'json' | 'text';

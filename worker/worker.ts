@@ -1,9 +1,10 @@
 // Builds a worker for the restore workflows and their activities. Used by `atlas-restore worker`, the demo, the
 // benchmark and the tests alike, so they all run the same configuration.
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import type { NativeConnection, WorkerOptions } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { AtlasClient } from '../atlas/client';
+import type { AtlasClient } from '../atlas/client';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 import type { WebhookSettings } from '../config/webhook';
 import { BUNDLE_SOURCES, prebuiltBundle } from './bundle';

@@ -2,7 +2,8 @@
 // (common/start-options.ts), and its ending turned into a summary item.
 import { ChildWorkflowFailure, executeChild, isCancellation } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { describeIssues, RestoreInput, RestoreInputSchema } from '../common/input';
+import type { RestoreInput } from '../common/input';
+import { describeIssues, RestoreInputSchema } from '../common/input';
 import { resultFromFailure } from '../common/outcome';
 import { resolveRequest } from '../common/request';
 import type { RestoreResult } from '../common/result';

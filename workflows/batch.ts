@@ -11,8 +11,10 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { Outcome, SA } from '../common/constants';
-import { BatchCarry, BatchInput, BatchItem, BatchResult, countByOutcome, progressQuery } from './batch-definitions';
+import type { Outcome } from '../common/constants';
+import { SA } from '../common/constants';
+import type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-definitions';
+import { countByOutcome, progressQuery } from './batch-definitions';
 import { runBatchItem } from './batch-item';
 
 export type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-definitions';

@@ -8,7 +8,8 @@ import { CancellationScope } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
 import type { CompensationStep } from '../common/result';
 import { nowIso, nowMs } from './clock';
-import { newWatch, RestoreState, Undo } from './state';
+import type { RestoreState, Undo } from './state';
+import { newWatch } from './state';
 import { submitWithRetries } from './submit';
 import { waitForJob } from './wait';
 

@@ -14,7 +14,8 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { Outcome, SA } from '../common/constants';
+import type { Outcome } from '../common/constants';
+import { SA } from '../common/constants';
 import { eventTypeOf } from '../common/events';
 import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
 import type { RestoreResult } from '../common/result';

@@ -1,6 +1,7 @@
 // Adds the target cluster to every log line a restore workflow writes (next to the workflow id the SDK adds), so
 // logs can be searched by the cluster an operator cares about.
-import { WorkflowInterceptorsFactory, workflowInfo } from '@temporalio/workflow';
+import type { WorkflowInterceptorsFactory } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { targetFromWorkflowId } from '../common/input';
 
 export const interceptors: WorkflowInterceptorsFactory = () => ({

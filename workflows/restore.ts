@@ -23,9 +23,11 @@ import { sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { compensate } from './compensation';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
-import { Ending, finish, Interruption } from './finish';
+import type { Ending, Interruption } from './finish';
+import { finish } from './finish';
 import { notifyEvent } from './notify';
-import { freshCarry, RestoreCarry, RestoreCarrySchema, RestoreState } from './state';
+import type { RestoreCarry } from './state';
+import { freshCarry, RestoreCarrySchema, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, submit } from './steps';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 

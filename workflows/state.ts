@@ -2,7 +2,8 @@
 // in the Temporal UI and `atlas-restore list`), current details (for reading it there) and the status query.
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
-import { OUTCOMES, Outcome, Phase, SA } from '../common/constants';
+import type { Outcome, Phase } from '../common/constants';
+import { OUTCOMES, SA } from '../common/constants';
 import type { SubmitRequest } from '../common/jobs';
 import { requestDigest, type ResolvedRequest } from '../common/request';
 import type { AuditEvent, RestoreStatus } from '../common/result';

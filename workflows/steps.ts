@@ -9,7 +9,8 @@ import { pushUndo } from './compensation';
 import type { Ending } from './finish';
 import { notifyEvent } from './notify';
 import { expectationFrom } from './polling';
-import { newWatch, RestoreState } from './state';
+import type { RestoreState } from './state';
+import { newWatch } from './state';
 import { submitWithRetries } from './submit';
 
 /** Read-only checks of source, snapshot and target; round 2 re-checks after approval. Returns an ending if they fail. */

@@ -8,10 +8,13 @@ import { EXIT, itemExitCode, worstExitCode } from '../../common/exit-codes';
 import { batchStartOptions } from '../../common/start-options';
 import type { batchRestoreWorkflow } from '../../workflows';
 import type { BatchResult } from '../../workflows/batch-definitions';
-import { busyExit, CliError, emit, OutputFormat, say } from '../output';
-import { parsePlan, Plan, PlanError } from '../plan';
+import type { OutputFormat } from '../output';
+import { busyExit, CliError, emit, say } from '../output';
+import type { Plan } from '../plan';
+import { parsePlan, PlanError } from '../plan';
 import { startOrAttach, TargetBusyError } from '../start';
-import { ClientSource, Confirm, ttyConfirm } from './start';
+import type { ClientSource, Confirm } from './start';
+import { ttyConfirm } from './start';
 
 export interface BatchFlags {
   wait: boolean;

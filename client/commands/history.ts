@@ -2,14 +2,16 @@
 // continue-as-new chain back to the first run); `-o json` gives the raw Temporal events of all runs too.
 // Works on closed workflows of every kind: the trail comes from the result (or the failure's details), else from the
 // `audit` query (needs a worker), else it is read from the history events themselves (terminated, timed out).
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { EXIT } from '../../common/exit-codes';
 import type { AuditEvent } from '../../common/result';
 import type { restoreWorkflow } from '../../workflows';
 import { auditQuery } from '../../workflows/definitions';
-import { CliError, emit, OutputFormat } from '../output';
+import type { OutputFormat } from '../output';
+import { CliError, emit } from '../output';
 import { restoreResultOf } from '../result';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;

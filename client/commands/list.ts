@@ -1,7 +1,8 @@
 // `atlas-restore list`: a visibility query over our search attributes (the same filters work in the Temporal UI).
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { SA } from '../../common/constants';
-import { emit, OutputFormat } from '../output';
+import type { OutputFormat } from '../output';
+import { emit } from '../output';
 
 export interface ListFlags {
   status?: 'running' | 'completed' | 'failed';

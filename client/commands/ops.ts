@@ -1,15 +1,18 @@
 // Commands on one running (or finished) restore: status, watch, approve, reject, cancel.
-import { Client, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { SA } from '../../common/constants';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
 import type { RestoreResult } from '../../common/result';
 import type { restoreWorkflow } from '../../workflows';
 import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
-import { CliError, emit, OutputFormat, say } from '../output';
+import type { OutputFormat } from '../output';
+import { CliError, emit, say } from '../output';
 import { restoreResultOf } from '../result';
 import { resultText } from '../result-text';
 import { waitWithProgress } from '../progress';
-import { StatusView, statusText } from '../status-text';
+import type { StatusView } from '../status-text';
+import { statusText } from '../status-text';
 
 type Handle = WorkflowHandle<typeof restoreWorkflow>;
 

@@ -4,9 +4,11 @@
 import type { Client } from '@temporalio/client';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
-import { describeIssues, RestoreInput, RestoreInputSchema } from '../../common/input';
+import type { RestoreInput } from '../../common/input';
+import { describeIssues, RestoreInputSchema } from '../../common/input';
 import { resolveRequest } from '../../common/request';
-import { busyExit, CliError, emit, OutputFormat, say } from '../output';
+import type { OutputFormat } from '../output';
+import { busyExit, CliError, emit, say } from '../output';
 
 export interface StartFlags {
   projectId: string;

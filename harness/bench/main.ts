@@ -3,7 +3,8 @@
 import { Command, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BenchOptions, DEFAULTS, timerFloorWarning, validate } from './options';
+import type { BenchOptions } from './options';
+import { DEFAULTS, timerFloorWarning, validate } from './options';
 import { PROJECT_ROOT } from '../kit/paths';
 import { renderPlot } from './plot';
 import { formatTable } from './report';

@@ -1,6 +1,7 @@
 // From per-restore records to the reported figures, for one group of rounds (the first round, or the later ones).
 // The replayed peers are computed on exactly the durations of our restores in the same group.
-import { ATLAS_CLI_WATCH, CLOUDFORMATION, FixedPoller, replay } from './peers/replay';
+import type { FixedPoller } from './peers/replay';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from './peers/replay';
 import type { RestoreRecord } from './records';
 import { max, mean, median, quantile, round3, sum } from './stats';
 

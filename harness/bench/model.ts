@@ -5,8 +5,10 @@
 import type { PollingPolicy } from '../../common/input';
 import { pool } from '../../activities/history';
 import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, type PooledSpread } from '../../workflows/polling';
-import { DurationPlan, planDurations } from './durations';
-import { ATLAS_CLI_WATCH, CLOUDFORMATION, FixedPoller, replay } from './peers/replay';
+import type { DurationPlan } from './durations';
+import { planDurations } from './durations';
+import type { FixedPoller } from './peers/replay';
+import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from './peers/replay';
 import { max, mean, median, quantile, round3 } from './stats';
 
 export interface ModelOptions {

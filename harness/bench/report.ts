@@ -2,10 +2,13 @@
 // the same for the first round), plus the configuration and machine it was measured with, and diagnostics.
 import { cpus, totalmem } from 'node:os';
 import type { RateLimitOptions } from '../../simulator/rate-limit';
-import { CliTimings, cliMedians } from './cli-timing';
+import type { CliTimings } from './cli-timing';
+import { cliMedians } from './cli-timing';
 import { DURATION_MODEL } from './durations';
-import { GroupFigures, groupFigures } from './metrics';
-import { BenchOptions, scaledPolicy, timerFloorWarning } from './options';
+import type { GroupFigures } from './metrics';
+import { groupFigures } from './metrics';
+import type { BenchOptions } from './options';
+import { scaledPolicy, timerFloorWarning } from './options';
 import type { ProcSample } from './proc-stats';
 import type { MonitorSummary } from './monitor';
 import { mergeStages, summarizeStages } from './stages';

@@ -2,10 +2,13 @@
 // starts, run the rounds, and turn what happened into the report. Everything is torn down whatever happens.
 import { cliMedians, timeCliStarts } from './cli-timing';
 import { planDurations } from './durations';
-import { BenchOptions, scaledDeadlineS, scaledPolicy, scaledRateLimit } from './options';
-import { BenchReport, buildReport } from './report';
+import type { BenchOptions } from './options';
+import { scaledDeadlineS, scaledPolicy, scaledRateLimit } from './options';
+import type { BenchReport } from './report';
+import { buildReport } from './report';
 import { startStack } from './stack';
-import { RoundResult, runRound } from './storm';
+import type { RoundResult } from './storm';
+import { runRound } from './storm';
 import { buildBenchWorld } from './world';
 import { Monitor } from './monitor';
 import { sampleProcess } from './proc-stats';

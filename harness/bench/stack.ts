@@ -12,7 +12,8 @@ import { AtlasSimulator } from '../../simulator/server';
 import { DevServerProcess } from '../../devserver/devserver';
 import { quietRuntime } from '../kit/runtime';
 import { createFixedTimerActivities } from './peers/fixed-timer-activities';
-import { BenchWorker, startBenchWorker } from './worker';
+import type { BenchWorker } from './worker';
+import { startBenchWorker } from './worker';
 import type { BenchWorld } from './world';
 
 export interface Stack {

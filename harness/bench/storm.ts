@@ -4,15 +4,19 @@
 import type { Client, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
 import { startRestore } from '../../client/start';
 import { SA } from '../../common/constants';
-import { PollingPolicy, restoreWorkflowId } from '../../common/input';
+import type { PollingPolicy } from '../../common/input';
+import { restoreWorkflowId } from '../../common/input';
 import type { AtlasSimulator } from '../../simulator/server';
-import { callsByPair, PairCalls } from './calls';
+import type { PairCalls } from './calls';
+import { callsByPair } from './calls';
 import { mapLimit } from './pool';
 import { fixedTimerRestoreWorkflow } from './peers/fixed-timer-workflow';
 import { ATLAS_CLI_WATCH } from './peers/replay';
-import { runWatchLoop, WatchLoopRun } from './peers/watch-loop-process';
+import type { WatchLoopRun } from './peers/watch-loop-process';
+import { runWatchLoop } from './peers/watch-loop-process';
 import type { Orchestrator, RestoreRecord } from './records';
-import { addStages, emptyStages, StageSamples } from './stages';
+import type { StageSamples } from './stages';
+import { addStages, emptyStages } from './stages';
 import type { BenchPair, BenchWorld } from './world';
 
 export interface RoundContext {

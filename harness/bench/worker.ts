@@ -1,6 +1,7 @@
 // Our worker in the benchmark: kit/worker-process.ts with the benchmark's environment, sampled from /proc.
 import { spawnWorker } from '../kit/worker-process';
-import { ProcSample, sampleProcess } from './proc-stats';
+import type { ProcSample } from './proc-stats';
+import { sampleProcess } from './proc-stats';
 
 export interface BenchWorkerOptions {
   temporalAddress: string;

@@ -2,7 +2,8 @@
 // the error must name is known. Used by the chaos run (in-process, direct workflow starts and CLI subprocesses) and
 // by the property tests in test/input/.
 import fc from 'fast-check';
-import { BACKENDS, RestoreInput, RestoreInputSchema, restoreWorkflowId } from '../../common/input';
+import type { RestoreInput } from '../../common/input';
+import { BACKENDS, RestoreInputSchema, restoreWorkflowId } from '../../common/input';
 
 export interface BadInput {
   input: unknown;

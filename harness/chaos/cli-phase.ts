@@ -3,7 +3,8 @@
 // to the secret scan; its exit codes are checked against the contract (0 completed, 4 compensated, 2 refused).
 import type { AtlasSimulator } from '../../simulator/server';
 import { restoreWorkflowId } from '../../common/input';
-import { CliRun, runCli } from '../kit/cli';
+import type { CliRun } from '../kit/cli';
+import { runCli } from '../kit/cli';
 
 export interface CliPhase {
   runs: CliRun[];

@@ -3,7 +3,7 @@
 // snapshot. The simulator's planner decides each job's duration and ending from the restore's plan, so a job
 // created twice would still be seen, counted and judged.
 import type { RestoreInput } from '../../common/input';
-import { World } from '../../simulator/world';
+import type { World } from '../../simulator/world';
 import type { RestorePlan } from './scenarios';
 
 export interface ChaosPair {

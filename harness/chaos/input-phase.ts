@@ -3,15 +3,18 @@
 // again), and the CLI as a subprocess. Each must give a clear error naming the field, start nothing and create no
 // Atlas job. "Started something": a workflow exists for a refused request, or a bad workflow scheduled an activity,
 // or Atlas saw a call for the request's project.
-import { Client, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import fc from 'fast-check';
 import { InvalidInputError, startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
 import type { AtlasSimulator } from '../../simulator/server';
 import { restoreWorkflow } from '../../workflows';
-import { BadInput, badCliArgs, badRestoreInput, isClear, isClearCli, workflowIdOf } from './bad-input';
-import { CliRun, runCli } from '../kit/cli';
+import type { BadInput } from './bad-input';
+import { badCliArgs, badRestoreInput, isClear, isClearCli, workflowIdOf } from './bad-input';
+import type { CliRun } from '../kit/cli';
+import { runCli } from '../kit/cli';
 import { sleep } from '../kit/time';
 
 export interface BadInputTally {

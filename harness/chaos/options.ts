@@ -1,6 +1,7 @@
 // What a chaos run does, with the full run's defaults (npm run chaos) and the command line that changes them.
 import { parseArgs } from 'node:util';
-import { Deadlines, FAULT_KINDS, FaultKind, KILL_POINTS, KillPoint } from './scenarios';
+import type { Deadlines, FaultKind, KillPoint } from './scenarios';
+import { FAULT_KINDS, KILL_POINTS } from './scenarios';
 
 export interface ChaosOptions {
   restores: number;

@@ -3,7 +3,7 @@
 // runs and how it ends. And the rule that says, from that plan alone, how the restore must end (README.md, "The
 // outcome rule"): the harness never looks at what happened to decide what should have happened.
 import type { Outcome } from '../../common/constants';
-import { Rng } from '../kit/rng';
+import type { Rng } from '../kit/rng';
 
 /** Atlas fault kinds injected per restore (README.md has the table of expected outcomes). */
 export const FAULT_KINDS = [

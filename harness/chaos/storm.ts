@@ -21,9 +21,11 @@ import {
   newTally,
   resilient,
 } from './input-phase';
-import { cliPhase, CliPhase } from './cli-phase';
+import type { CliPhase } from './cli-phase';
+import { cliPhase } from './cli-phase';
 import type { CliRun } from '../kit/cli';
-import { buildEstate, ChaosPair, jobsOf, startForeignRestore } from './estate';
+import type { ChaosPair } from './estate';
+import { buildEstate, jobsOf, startForeignRestore } from './estate';
 import { FaultBook, HTTP_TIMEOUT_MS, installFaults, installTokenWeather } from './faults';
 import { KillController } from './kills';
 import { sleep } from '../kit/time';
@@ -34,7 +36,8 @@ import { planStorm } from './scenarios';
 import { scanHistories } from './scan';
 import { credentialEnv, makeSecrets, needles, SecretScan, simCredentials } from './secrets';
 import { DevServerProcess } from '../../devserver/devserver';
-import { isCreate, judge, Verdict } from './verify';
+import type { Verdict } from './verify';
+import { isCreate, judge } from './verify';
 import { WebhookReceiver } from './webhook';
 import { WorkerSupervisor } from '../kit/worker-supervisor';
 

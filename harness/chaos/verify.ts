@@ -6,7 +6,8 @@ import type { AuditEvent, RestoreResult } from '../../common/result';
 import type { SimCall } from '../../simulator/server';
 import type { SimJob } from '../../simulator/world';
 import type { ChaosPair } from './estate';
-import { expectedJobs, expectedOutcome, FaultKind, KillPoint } from './scenarios';
+import type { FaultKind, KillPoint } from './scenarios';
+import { expectedJobs, expectedOutcome } from './scenarios';
 
 export interface Verdict {
   index: number;

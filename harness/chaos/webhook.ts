@@ -2,8 +2,9 @@
 // incident webhooks do, so the secret scan can check the token never leaves the worker's configuration. It can hold
 // a notification (the worker is then provably inside compensation, where the kill controller strikes) or fail the
 // first one for a restore (the notify step must be retried, not lost).
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface Notification {
   workflowId: string;

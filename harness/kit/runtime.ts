@@ -1,6 +1,7 @@
 // The SDK's Rust core logs through one Runtime per process: install a quiet one once, before the first worker, so
 // a test file or a benchmark does not print the core's INFO lines. Later calls (another harness) change nothing.
-import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
+import type { LogLevel } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 let installed = false;
 

@@ -1,7 +1,8 @@
 // `atlas-restore worker` as operators run it: `node bin/atlas-restore worker` in its own process, configured only
 // through its environment, so its CPU and memory are its own and a SIGKILL is a real crash. The one spawner used by
 // the benchmark, the chaos supervisor and the subprocess tests.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { BIN } from './paths';
 

@@ -4,7 +4,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep } from './time';
-import { spawnWorker, WorkerChild } from './worker-process';
+import type { WorkerChild } from './worker-process';
+import { spawnWorker } from './worker-process';
 
 export interface WorkerSupervisorOptions {
   env: NodeJS.ProcessEnv;

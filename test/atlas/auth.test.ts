@@ -2,7 +2,8 @@
 // credentials: caching, refresh before expiry, 401 recovery, token-endpoint 429), a static bearer token; roles;
 // and plain http only for loopback.
 import { HttpClient } from 'urllib';
-import { BearerAuth, DigestAuth, ServiceAccountAuth, ServiceAccountOptions } from '../../atlas/auth';
+import type { ServiceAccountOptions } from '../../atlas/auth';
+import { BearerAuth, DigestAuth, ServiceAccountAuth } from '../../atlas/auth';
 import { atlasSettingsFromEnv } from '../../atlas/config';
 import { AtlasApiError } from '../../atlas/errors';
 import { AtlasHttp, USER_AGENT } from '../../atlas/http';

@@ -12,9 +12,11 @@
 //    string, and openapi-typescript reads it as the string union too.
 // `nullable` is native to ajv; `example` and other annotations are ignored with strict: false; int32/int64/float/double
 // are accepted as annotations; the `u`-flag pattern of targetDeploymentItemName works with ajv's default unicodeRegExp.
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { loadSpec, OpenApiDoc, SpecName } from './shared-files';
+import type { OpenApiDoc, SpecName } from './shared-files';
+import { loadSpec } from './shared-files';
 
 type Json = Record<string, unknown>;
 export type Direction = 'response' | 'request';

@@ -2,7 +2,7 @@
 // `example` values, the shared error examples, and the seed document's bodies), and every field they read exists in
 // the spec with a compatible enum. The field walk repeats at run time what atlas/schemas.ts checks at compile time,
 // and also covers CloudRegionConfig20240805, whose generated type is `any` (a cyclic schema).
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ApiErrorSchema,
   ClusterSchema,
@@ -13,7 +13,8 @@ import {
   TenantRestoreSchema,
 } from '../../atlas/schemas';
 import { validatorFor } from './openapi';
-import { loadSpec, OpenApiDoc, seedExamples, SpecName } from './shared-files';
+import type { OpenApiDoc, SpecName } from './shared-files';
+import { loadSpec, seedExamples } from './shared-files';
 import { exampleOf } from './spec-examples';
 
 type Json = Record<string, unknown>;

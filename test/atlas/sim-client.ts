@@ -1,10 +1,12 @@
 // Test helpers: an AtlasClient wired to a simulator over loopback (no HTTP mocks), a hand-driven clock, and a way to
 // catch the error a call throws.
 import { HttpClient } from 'urllib';
-import { AtlasAuth, NoAuth } from '../../atlas/auth';
+import type { AtlasAuth } from '../../atlas/auth';
+import { NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
-import { AtlasHttp, CallRecord } from '../../atlas/http';
-import { AtlasSimulator } from '../../simulator/server';
+import type { CallRecord } from '../../atlas/http';
+import { AtlasHttp } from '../../atlas/http';
+import type { AtlasSimulator } from '../../simulator/server';
 
 export interface ClientOptions {
   auth?: AtlasAuth;

@@ -1,11 +1,12 @@
 // The batch workflow (issue 12.6) on a dev server with a stub restore child: continue-as-new for large plans with the
 // summary carried, the progress query, parentClosePolicy REQUEST_CANCEL (the time-skipping server does not apply it
 // on terminate), cancelled and busy items.
-import { Client, WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { startDevServer } from '../../devserver/devserver';
-import { restoreWorkflowId, RestoreInput } from '../../common/input';
+import type { RestoreInput } from '../../common/input';
+import { restoreWorkflowId } from '../../common/input';
 import { batchRestoreWorkflow } from '../../workflows/batch';
 import { progressQuery } from '../../workflows/batch-definitions';
 import { historyCommand } from '../../client/commands/history';

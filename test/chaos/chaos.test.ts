@@ -4,7 +4,8 @@
 // harness at full size (everything at once, 200 restores, 20 kills, 2 server restarts, the CLI session).
 import { FAULT_KINDS } from '../../harness/chaos/scenarios';
 import { FULL_RUN } from '../../harness/chaos/options';
-import { ChaosReport, summary } from '../../harness/chaos/report';
+import type { ChaosReport } from '../../harness/chaos/report';
+import { summary } from '../../harness/chaos/report';
 import { runChaos } from '../../harness/chaos/storm';
 
 let report: ChaosReport;

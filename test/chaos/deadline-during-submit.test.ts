@@ -4,7 +4,8 @@
 // to its end and an interrupted submit looks for the job it may have created: the job is known and named in the reason.
 import type { FaultRule } from '../../simulator/faults';
 import { resultFromFailure } from '../../common/outcome';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

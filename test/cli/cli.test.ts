@@ -1,12 +1,13 @@
 // The CLI as operators and scripts use it: a subprocess against a dev server, the simulator and a worker process.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { baseEnv, cli, freePort, startArgs, startWorkerProcess } from '../helpers/cli';
-import { addPair, Pair } from '../helpers/world';
+import type { Pair } from '../helpers/world';
+import { addPair } from '../helpers/world';
 
 let env: TestWorkflowEnvironment;
 let sim: AtlasSimulator;

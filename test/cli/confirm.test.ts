@@ -1,7 +1,8 @@
 // The typed-name confirmation (an injected prompt stands in for the terminal).
 import { startCommand } from '../../client/commands/start';
 import { CliError } from '../../client/output';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { addPair } from '../helpers/world';
 
 let h: Harness;

@@ -1,12 +1,14 @@
 // "Same request" (issue 11.1): a second start into a busy target attaches only when its normalized input is the same
 // (every field but requester and reason); anything else is refused with exit 6, TARGET_BUSY, nothing started.
 // The CLI runs as a real process against a dev server, the simulator and a worker process.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { spawn } from 'node:child_process';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
-import { baseEnv, BIN, CliRun, startArgs, startWorkerProcess } from '../helpers/cli';
-import { addPair, Pair } from '../helpers/world';
+import type { CliRun } from '../helpers/cli';
+import { baseEnv, BIN, startArgs, startWorkerProcess } from '../helpers/cli';
+import type { Pair } from '../helpers/world';
+import { addPair } from '../helpers/world';
 
 let env: TestWorkflowEnvironment;
 let sim: AtlasSimulator;

@@ -1,16 +1,18 @@
 // Test harness: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker.
 // Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { DigestAuth, NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
-import { AtlasHttp, CallRecord } from '../../atlas/http';
+import type { CallRecord } from '../../atlas/http';
+import { AtlasHttp } from '../../atlas/http';
 import { startDevServer, startTimeSkippingServer } from '../../devserver/devserver';
 import { quietRuntime } from '../../harness/kit/runtime';
-import { AtlasSimulator, SimulatorOptions } from '../../simulator/server';
+import type { SimulatorOptions } from '../../simulator/server';
+import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
-
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -26,7 +28,11 @@ export interface Harness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), workflowInterceptorModules: [require.resolve('../../workflows/interceptors')], logger: new DefaultLogger('WARN') }));
+  (bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    workflowInterceptorModules: [require.resolve('../../workflows/interceptors')],
+    logger: new DefaultLogger('WARN'),
+  }));
 
 export interface HarnessOptions {
   server: 'dev' | 'time-skipping';
@@ -43,13 +49,32 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const env = o.server === 'dev' ? await startDevServer() : await startTimeSkippingServer();
   // On the time-skipping server the simulator must see the server's (skipped) time.
   const clock = o.server === 'time-skipping' ? () => env.currentTimeMs() : undefined;
-  const sim = await AtlasSimulator.start({ clock, ...o.sim, ...(o.apiKey ? { credentials: { apiKeys: [o.apiKey] } } : {}) });
+  const sim = await AtlasSimulator.start({
+    clock,
+    ...o.sim,
+    ...(o.apiKey ? { credentials: { apiKeys: [o.apiKey] } } : {}),
+  });
   const atlasCalls: CallRecord[] = [];
-  const atlas = new AtlasClient(new AtlasHttp({ baseUrl: sim.url, auth: o.apiKey ? new DigestAuth(o.apiKey.publicKey, o.apiKey.privateKey) : new NoAuth(), http: new HttpClient(), timeoutMs: o.timeoutMs ?? 5_000, onCall: (c) => atlasCalls.push(c) }));
+  const atlas = new AtlasClient(
+    new AtlasHttp({
+      baseUrl: sim.url,
+      auth: o.apiKey ? new DigestAuth(o.apiKey.publicKey, o.apiKey.privateKey) : new NoAuth(),
+      http: new HttpClient(),
+      timeoutMs: o.timeoutMs ?? 5_000,
+      onCall: (c) => atlasCalls.push(c),
+    }),
+  );
   const taskQueue = o.taskQueue ?? `test-${Math.random().toString(36).slice(2, 8)}`;
   const workflowBundleCode = await workflowBundle();
   const make = () =>
-    createRestoreWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, atlas, temporal: env.client, workflowBundle: workflowBundleCode });
+    createRestoreWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      atlas,
+      temporal: env.client,
+      workflowBundle: workflowBundleCode,
+    });
   let worker = await make();
   let running = worker.run();
   const h: Harness = {

@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { restoreResultOf } from '../../client/result';
 import { startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
-import { restoreWorkflow } from '../../workflows';
+import type { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
 import type { Harness } from './harness';
 
@@ -14,7 +14,11 @@ export async function start(h: Harness, input: RestoreInput): Promise<WorkflowHa
 }
 
 /** Waits (real time) until the status query satisfies `pred`. */
-export async function waitForStatus(handle: WorkflowHandle<typeof restoreWorkflow>, pred: (s: Awaited<ReturnType<typeof queryStatus>>) => boolean, timeoutMs = 60_000): Promise<void> {
+export async function waitForStatus(
+  handle: WorkflowHandle<typeof restoreWorkflow>,
+  pred: (s: Awaited<ReturnType<typeof queryStatus>>) => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
   const t0 = Date.now();
   for (;;) {
     try {
@@ -30,7 +34,8 @@ export async function waitForStatus(handle: WorkflowHandle<typeof restoreWorkflo
 export const queryStatus = (handle: WorkflowHandle<typeof restoreWorkflow>) => handle.query(statusQuery);
 
 /** Jobs the simulator holds for a target: the ground truth for "exactly one job". */
-export const jobsInto = (h: Harness, projectId: string, target: string) => h.sim.world.jobsIntoTarget(projectId, target);
+export const jobsInto = (h: Harness, projectId: string, target: string) =>
+  h.sim.world.jobsIntoTarget(projectId, target);
 
 /** The simulator's clock now (the time-skipping server's time when the harness uses it). */
 export const simNow = async (h: Harness): Promise<number> => h.sim.clock();

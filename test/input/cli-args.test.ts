@@ -4,10 +4,12 @@
 // starts no workflow and makes no Atlas call. A modest number of runs: each is a node process.
 import fc from 'fast-check';
 import { badCliArgs, isClearCli, workflowIdOf } from '../../harness/chaos/bad-input';
-import { CliRun, runCli } from '../../harness/kit/cli';
+import type { CliRun } from '../../harness/kit/cli';
+import { runCli } from '../../harness/kit/cli';
 import { exists } from '../../harness/chaos/input-phase';
 import { baseEnv } from '../helpers/cli';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

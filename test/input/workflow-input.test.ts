@@ -8,12 +8,14 @@ import fc from 'fast-check';
 import { badRestoreInput, isClear, knownBugDeadline, workflowIdOf } from '../../harness/chaos/bad-input';
 import { exists } from '../../harness/chaos/input-phase';
 import { InvalidInputError, startRestore } from '../../client/start';
-import { describeIssues, RestoreInput, RestoreInputSchema, TolerantRestoreInputSchema } from '../../common/input';
+import type { RestoreInput } from '../../common/input';
+import { describeIssues, RestoreInputSchema, TolerantRestoreInputSchema } from '../../common/input';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultFromFailure } from '../../common/outcome';
 import { restoreWorkflow } from '../../workflows';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

@@ -2,14 +2,16 @@
 // filter, the same id on every retry of a delivery, which answers are retried, https off loopback, and the secret
 // and URL kept out of results, errors and logs.
 import { execFileSync } from 'node:child_process';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { ApplicationFailure } from '@temporalio/common';
+import type { IncomingMessage, Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { deliverEvent, SIGNATURE_HEADER, WEBHOOK_FAILED, WEBHOOK_REJECTED } from '../../activities/notify';
-import { DEFAULT_EVENT_TYPES, NotifyResult, RESTORE_EVENT_TYPES, RestoreEvent } from '../../common/events';
+import type { NotifyResult, RestoreEvent } from '../../common/events';
+import { DEFAULT_EVENT_TYPES, RESTORE_EVENT_TYPES } from '../../common/events';
 import { ConfigError, loadConfig } from '../../config';
 import { WebhookSettings } from '../../config/webhook';
 

@@ -2,15 +2,8 @@
 // the restores in flight is caught before it is deployed.
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import {
-  bundleOf,
-  currentBundle,
-  forReplay,
-  loadArchivedHistories,
-  loadHistories,
-  quietRuntime,
-  Recorded,
-} from './histories';
+import type { Recorded } from './histories';
+import { bundleOf, currentBundle, forReplay, loadArchivedHistories, loadHistories, quietRuntime } from './histories';
 
 const recorded = loadHistories();
 quietRuntime();

@@ -2,7 +2,7 @@
 // through @temporalio/envconfig, and work end to end against a TLS endpoint: a worker process and the CLI run a
 // restore through one that demands a client certificate, and are refused without one or when they cannot trust the
 // server. Atlas: a base URL must be https unless it is this machine, wherever a URL enters.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,8 @@ import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { baseEnv, startArgs } from '../helpers/cli';
 import { addPair } from '../helpers/world';
-import { hasOpenssl, makePki, Pki, tlsFront } from './tls';
+import type { Pki } from './tls';
+import { hasOpenssl, makePki, tlsFront } from './tls';
 
 const dir = mkdtempSync(join(tmpdir(), 'connections-test-'));
 let pki: Pki;

@@ -3,26 +3,22 @@
 // succeed, fail, compensate, retry through Atlas faults and are refused for bad credentials; the CLI runs with every
 // secret in its environment, failures included. Then every workflow history (payloads, failures, memo, search
 // attributes, details), every worker log line and all CLI output is scanned: zero occurrences.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliRun, runCli } from '../../harness/kit/cli';
+import type { CliRun } from '../../harness/kit/cli';
+import { runCli } from '../../harness/kit/cli';
 import { scanHistories } from '../../harness/chaos/scan';
-import {
-  ChaosSecrets,
-  credentialEnv,
-  makeSecrets,
-  needles,
-  SecretScan,
-  simCredentials,
-} from '../../harness/chaos/secrets';
+import type { ChaosSecrets } from '../../harness/chaos/secrets';
+import { credentialEnv, makeSecrets, needles, SecretScan, simCredentials } from '../../harness/chaos/secrets';
 import { WebhookReceiver } from '../../harness/chaos/webhook';
 import { WorkerSupervisor } from '../../harness/kit/worker-supervisor';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { baseEnv, startArgs as startArgsFor } from '../helpers/cli';
-import { addPair, Pair } from '../helpers/world';
+import type { Pair } from '../helpers/world';
+import { addPair } from '../helpers/world';
 
 const SCHEMES = ['service-account', 'digest', 'bearer', 'wrong-secret'] as const;
 type Scheme = (typeof SCHEMES)[number];

@@ -3,9 +3,11 @@
 // on: what the CLI and the worker speak to it is real gRPC over real (m)TLS.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { createServer, Server, TLSSocket } from 'node:tls';
+import type { Server, TLSSocket } from 'node:tls';
+import { createServer } from 'node:tls';
 
 export interface Pki {
   dir: string;

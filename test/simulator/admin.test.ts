@@ -1,7 +1,7 @@
 // The /__sim/ control API: off by default; with admin: true it lists jobs and call counts, adds and clears fault
 // rules, and adds to the world, validating every body.
 import { BearerAuth } from '../../atlas/auth';
-import { OperationName } from '../../atlas/operations';
+import type { OperationName } from '../../atlas/operations';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
 import { clientFor, failureOf } from '../atlas/sim-client';

@@ -4,12 +4,14 @@
 // files. The v1.0 path is not in any spec: its 200 is checked against TenantRestore, which the only v1.0 evidence
 // (the seed document) shows. Statuses a spec does not declare (410 everywhere; 400 on getGroupCluster, which Atlas does
 // send for CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API; 406; 415) are checked against ApiError.
-import { OperationName, OPS } from '../../atlas/operations';
+import type { OperationName } from '../../atlas/operations';
+import { OPS } from '../../atlas/operations';
 import { validatorFor } from '../atlas/openapi';
-import { SpecName } from '../atlas/shared-files';
+import type { SpecName } from '../atlas/shared-files';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
-import { raw, RawAnswer, RawOptions } from './raw';
+import type { RawAnswer, RawOptions } from './raw';
+import { raw } from './raw';
 
 const NAMES = Object.keys(OPS) as OperationName[];
 const isTenant = (n: OperationName): boolean => n.includes('Tenant');

@@ -1,7 +1,8 @@
 // Raw HTTP against the simulator (no client), to see exactly what it answers: status, headers, body text.
 import { HttpClient } from 'urllib';
-import { fillPath, OperationName, OPS } from '../../atlas/operations';
-import { AtlasSimulator } from '../../simulator/server';
+import type { OperationName } from '../../atlas/operations';
+import { fillPath, OPS } from '../../atlas/operations';
+import type { AtlasSimulator } from '../../simulator/server';
 
 export interface RawAnswer {
   status: number;

@@ -14,7 +14,9 @@ test('defaults, and the Temporal target from TEMPORAL_* through envconfig', () =
 test('a bad value names the variable and the rule, not the value', () => {
   expect(() => loadConfig({ ATLAS_RESTORE_RATE_BUDGET: '-3' })).toThrow(ConfigError);
   expect(() => loadConfig({ ATLAS_RESTORE_RATE_BUDGET: '-3' })).toThrow(/ATLAS_RESTORE_RATE_BUDGET/);
-  expect(() => loadConfig({ ATLAS_RESTORE_WEBHOOK_URL: 'not a url' })).toThrow(/ATLAS_RESTORE_WEBHOOK_URL: must be a URL/);
+  expect(() => loadConfig({ ATLAS_RESTORE_WEBHOOK_URL: 'not a url' })).toThrow(
+    /ATLAS_RESTORE_WEBHOOK_URL: must be a URL/,
+  );
   const secret = 'sekret-value-xyz';
   let msg = '';
   try {
@@ -27,19 +29,31 @@ test('a bad value names the variable and the rule, not the value', () => {
 });
 
 test('unset and empty are the same (docker compose passes ${VAR:-} as an empty string)', () => {
-  const s = loadAtlasSettings({ MONGODB_ATLAS_CLIENT_ID: '', MONGODB_ATLAS_CLIENT_SECRET: '', MONGODB_ATLAS_ACCESS_TOKEN: 'tok' });
+  const s = loadAtlasSettings({
+    MONGODB_ATLAS_CLIENT_ID: '',
+    MONGODB_ATLAS_CLIENT_SECRET: '',
+    MONGODB_ATLAS_ACCESS_TOKEN: 'tok',
+  });
   expect(s.auth.scheme).toBe('bearer');
   expect(loadConfig({ ATLAS_RESTORE_METRICS_PORT: '' }).metricsPort).toBeUndefined();
 });
 
 test('polling defaults for the CLI and log format', () => {
-  const c = loadConfig({ ATLAS_RESTORE_POLL_INITIAL_S: '2', ATLAS_RESTORE_POLL_MAX_S: '30', ATLAS_RESTORE_LOG_FORMAT: 'json' });
+  const c = loadConfig({
+    ATLAS_RESTORE_POLL_INITIAL_S: '2',
+    ATLAS_RESTORE_POLL_MAX_S: '30',
+    ATLAS_RESTORE_LOG_FORMAT: 'json',
+  });
   expect(c.polling).toEqual({ initialS: 2, maxS: 30 });
   expect(c.logFormat).toBe('json');
 });
 
 test('Temporal Cloud style settings (API key, mTLS paths) reach the connection options', () => {
-  const c = loadConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'ns.acct', TEMPORAL_API_KEY: 'k-123' });
+  const c = loadConfig({
+    TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+    TEMPORAL_NAMESPACE: 'ns.acct',
+    TEMPORAL_API_KEY: 'k-123',
+  });
   expect(c.temporal.connectionOptions.apiKey).toBe('k-123');
   expect(c.temporal.connectionOptions.tls).toBeTruthy();
 });

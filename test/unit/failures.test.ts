@@ -1,6 +1,7 @@
 // Retry-After handling: one rule for the activity retry and the workflow's submit loop. Never sooner than asked,
 // and not in lockstep with the others throttled at the same moment.
-import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailureCategory } from '@temporalio/common';
 import { AtlasApiError } from '../../atlas/errors';
 import { toFailure } from '../../activities/failures';
 import { jitterOf, retryAfterDelayMs } from '../../common/retry-after';

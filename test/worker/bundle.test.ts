@@ -9,6 +9,7 @@ import { startRestore } from '../../client/start';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { DEFAULT_BUNDLE_PATH, prebuiltBundle } from '../../worker/bundle';
+import type * as BundleModule from '../../worker/bundle';
 import { baseEnv, cli, startWorkerProcess } from '../helpers/cli';
 import { addPair } from '../helpers/world';
 
@@ -28,7 +29,7 @@ test('npm run build wrote dist/workflow-bundle.js (the jest global setup keeps i
 
 test('the compiled worker uses dist/workflow-bundle.js, but not once a later tsc run has made it stale', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compiled = require(join(root, 'dist', 'worker', 'bundle.js')) as typeof import('../../worker/bundle');
+  const compiled = require(join(root, 'dist', 'worker', 'bundle.js')) as typeof BundleModule;
   const compiledWorkflow = join(root, 'dist', 'workflows', 'index.js');
   const saved = [built, compiledWorkflow].map((f) => [f, statSync(f)] as const);
   try {

@@ -1,7 +1,8 @@
 // The approval gate: approve, reject, time out; the validator refuses an empty approver and self-approval.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { approveUpdate, rejectUpdate } from '../../workflows/definitions';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, simNow, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

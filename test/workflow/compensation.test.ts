@@ -2,9 +2,10 @@
 // when the job FAILED; a cancel or the deadline never rolls back over a job Atlas is still running; a cancelled
 // restore closes as Canceled with its result readable; an unknown job status is not a shape error; forged state fails.
 import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
 import { restoreWorkflow } from '../../workflows';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, queryStatus, simNow, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

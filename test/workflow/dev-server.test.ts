@@ -2,10 +2,12 @@
 // search attributes, and a scan of every history for secrets.
 import { restoreResultOf } from '../../client/result';
 import { startRestore, TargetBusyError } from '../../client/start';
-import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, queryStatus, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

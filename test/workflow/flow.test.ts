@@ -2,7 +2,7 @@
 // outcome, which undo runs, continue-as-new carry, deadline, and the honest-outcome rules of issue 11.
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { restoreResultOf } from '../../client/result';
 import { FAILURE } from '../../common/failure-types';
 import { RestoreInputSchema, type RestoreInput } from '../../common/input';

@@ -4,7 +4,8 @@
 import { Client } from '@temporalio/client';
 import { restoreDurationHistory } from '../../activities/history';
 import { SA } from '../../common/constants';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

@@ -2,7 +2,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { auditQuery } from '../../workflows/definitions';
 import { POLLS_PER_RUN } from '../../workflows/restore';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { startRestore } from '../../client/start';
 import { jobsInto, simNow } from '../helpers/run';
 import { addPair } from '../helpers/world';

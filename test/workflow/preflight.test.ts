@@ -1,7 +1,9 @@
 // Every preflight failure ends the restore as PREFLIGHT_FAILED, names the failed check, and changes nothing.
-import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import type { SimCluster } from '../../simulator/world';
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

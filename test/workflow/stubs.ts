@@ -1,7 +1,7 @@
 // Stub activities for fast workflow-branching tests (time-skipping server, real Temporal): a scripted Atlas whose
 // answers a test sets per call, typed as the worker's Activities so a renamed or retyped activity fails to compile.
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import type { PreflightReport } from '../../activities/types';

@@ -1,7 +1,7 @@
 // The submit loop's branches with stub activities (time-skipping server, seconds): which failure waits how long,
 // when the ambiguous create is adopted, and when the restore may say "nothing was changed".
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { restoreResultOf } from '../../client/result';
 import { FAILURE } from '../../common/failure-types';
 import type { SubmitRequest, SubmitResult } from '../../common/jobs';

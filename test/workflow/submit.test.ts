@@ -1,5 +1,6 @@
 // Submit exactly once, under Atlas's messy failures (time-skipping server, so backoffs pass instantly).
-import { Harness, startHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { startHarness } from '../helpers/harness';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 

@@ -16,10 +16,10 @@ export interface DurationHistory {
 }
 
 /** Durations per target the prediction uses (the newest ones: a target's data grows). */
-export const MAX_SAMPLES = 5;
+const MAX_SAMPLES = 5;
 /** Completed restores the pooled spread is computed from at most (newest first). */
-export const POOL_SCAN_MAX = 2000;
-export const POOL_TTL_MS = 60_000;
+const POOL_SCAN_MAX = 2000;
+const POOL_TTL_MS = 60_000;
 
 const COMPLETED_WITH_DURATION = `${SA.outcome.name} = 'COMPLETED' AND ${SA.durationS.name} > 0`;
 

@@ -18,7 +18,7 @@ const DELIVERY_TIMEOUT_MS = 10_000;
 const MAX_RETRY_AFTER_S = 60;
 
 /** One line for a chat channel (a Slack incoming webhook shows `text` as is). */
-export function eventText(e: RestoreEvent): string {
+function eventText(e: RestoreEvent): string {
   const target = `${e.targetProjectId}/${e.targetClusterName}`;
   const what =
     e.type === 'restore.approval_requested'

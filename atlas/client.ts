@@ -19,7 +19,12 @@ export type Backend = 'tenant' | 'flex';
 /** A restore job, the same for both backends. */
 export interface RestoreJob {
   id: string;
-  status: JobStatus | 'UNKNOWN';
+  /**
+   * As Atlas sent it: the documented values are JobStatus (PENDING, QUEUED, RUNNING, FAILED, COMPLETED), but the
+   * spec's text names one more (CLOSED) and enums grow, so any other string passes through (atlas/schemas.ts).
+   * 'UNKNOWN' when the body had none.
+   */
+  status: string;
   snapshotId?: string;
   targetClusterName?: string;
   targetProjectId?: string;
@@ -165,7 +170,7 @@ export class AtlasClient {
   }
 }
 
-const status = (s: string | undefined): JobStatus | 'UNKNOWN' => (s as JobStatus | undefined) ?? 'UNKNOWN';
+const status = <S extends string>(s: S | undefined): S | 'UNKNOWN' => s ?? 'UNKNOWN';
 
 /** Both job schemas carry the fields we read under the same names (the Flex one adds instanceName). */
 type JobBody = Pick<

@@ -4,16 +4,14 @@ import { HttpClient } from 'urllib';
 import { z } from 'zod';
 import type { AtlasAuth } from './auth';
 import { BearerAuth, DigestAuth, NoAuth, ServiceAccountAuth } from './auth';
-import { baseUrlProblem, isLoopback } from './base-url';
+import { baseUrlProblem } from './base-url';
 import { AtlasClient } from './client';
 import type { CallRecord } from './http';
 import { AtlasHttp, USER_AGENT } from './http';
 
-export const DEFAULT_ATLAS_BASE_URL = 'https://cloud.mongodb.com';
+const DEFAULT_ATLAS_BASE_URL = 'https://cloud.mongodb.com';
 
-export { isLoopback };
-
-export const AtlasEnvSchema = z
+const AtlasEnvSchema = z
   .object({
     MONGODB_ATLAS_BASE_URL: z
       .string()
@@ -37,7 +35,7 @@ export const AtlasEnvSchema = z
     pair('MONGODB_ATLAS_CLIENT_ID', 'MONGODB_ATLAS_CLIENT_SECRET');
     pair('MONGODB_ATLAS_PUBLIC_API_KEY', 'MONGODB_ATLAS_PRIVATE_API_KEY');
   });
-export type AtlasEnv = z.infer<typeof AtlasEnvSchema>;
+type AtlasEnv = z.infer<typeof AtlasEnvSchema>;
 
 export interface AtlasSettings {
   baseUrl: string;

@@ -17,7 +17,7 @@ export type ErrorClass =
   | 'fatal';
 
 /** Status 0 marks a failure below HTTP; these codes name it. */
-export const TRANSPORT_CODES = ['TIMEOUT', 'CONNECTION_RESET', 'NETWORK_ERROR', 'MALFORMED_RESPONSE'] as const;
+const TRANSPORT_CODES = ['TIMEOUT', 'CONNECTION_RESET', 'NETWORK_ERROR', 'MALFORMED_RESPONSE'] as const;
 
 const RETRYABLE_CODES = new Set<string>([
   'TENANT_RESTORE_DESTINATION_UNAVAILABLE',

@@ -53,7 +53,7 @@ export async function describeCluster(atlas: AtlasClient, groupId: string, name:
 }
 
 /** The restore API for a source cluster of this kind; a dedicated source is not ours to restore from. */
-export function backendFor(kind: ClusterKind): Backend | undefined {
+function backendFor(kind: ClusterKind): Backend | undefined {
   return kind === 'dedicated' ? undefined : kind;
 }
 

@@ -9,7 +9,6 @@ import type { AssertSpec, SpecMismatch } from './spec-check';
 
 export const JOB_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['COMPLETED', 'FAILED'];
 
 const status = z.enum(JOB_STATUSES);
 // A restore job's status is read as a plain string: the spec's own text names a status (CLOSED) its enum lacks, and
@@ -151,7 +150,7 @@ type RegionConfigSpec = {
 type ClusterSpec<C extends { replicationSpecs?: unknown }> = Omit<C, 'replicationSpecs'> & {
   replicationSpecs?: (Omit<S['ReplicationSpec20240805'], 'regionConfigs'> & { regionConfigs?: RegionConfigSpec[] })[];
 };
-export type _SpecChecks = [
+type _SpecChecks = [
   AssertSpec<SpecMismatch<TenantRestore, S['TenantRestore']>>,
   AssertSpec<SpecMismatch<Paged<typeof TenantRestoreSchema>, S['PaginatedTenantRestoreView']>>,
   AssertSpec<SpecMismatch<Snapshot, S['BackupTenantSnapshot']>>,

@@ -30,7 +30,7 @@ export interface Plan {
 }
 
 /** Digest of a plan's normalized restores, in order: each restore's requestDigest (all fields but requester, reason). */
-export function planDigest(resolved: ResolvedRequest[]): string {
+function planDigest(resolved: ResolvedRequest[]): string {
   return `sha256:${createHash('sha256').update(resolved.map(requestDigest).join('\n')).digest('hex').slice(0, 32)}`;
 }
 

@@ -9,8 +9,8 @@ import { statusQuery } from '../workflows/definitions';
 import { restoreResultOf } from './result';
 import { etaText } from './status-text';
 
-export const MIN_QUERY_GAP_MS = 1_000;
-export const MAX_QUERY_GAP_MS = 30_000;
+const MIN_QUERY_GAP_MS = 1_000;
+const MAX_QUERY_GAP_MS = 30_000;
 
 /** When to ask for the status again: just after the restore's next poll; waiting for a person, rarely; else soon. */
 export function nextQueryDelayMs(s: RestoreStatus | undefined, nowMs = Date.now()): number {

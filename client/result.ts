@@ -22,7 +22,7 @@ export async function restoreResultOf(handle: WorkflowHandle<typeof restoreWorkf
 }
 
 /** The result a cancelled restore stored in its memo; undefined if there is none (e.g. cancelled before it ran). */
-export async function resultFromMemo(handle: WorkflowHandle): Promise<RestoreResult | undefined> {
+async function resultFromMemo(handle: WorkflowHandle): Promise<RestoreResult | undefined> {
   const memo = (await handle.describe()).memo?.[MEMO_RESULT_KEY];
   if (!isRestoreResult(memo)) return undefined;
   try {

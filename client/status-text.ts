@@ -13,7 +13,7 @@ export interface StatusView extends Partial<RestoreStatus> {
 }
 
 /** "45s", "12m", "2h05m": a duration as one reads it in a status line. */
-export function humanDuration(s: number): string {
+function humanDuration(s: number): string {
   s = Math.max(0, Math.round(s));
   if (s < 90) return `${s}s`;
   if (s < 5400) return `${Math.round(s / 60)}m`;

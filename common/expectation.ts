@@ -8,7 +8,7 @@
  * target has been restored twice; after that the pooled spread (below) outweighs it.
  */
 export const PRIOR_SIGMA = 0.1;
-export const PRIOR_WEIGHT = 2;
+const PRIOR_WEIGHT = 2;
 
 /**
  * Within-target variation pooled over many targets: Σ over targets of Σ (log d − mean log d of that target)², and its

@@ -3,9 +3,9 @@
 import { z } from 'zod';
 
 /** Atlas project (group) ids, snapshot ids: 24 hex characters. */
-export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
+const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
 /** Atlas cluster names, as the API's path parameter pattern has them. */
-export const clusterNameSchema = z
+const clusterNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
@@ -16,8 +16,8 @@ export const clusterNameSchema = z
 
 /** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
 /** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
-export const MAX_DURATION_S = 30 * 86400;
-export const durationSchema = z
+const MAX_DURATION_S = 30 * 86400;
+const durationSchema = z
   .union([z.number(), z.string()], { error: 'must be a duration such as 90s, 15m, 2h or 1h30m, or seconds' })
   .transform((v, ctx) => {
     const s = typeof v === 'number' ? v : parseDurationS(v);

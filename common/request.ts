@@ -69,7 +69,7 @@ export function requestDigest(r: ResolvedRequest): string {
   return `fnv1a64:${fnv1a64(canonicalJson(behaviour))}`;
 }
 
-export function canonicalJson(v: unknown): string {
+function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object')
     return `{${Object.keys(v)

@@ -8,7 +8,7 @@ import type { ResolvedRequest } from './request';
 import { requestDigest } from './request';
 
 export const RESTORE_WORKFLOW_TYPE = 'restoreWorkflow';
-export const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
+const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
 
 /** Options shared by a top-level start and a child start. */
 interface CommonStartOptions {
@@ -74,7 +74,7 @@ export function restoreChildOptions(r: ResolvedRequest): RestoreChildOptions {
 }
 
 /** The batch workflow id: one batch per plan name at a time (unnamed plans: per plan digest). */
-export function batchWorkflowId(name: string | undefined, digest: string): string {
+function batchWorkflowId(name: string | undefined, digest: string): string {
   const slug = (name ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')

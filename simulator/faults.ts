@@ -129,7 +129,7 @@ export class FaultInjector {
   }
 }
 
-export function faultLabel(a: FaultAction): string {
+function faultLabel(a: FaultAction): string {
   if (a.kind === 'status') return `${a.status}:${a.errorCode}`;
   if (a.kind === 'after-commit') return `after-commit:${a.status ?? 500}${a.errorCode ? `:${a.errorCode}` : ''}`;
   return a.kind;

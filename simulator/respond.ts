@@ -3,7 +3,7 @@
 // items as objects while Atlas sends strings, and the simulator must satisfy the spec (test/simulator/contract.test.ts).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
-export const REASONS: Record<number, string> = {
+const REASONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',

@@ -15,7 +15,7 @@ const objectId = z.string().regex(OBJECT_ID, 'must be a 24-hex-digit id');
 const version = z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 8.0.4');
 const role = z.enum(['GROUP_OWNER', 'GROUP_READ_ONLY']).optional();
 
-export const SnapshotSpecSchema = z.strictObject({
+const SnapshotSpecSchema = z.strictObject({
   id: objectId.optional(),
   status: z.enum(JOB_STATUSES).default('COMPLETED'),
   /** Defaults to the cluster's version. */
@@ -26,7 +26,7 @@ export const SnapshotSpecSchema = z.strictObject({
 
 const SIZES = { tenant: /^M(0|2|5)$/, flex: /^FLEX$/, dedicated: /^M\d{2,}$/ } as const;
 
-export const ClusterSpecSchema = z
+const ClusterSpecSchema = z
   .strictObject({
     name: z.string().regex(CLUSTER_NAME, 'must start with a letter or digit and hold only letters, digits and -'),
     kind: z.enum(['tenant', 'flex', 'dedicated']).default('tenant'),
@@ -54,7 +54,7 @@ export const ClusterSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['reportsAsTenant'], message: 'applies only to kind tenant' });
   });
 
-export const ProjectSpecSchema = z.strictObject({
+const ProjectSpecSchema = z.strictObject({
   id: objectId,
   /** A label for people; Atlas identifies projects by id. */
   name: z.string().optional(),
@@ -62,7 +62,7 @@ export const ProjectSpecSchema = z.strictObject({
 });
 
 /** Snapshots for clusters that already exist (or are declared in the same file). */
-export const SnapshotRefSchema = SnapshotSpecSchema.extend({ groupId: objectId, clusterName: z.string() });
+const SnapshotRefSchema = SnapshotSpecSchema.extend({ groupId: objectId, clusterName: z.string() });
 
 export const WorldAdditionSchema = z.strictObject({
   projects: z.array(ProjectSpecSchema).default([]),
@@ -162,7 +162,7 @@ export function loadScenario(file: string): Scenario {
 }
 
 /** Validates scenario text; `file` only names it in errors. */
-export function parseScenario(text: string, file = 'scenario'): Scenario {
+function parseScenario(text: string, file = 'scenario'): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length)

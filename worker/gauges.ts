@@ -6,7 +6,7 @@ import { Runtime } from '@temporalio/worker';
 import { SA } from '../common/constants';
 
 const RUNNING = `WorkflowType = 'restoreWorkflow' AND ExecutionStatus = 'Running'`;
-export const GAUGE_QUERIES = {
+const GAUGE_QUERIES = {
   inFlight: RUNNING,
   awaitingApproval: `${RUNNING} AND ${SA.phase.name} = 'AWAITING_APPROVAL'`,
 } as const;

@@ -34,7 +34,7 @@ function textLine(entry: LogEntry): void {
 }
 
 /** Bucket bounds (seconds) of our histograms: the SDK's defaults are milliseconds-shaped. */
-export const HISTOGRAM_BUCKETS: Record<string, number[]> = {
+const HISTOGRAM_BUCKETS: Record<string, number[]> = {
   atlas_restore_atlas_call_duration_seconds: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30],
   // Recorded by the workflow (submit → outcome): minutes to a day.
   atlas_restore_duration_seconds: [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400],

@@ -11,7 +11,7 @@ import { nowIso } from './clock';
 
 export const AUDIT_HEAD = 40;
 export const AUDIT_TAIL = 150;
-export const MESSAGE_MAX = 1500;
+const MESSAGE_MAX = 1500;
 export const AUDIT_MAX_BYTES = 192 * 1024;
 
 type Data = NonNullable<AuditEvent['data']>;

@@ -11,7 +11,7 @@ import { RESTORE_WORKFLOW_TYPE, restoreChildOptions } from '../common/start-opti
 import type { BatchItem } from './batch-definitions';
 import type { restoreWorkflow } from './restore';
 
-export const TARGET_BUSY_REASON = 'target busy: another restore into this target is running';
+const TARGET_BUSY_REASON = 'target busy: another restore into this target is running';
 
 export async function runBatchItem(raw: RestoreInput): Promise<BatchItem> {
   const target = String((raw as { targetClusterName?: unknown })?.targetClusterName ?? '?');

@@ -17,10 +17,8 @@ import type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-def
 import { countByOutcome, progressQuery } from './batch-definitions';
 import { runBatchItem } from './batch-item';
 
-export type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-definitions';
-
 /** Restores started per run: ~5 history events each keeps a run far below the continue-as-new suggestion. */
-export const ITEMS_PER_RUN = 200;
+const ITEMS_PER_RUN = 200;
 
 export async function batchRestoreWorkflow(b: BatchInput, carried?: BatchCarry): Promise<BatchResult> {
   // Carried state is ours only on a run continued from an earlier run of this batch; from any other caller it is forged.

@@ -14,7 +14,7 @@ import { submitWithRetries } from './submit';
 import { waitForJob } from './wait';
 
 /** How long a rollback restore may take before we stop waiting for it. */
-export const ROLLBACK_MAX_WAIT_S = 6 * 3600;
+const ROLLBACK_MAX_WAIT_S = 6 * 3600;
 
 /** Pushes an undo (the step it undoes has just succeeded). */
 export function pushUndo(st: RestoreState, u: Undo): void {

@@ -14,15 +14,10 @@
 import type { PollingPolicy } from '../common/input';
 import { PRIOR_SIGMA } from '../common/expectation';
 
-// The defaults live with the resolved request (common/request.ts) and the prediction's maths in common/expectation.ts;
-// re-exported here for the benchmark's offline model, which replays this schedule.
-export { DEFAULT_POLLING } from '../common/request';
-export { expectationFrom, PRIOR_SIGMA, type PooledSpread } from '../common/expectation';
-
 /** The close-polling window starts this many log-sds below the predicted median (≈ 0.6 % of restores end earlier)... */
-export const WINDOW_START_Z = 2.5;
+const WINDOW_START_Z = 2.5;
 /** ...and keeps the close interval up to this many log-sds above it, before backing off. */
-export const WINDOW_END_Z = 3;
+const WINDOW_END_Z = 3;
 /**
  * The window is never narrower than [0.5, 2.5] × the median: the spread may be the prior alone (before any target
  * has been restored twice) and a restore that ends before the window is seen up to maxS late, so it must not rest on it.

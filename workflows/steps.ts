@@ -8,7 +8,7 @@ import { nowIso, nowMs } from './clock';
 import { pushUndo } from './compensation';
 import type { Ending } from './finish';
 import { notifyEvent } from './notify';
-import { expectationFrom } from './polling';
+import { expectationFrom } from '../common/expectation';
 import type { RestoreState } from './state';
 import { newWatch } from './state';
 import { submitWithRetries } from './submit';

@@ -4,7 +4,10 @@
 // at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
 import type { PollingPolicy } from '../../common/input';
 import { pool } from '../../activities/history';
-import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, type PooledSpread } from '../../workflows/polling';
+import { DEFAULT_POLLING } from '../../common/request';
+import type { PooledSpread } from '../../common/expectation';
+import { expectationFrom } from '../../common/expectation';
+import { nextPollDelayS } from '../../workflows/polling';
 import type { DurationPlan } from './durations';
 import { planDurations } from './durations';
 import type { FixedPoller } from './peers/replay';

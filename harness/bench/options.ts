@@ -9,7 +9,7 @@ import { DURATION_MODEL } from './durations';
 import type { PollingPolicy } from '../../common/input';
 import { DEFAULT_DEADLINE_S } from '../../common/input';
 import type { RateLimitOptions } from '../../simulator/rate-limit';
-import { DEFAULT_POLLING } from '../../workflows/polling';
+import { DEFAULT_POLLING } from '../../common/request';
 
 export interface BenchOptions {
   /** Target clusters, i.e. restores per round (each round restores every target once). */

@@ -25,7 +25,7 @@ const REF = '#/components/schemas/';
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A clone of `doc` with the adaptations above. */
-export function prepareSpec(source: OpenApiDoc, direction: Direction): OpenApiDoc {
+function prepareSpec(source: OpenApiDoc, direction: Direction): OpenApiDoc {
   const doc = structuredClone(source);
   const schemas = doc.components.schemas;
   for (const [name, s] of Object.entries({ ...schemas })) {

@@ -29,7 +29,7 @@ function sharedDir(name: 'atlas' | 'seed', expected: string): string {
   return dir;
 }
 
-export function sharedAtlasDir(): string {
+function sharedAtlasDir(): string {
   const dir = sharedDir('atlas', 'the official Atlas OpenAPI subsets');
   for (const f of Object.values(SPEC_FILES))
     if (!existsSync(path.join(dir, f)))

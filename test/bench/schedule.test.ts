@@ -7,7 +7,9 @@ import { MODEL_DEFAULTS, modelFigures, modelRestores, scheduleFor } from '../../
 import { ATLAS_CLI_WATCH, CLOUDFORMATION, replay } from '../../harness/bench/peers/replay';
 import { median, quantile } from '../../harness/bench/stats';
 import { pool } from '../../activities/history';
-import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, PRIOR_SIGMA } from '../../workflows/polling';
+import { DEFAULT_POLLING } from '../../common/request';
+import { expectationFrom, PRIOR_SIGMA } from '../../common/expectation';
+import { nextPollDelayS } from '../../workflows/polling';
 
 describe('duration plan', () => {
   test('is reproducible from its seed and shaped as declared', () => {

@@ -7,9 +7,9 @@ import { temporal } from '@temporalio/proto';
 import type { WorkerOptions } from '@temporalio/worker';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 
-export const HISTORIES_DIR = join(__dirname, '..', 'histories');
+const HISTORIES_DIR = join(__dirname, '..', 'histories');
 /** What `npm run build` writes (issue 12.1); replaying against it tests what ships. */
-export const BUILT_BUNDLE = join(__dirname, '..', '..', 'dist', 'workflow-bundle.js');
+const BUILT_BUNDLE = join(__dirname, '..', '..', 'dist', 'workflow-bundle.js');
 
 /** One recorded history (one run of a workflow), as index.json lists it. */
 export interface IndexEntry {

@@ -1,5 +1,8 @@
 // The polling schedule's promises (workflows/polling.ts), checked directly on nextPollDelayS.
-import { DEFAULT_POLLING, expectationFrom, nextPollDelayS, type PollState } from '../../workflows/polling';
+import { DEFAULT_POLLING } from '../../common/request';
+import { expectationFrom } from '../../common/expectation';
+import type { PollState } from '../../workflows/polling';
+import { nextPollDelayS } from '../../workflows/polling';
 
 const P = DEFAULT_POLLING;
 

@@ -31,8 +31,8 @@ export interface Call {
   arg: unknown;
 }
 
-export const PROJECT = 'a'.repeat(24);
-export const SNAPSHOT = 'b'.repeat(24);
+const PROJECT = 'a'.repeat(24);
+const SNAPSHOT = 'b'.repeat(24);
 export const RECOVERY = 'c'.repeat(24);
 export const baseInput = (o: Partial<RestoreInput> = {}): RestoreInput => ({
   projectId: PROJECT,

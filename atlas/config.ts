@@ -35,7 +35,6 @@ const AtlasEnvSchema = z
     pair('MONGODB_ATLAS_CLIENT_ID', 'MONGODB_ATLAS_CLIENT_SECRET');
     pair('MONGODB_ATLAS_PUBLIC_API_KEY', 'MONGODB_ATLAS_PRIVATE_API_KEY');
   });
-type AtlasEnv = z.infer<typeof AtlasEnvSchema>;
 
 export interface AtlasSettings {
   baseUrl: string;

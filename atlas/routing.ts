@@ -52,11 +52,6 @@ export async function describeCluster(atlas: AtlasClient, groupId: string, name:
   }
 }
 
-/** The restore API for a source cluster of this kind; a dedicated source is not ours to restore from. */
-function backendFor(kind: ClusterKind): Backend | undefined {
-  return kind === 'dedicated' ? undefined : kind;
-}
-
 const isRouting = (e: unknown): e is AtlasApiError => e instanceof AtlasApiError && e.errorClass === 'routing';
 const answer = (e: AtlasApiError): string => `HTTP ${e.status} ${e.errorCode}`;
 

@@ -126,7 +126,9 @@ export function buildProgram(): Command {
 
   program
     .command('cancel <workflowId>')
-    .description('Cancel a restore; after submit this runs compensation.')
+    .description(
+      'Cancel a restore; a job Atlas already runs keeps running (rolled back only if it FAILED and rollbackOnFailure was asked).',
+    )
     .addOption(output())
     .action(
       run(async (id: string, f: { output: OutputFormat }) =>

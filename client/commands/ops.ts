@@ -80,7 +80,7 @@ export async function cancelCommand(client: Client, workflowId: string, output: 
   if (!running) throw new CliError(`${workflowId} is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
   say(
-    `cancellation requested for ${workflowId}; if the restore was already submitted, compensation runs (see \`atlas-restore watch ${workflowId}\`)`,
+    `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`atlas-restore watch ${workflowId}\`)`,
   );
   emit(output, { workflowId, cancelRequested: true }, () => `cancel requested: ${workflowId}`);
   return EXIT.ok;

@@ -8,7 +8,7 @@
 // - each restore of that cluster varies around it: multiplicative lognormal noise, log-sd 0.10 by default (±10 %
 //   at one sigma: the same data size night after night, on shared M2/M5/Flex hosts whose throughput varies with
 //   their neighbours and with Atlas's restore queue). This is a declared assumption, not a measurement; `--noise`
-//   changes it and bench/README.md shows what the figures do at other values.
+//   changes it and harness/bench/README.md shows what the figures do at other values.
 import { Rng } from '../kit/rng';
 
 export const DURATION_MODEL = {

@@ -1,6 +1,6 @@
-// The compensation webhook's receiver (ATLAS_RESTORE_WEBHOOK_URL). Its URL carries a secret token, as chat and
+// The notification webhook's receiver (ATLAS_RESTORE_WEBHOOK_URL). Its URL carries a secret token, as chat and
 // incident webhooks do, so the secret scan can check the token never leaves the worker's configuration. It can hold
-// a notification (the worker is then provably inside compensation, where the kill controller strikes) or fail the
+// a notification (the worker is then provably inside the notify step, where the kill controller strikes) or fail the
 // first one for a restore (the notify step must be retried, not lost).
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';

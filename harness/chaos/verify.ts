@@ -130,12 +130,15 @@ function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string[]): nu
   const refused = ev.creates.filter((c) => c.status !== 200 && c.status !== 401).length - adoptedAfterConflict;
   if (failedAttempts < refused) miss('failed submit attempts', refused - failedAttempts);
 
-  // One poll event per poll (folded into polls-summary events across continue-as-new), ending on the final status.
-  const polled =
-    count('poll') + a.filter((e) => e.type === 'polls-summary').reduce((n, e) => n + Number(e.data?.count ?? 0), 0);
+  // One poll event per poll of our job (folded into polls-summary events across continue-as-new), ending on the final
+  // status. The rollback's polls go through the same wait and are marked purpose 'rollback': they are not ours.
+  const mainPolls = a.filter(
+    (e) => (e.type === 'poll' || e.type === 'polls-summary') && e.data?.purpose !== 'rollback',
+  );
+  const polled = mainPolls.reduce((n, e) => n + (e.type === 'poll' ? 1 : Number(e.data?.count ?? 0)), 0);
   if (polled < r.polls) miss('polls', r.polls - polled);
   if ((r.outcome === 'COMPLETED' || r.jobStatus === 'FAILED') && r.polls > 0) {
-    const last = [...a].reverse().find((e) => e.type === 'poll' || e.type === 'polls-summary');
+    const last = mainPolls[mainPolls.length - 1];
     if (last?.data?.status !== r.jobStatus) miss(`final poll (${r.jobStatus})`);
   }
   if (ev.runs > 1 && count('continued') < ev.runs - 1) miss('continued', ev.runs - 1 - count('continued'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
-import { baseEnv, cli, freePort, startArgs, startWorkerProcess } from '../helpers/cli';
+import { cli, cliEnvFor, freePort, startArgs, startWorkerProcess } from '../helpers/cli';
 import type { Pair } from '../helpers/world';
 import { addPair } from '../helpers/world';
 
@@ -20,13 +20,7 @@ beforeAll(async () => {
   env = await startDevServer();
   sim = await AtlasSimulator.start({ era: 'legacy' });
   metricsPort = await freePort();
-  cliEnv = baseEnv({
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    ATLAS_RESTORE_TASK_QUEUE: taskQueue,
-    ATLAS_RESTORE_POLL_INITIAL_S: '1',
-    ATLAS_RESTORE_POLL_MAX_S: '1',
-  });
+  cliEnv = cliEnvFor(env.address, taskQueue);
   worker = await startWorkerProcess({
     ...cliEnv,
     MONGODB_ATLAS_BASE_URL: sim.url,
@@ -203,28 +197,26 @@ test('batch with an invalid plan: line-numbered errors, nothing started', async 
   expect(JSON.parse(l.stdout)).toEqual({ restores: [] });
 });
 
-test('a valid batch plan runs its restores as children', async () => {
-  const a = addPair(sim.world, { restoreMs: 1_500 });
-  const b = addPair(sim.world, { restoreMs: 1_500 });
-  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'ok.json');
-  const item = (p: Pair) => ({
+/** A batch plan file of these pairs (polling fast enough for tests). */
+const planFile = (name: string, pairs: Pair[]) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), `${name}.json`);
+  const restores = pairs.map((p) => ({
     projectId: p.projectId,
     clusterName: p.source.name,
     snapshotId: p.snapshotId,
     targetClusterName: p.target.name,
-  });
+  }));
   writeFileSync(
     file,
-    JSON.stringify(
-      {
-        name: 'nightly',
-        defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } },
-        restores: [item(a), item(b)],
-      },
-      null,
-      2,
-    ),
+    JSON.stringify({ name, defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } }, restores }),
   );
+  return file;
+};
+
+test('a valid batch plan runs its restores as children', async () => {
+  const a = addPair(sim.world, { restoreMs: 1_500 });
+  const b = addPair(sim.world, { restoreMs: 1_500 });
+  const file = planFile('nightly', [a, b]);
   const r = await cli(['batch', file, '--force', '--wait', '-o', 'json'], cliEnv);
   expect(r.code).toBe(0);
   expect(json(r.stdout).byOutcome).toEqual({ COMPLETED: 2 });
@@ -362,21 +354,6 @@ test('start --approvalTimeout: an undecided restore ends when the approval times
 });
 
 describe('batch runbook steps', () => {
-  const planFile = (name: string, pairs: Pair[]) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'plan-')), `${name}.json`);
-    const restores = pairs.map((p) => ({
-      projectId: p.projectId,
-      clusterName: p.source.name,
-      snapshotId: p.snapshotId,
-      targetClusterName: p.target.name,
-    }));
-    writeFileSync(
-      file,
-      JSON.stringify({ name, defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } }, restores }),
-    );
-    return file;
-  };
-
   test('without --force and without a terminal: refused (exit 2), nothing started', async () => {
     const p = addPair(sim.world);
     const r = await cli(['batch', planFile('unforced', [p])], cliEnv);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import type { CliRun } from '../helpers/cli';
-import { baseEnv, BIN, startArgs, startWorkerProcess } from '../helpers/cli';
+import { BIN, cliEnvFor, startArgs, startWorkerProcess } from '../helpers/cli';
 import type { Pair } from '../helpers/world';
 import { addPair } from '../helpers/world';
 
@@ -21,13 +21,7 @@ const idleQueue = `idle-${process.pid}`;
 beforeAll(async () => {
   env = await startDevServer();
   sim = await AtlasSimulator.start({ era: 'legacy' });
-  cliEnv = baseEnv({
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    ATLAS_RESTORE_TASK_QUEUE: taskQueue,
-    ATLAS_RESTORE_POLL_INITIAL_S: '1',
-    ATLAS_RESTORE_POLL_MAX_S: '1',
-  });
+  cliEnv = cliEnvFor(env.address, taskQueue);
   worker = await startWorkerProcess({ ...cliEnv, MONGODB_ATLAS_BASE_URL: sim.url, ATLAS_RESTORE_LOG_LEVEL: 'WARN' });
 });
 afterAll(async () => {

@@ -32,6 +32,16 @@ export function baseEnv(extra: Record<string, string | undefined>): NodeJS.Proce
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }
 
+/** The CLI's environment for a dev server at `address` and a task queue, polling every second (fast tests). */
+export const cliEnvFor = (address: string, taskQueue: string): NodeJS.ProcessEnv =>
+  baseEnv({
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    ATLAS_RESTORE_TASK_QUEUE: taskQueue,
+    ATLAS_RESTORE_POLL_INITIAL_S: '1',
+    ATLAS_RESTORE_POLL_MAX_S: '1',
+  });
+
 /** Runs the CLI to its end (a test's own timeout bounds it; the 10-minute kill is only a backstop). */
 export async function cli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliRun> {
   const { code, stdout, stderr } = await runCli(args, env, 600_000, stdin ?? '');

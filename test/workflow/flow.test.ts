@@ -29,13 +29,20 @@ beforeAll(async () => {
 });
 afterAll(() => env?.teardown());
 
-const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResult> => {
-  const handle = await env.client.workflow.start(restoreWorkflow, {
+const startFlow = (taskQueue: string, input: RestoreInput) =>
+  env.client.workflow.start(restoreWorkflow, {
     taskQueue,
     workflowId: `flow-${input.targetClusterName}`,
     args: [input],
   });
-  return restoreResultOf(handle);
+const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResult> =>
+  restoreResultOf(await startFlow(taskQueue, input));
+/** Starts a restore and returns once it is polling its job (the status query says so). */
+const startUntilPolling = async (taskQueue: string, input: RestoreInput) => {
+  const handle = await startFlow(taskQueue, input);
+  for (let i = 0; i < 100 && (await handle.query(statusQuery).catch(() => undefined))?.phase !== 'POLLING'; i++)
+    await new Promise((res) => setTimeout(res, 100));
+  return handle;
 };
 const types = (r: RestoreResult) => r.audit.map((e) => e.type);
 const submits = (calls: { name: string }[]) => calls.filter((c) => c.name === 'submitRestore').length;
@@ -285,13 +292,7 @@ test('11.9 cancelled while the job runs: closes as Canceled, result readable, no
   const a = stubAtlas({ read: () => ({ status: 'RUNNING', restoreFinishedDate: undefined }) });
   const { r, status } = await withWorker(env, a.activities, async (taskQueue) => {
     const input = baseInput({ rollbackOnFailure: true });
-    const handle = await env.client.workflow.start(restoreWorkflow, {
-      taskQueue,
-      workflowId: `flow-${input.targetClusterName}`,
-      args: [input],
-    });
-    for (let i = 0; i < 100 && (await handle.query(statusQuery).catch(() => undefined))?.phase !== 'POLLING'; i++)
-      await new Promise((res) => setTimeout(res, 100));
+    const handle = await startUntilPolling(taskQueue, input);
     await handle.cancel();
     const r = await restoreResultOf(handle);
     return { r, status: (await handle.describe()).status.name };
@@ -354,13 +355,7 @@ test('status while polling shows the learned expected finish (submit time + expe
   const a = stubAtlas({ historyS: [600, 600], read: () => ({ status: 'RUNNING', restoreFinishedDate: undefined }) });
   const s = await withWorker(env, a.activities, async (taskQueue) => {
     const input = baseInput({ polling: { learn: true } });
-    const handle = await env.client.workflow.start(restoreWorkflow, {
-      taskQueue,
-      workflowId: `flow-${input.targetClusterName}`,
-      args: [input],
-    });
-    for (let i = 0; i < 100 && (await handle.query(statusQuery).catch(() => undefined))?.phase !== 'POLLING'; i++)
-      await new Promise((res) => setTimeout(res, 100));
+    const handle = await startUntilPolling(taskQueue, input);
     const status = await handle.query(statusQuery);
     await handle.cancel();
     await restoreResultOf(handle);

@@ -2,6 +2,7 @@
 import type { Harness } from '../helpers/harness';
 import { startHarness } from '../helpers/harness';
 import { jobsInto, simNow, start } from '../helpers/run';
+import type { FaultAction } from '../../simulator/faults';
 import { addPair } from '../helpers/world';
 
 let h: Harness;
@@ -14,14 +15,13 @@ afterEach(() => h.sim.faults.clear());
 const creates = (groupId: string) =>
   h.sim.calls.filter((c) => c.groupId === groupId && c.operation === 'createTenantRestore');
 
+/** The next `times` creates into the pair's project (every one when `times` is absent) get `action`. */
+const createsFail = (groupId: string, action: FaultAction, times?: number) =>
+  h.sim.faults.add({ operation: 'createTenantRestore', groupId, ...(times !== undefined ? { times } : {}), action });
+
 test('500 after the job was created: the retry adopts it, exactly one job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 1,
-    action: { kind: 'after-commit', status: 500 },
-  });
+  createsFail(pair.projectId, { kind: 'after-commit', status: 500 }, 1);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -32,12 +32,7 @@ test('500 after the job was created: the retry adopts it, exactly one job', asyn
 
 test('a create that times out after Atlas did the work: adopted, exactly one job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 1,
-    action: { kind: 'delay', ms: 3_000 },
-  });
+  createsFail(pair.projectId, { kind: 'delay', ms: 3_000 }, 1);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -45,12 +40,7 @@ test('a create that times out after Atlas did the work: adopted, exactly one job
 
 test('409 for our own job (created, then answered 409): adopted', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 1,
-    action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
-  });
+  createsFail(pair.projectId, { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' }, 1);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -59,11 +49,7 @@ test('409 for our own job (created, then answered 409): adopted', async () => {
 
 test('409 for a foreign restore that never ends: retried within the bound, then FAILED, nothing was changed', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
-  });
+  createsFail(pair.projectId, { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' });
   const r = await (await start(h, pair.input)).result();
   // Nothing was submitted: not COMPENSATED (issue 11 item 3), and no compensation steps.
   expect(r.outcome).toBe('FAILED');
@@ -80,12 +66,7 @@ test('409 for a foreign restore that never ends: retried within the bound, then 
 
 test('a foreign 409 that clears within the bound: the restore goes through', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 2,
-    action: { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
-  });
+  createsFail(pair.projectId, { kind: 'status', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' }, 2);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(creates(pair.projectId)).toHaveLength(3);
@@ -94,12 +75,11 @@ test('a foreign 409 that clears within the bound: the restore goes through', asy
 
 test('429 with Retry-After: the next attempt waits at least that long', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 1,
-    action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 },
-  });
+  createsFail(
+    pair.projectId,
+    { kind: 'status', status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', retryAfterS: 120 },
+    1,
+  );
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   const [first, second] = creates(pair.projectId);
@@ -135,12 +115,7 @@ test('transient lookup errors and a 429 on the create: the job is known within 3
     times: 2,
     action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
   });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 1,
-    action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 2 },
-  });
+  createsFail(pair.projectId, { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 2 }, 1);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(1);
@@ -162,12 +137,7 @@ test('transient lookup errors and a 429 on the create: the job is known within 3
 
 test('a 503 on the create (nothing created): looked up, created again within seconds, one job', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 20_000 });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    times: 2,
-    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
-  });
+  createsFail(pair.projectId, { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' }, 2);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(creates(pair.projectId)).toHaveLength(3);
@@ -177,11 +147,7 @@ test('a 503 on the create (nothing created): looked up, created again within sec
 
 test('bad credentials at the create: FAILED, nothing was changed, the hint names the variables', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
-  h.sim.faults.add({
-    operation: 'createTenantRestore',
-    groupId: pair.projectId,
-    action: { kind: 'status', status: 401, errorCode: 'NOT_AUTHENTICATED' },
-  });
+  createsFail(pair.projectId, { kind: 'status', status: 401, errorCode: 'NOT_AUTHENTICATED' });
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('FAILED');
   expect(r.reason).toMatch(/nothing was changed/);

@@ -22,6 +22,7 @@ import {
   timeSkipping,
   withWorker,
 } from './stubs';
+import type { Script } from './stubs';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -364,4 +365,54 @@ test('status while polling shows the learned expected finish (submit time + expe
   const submitted = Date.parse(s.startedAt);
   expect(Date.parse(s.expectedFinishAt!) - submitted).toBeGreaterThanOrEqual(599_000);
   expect(Date.parse(s.expectedFinishAt!) - submitted).toBeLessThan(700_000);
+});
+
+// Issue 14: every terminal outcome is told, with its own event type, once (the activity filters by configuration).
+describe('each terminal outcome notifies its own event, once', () => {
+  const failing = () => ({
+    ...passingReport(),
+    checks: [{ name: 'target-idle', status: 'fail' as const, evidence: 'target stateName=UPDATING' }],
+  });
+  const cases: [string, Script, Partial<RestoreInput>, string[]][] = [
+    ['COMPLETED', {}, {}, ['restore.completed']],
+    ['DRY_RUN', {}, { dryRun: true }, ['restore.dry_run']],
+    ['PREFLIGHT_FAILED', { preflight: failing }, {}, ['restore.preflight_failed']],
+    [
+      'REJECTED',
+      {},
+      { requireApproval: true, approvalTimeout: '10m' },
+      ['restore.approval_requested', 'restore.rejected'],
+    ],
+    [
+      'DEADLINE_EXCEEDED',
+      { read: () => ({ status: 'RUNNING', restoreFinishedDate: undefined }) },
+      { deadline: '30m' },
+      ['restore.deadline_exceeded'],
+    ],
+    [
+      'COMPENSATED',
+      { read: () => ({ status: 'FAILED', restoreFinishedDate: undefined }) },
+      {},
+      ['restore.compensated'],
+    ],
+    [
+      'FAILED',
+      {
+        submit: () => {
+          throw atlasFailure(FAILURE.rejected, 400, 'INVALID_ATTRIBUTE', { nonRetryable: true });
+        },
+      },
+      {},
+      ['restore.failed'],
+    ],
+  ];
+  test.each(cases)('%s', async (outcome, script, input, events) => {
+    const a = stubAtlas(script);
+    const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput(input)));
+    expect(r.outcome).toBe(outcome);
+    expect(a.events.map((e) => e.type)).toEqual(events);
+    const last = a.events[a.events.length - 1];
+    expect([last.outcome, last.workflowId]).toEqual([outcome, r.workflowId]);
+    expect(new Set(a.events.map((e) => e.id)).size).toBe(a.events.length);
+  });
 });

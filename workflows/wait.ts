@@ -135,13 +135,14 @@ export async function waitForJob(st: RestoreState, w: JobWatch, o: WaitOptions):
   }
 }
 
+/** While reads fail: seconds before the next one, doubling from initialS up to maxS. */
+const troubleBackoffS = (p: WaitOptions['policy'], attempts: number): number =>
+  Math.min(p.maxS, p.initialS * Math.pow(2, attempts - 1));
+
 /** The schedule: the polling policy while Atlas answers; while reads fail, backoff from initialS up to maxS. */
 function delayBeforeNextReadMs(w: JobWatch, o: WaitOptions): number {
   const p = o.policy;
-  if (w.trouble) {
-    const backoffS = Math.min(p.maxS, p.initialS * Math.pow(2, w.trouble.attempts - 1));
-    return Math.round(backoffS * 1000);
-  }
+  if (w.trouble) return Math.round(troubleBackoffS(p, w.trouble.attempts) * 1000);
   // A confirming read comes soon: the job said it is done.
   if (w.completedSeenAt) return Math.round(p.nearS * 1000);
   const sinceSubmitS = (nowMs() - Date.parse(w.submittedAt)) / 1000;
@@ -187,7 +188,7 @@ async function troubled(
       d.retryAfterS,
       jitterOf(`${workflowInfo().workflowId}:${w.job.jobId}:${w.trouble.attempts}`),
     );
-    const backoff = Math.min(o.policy.maxS, o.policy.initialS * Math.pow(2, w.trouble.attempts - 1)) * 1000;
+    const backoff = troubleBackoffS(o.policy, w.trouble.attempts) * 1000;
     if (ra > backoff) await sleep(ra - backoff, { summary: `Retry-After ${d.retryAfterS}s` });
   }
   st.show();

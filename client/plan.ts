@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { RestoreInput } from '../common/input';
-import { RestoreInputSchema } from '../common/input';
+import { inputSchemas } from '../common/input';
 import type { ResolvedRequest } from '../common/request';
 import { requestDigest, resolveRequest } from '../common/request';
 
@@ -68,7 +68,7 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
   const resolved: ResolvedRequest[] = [];
   plan.data.restores.forEach((item, idx) => {
     const merged = { ...plan.data.defaults, ...item };
-    const r = RestoreInputSchema.safeParse(merged);
+    const r = inputSchemas().RestoreInputSchema.safeParse(merged);
     if (!r.success) {
       for (const i of r.error.issues) {
         const field = i.path[0] as string | undefined;

@@ -5,7 +5,7 @@ import type { Client, Workflow, WorkflowHandle, WorkflowStartOptions } from '@te
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DEFAULT_TASK_QUEUE, SA } from '../common/constants';
 import type { RestoreInput } from '../common/input';
-import { describeIssues, RestoreInputSchema } from '../common/input';
+import { describeIssues, inputSchemas } from '../common/input';
 import type { ResolvedRequest } from '../common/request';
 import { resolveRequest } from '../common/request';
 import type { TopLevelStartOptions } from '../common/start-options';
@@ -46,7 +46,7 @@ export async function startRestore(
   raw: unknown,
   o: StartOptions = {},
 ): Promise<Started<WorkflowHandle<typeof restoreWorkflow>>> {
-  const parsed = RestoreInputSchema.safeParse(raw);
+  const parsed = inputSchemas().RestoreInputSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError(`invalid restore input: ${describeIssues(parsed.error)}`);
   return startResolved(client, raw as RestoreInput, resolveRequest(parsed.data), o);
 }

@@ -2,31 +2,8 @@
 // Workflow-safe (no Node imports). It holds no credentials, by design: workers read those from their environment.
 import { z } from 'zod';
 
-/** Atlas project (group) ids, snapshot ids: 24 hex characters. */
-const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
-/** Atlas cluster names, as the API's path parameter pattern has them. */
-const clusterNameSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(
-    /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
-    'must start with a letter or digit and contain only letters, digits and hyphens',
-  );
-
-/** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
 /** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
 const MAX_DURATION_S = 30 * 86400;
-const durationSchema = z
-  .union([z.number(), z.string()], { error: 'must be a duration such as 90s, 15m, 2h or 1h30m, or seconds' })
-  .transform((v, ctx) => {
-    const s = typeof v === 'number' ? v : parseDurationS(v);
-    if (s === undefined || !Number.isFinite(s) || s < 1 || s > MAX_DURATION_S) {
-      ctx.addIssue({ code: 'custom', message: `must be a duration from 1s to 30 days, such as 90s, 15m, 2h or 1h30m` });
-      return z.NEVER;
-    }
-    return s;
-  });
 
 export function parseDurationS(v: string): number | undefined {
   const m = /^\s*(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s)?\s*$/.exec(v);
@@ -35,72 +12,115 @@ export function parseDurationS(v: string): number | undefined {
   return s > 0 ? s : undefined;
 }
 
-/** The adaptive polling schedule (workflows/polling.ts); seconds. */
-const pollingFields = z.object({
-  /** First poll this long after submit. */
-  initialS: z.number().min(0.01).max(3600).default(5),
-  /** Never wait longer than this between polls. */
-  maxS: z.number().min(0.01).max(3600).default(60),
-  /** Growth factor of the interval while nothing is known about the restore's length. */
-  factor: z.number().min(1).max(10).default(1.5),
-  /** Once the expected finish is near, poll at this interval. */
-  nearS: z.number().min(0.01).max(3600).default(3),
-  /** Use earlier restores of the same target to predict this one's length. */
-  learn: z.boolean().default(true),
-});
 // A cap below the defaults lowers them too (e.g. { maxS: 2 } polls every 2 s at most).
 const capped = <T extends { initialS: number; nearS: number; maxS: number }>(p: T): T => ({
   ...p,
   initialS: Math.min(p.initialS, p.maxS),
   nearS: Math.min(p.nearS, p.maxS),
 });
-export const pollingSchema = pollingFields.strict().transform(capped);
-export type PollingPolicy = z.output<typeof pollingSchema>;
 
 export const BACKENDS = ['auto', 'tenant', 'flex'] as const;
 
-const inputFields = <P extends z.ZodType>(polling: P) => ({
-  /** Project of the source cluster (the snapshot's cluster). */
-  projectId: objectIdSchema,
-  /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
-  clusterName: clusterNameSchema,
-  snapshotId: objectIdSchema,
-  /** The cluster whose data is deleted and replaced by the snapshot. */
-  targetClusterName: clusterNameSchema,
-  /** Defaults to projectId. */
-  targetProjectId: objectIdSchema.optional(),
-  /** Required, and must be `true`: the restore deletes all data on the target. There is no default. */
-  acknowledgeDataLoss: z.literal(true, { error: 'must be true: the restore deletes all data on the target cluster' }),
-  backend: z.enum(BACKENDS).default('auto'),
-  polling: polling.optional(),
-  /** Overall deadline from the start of the workflow; default 6h. */
-  deadline: durationSchema.optional(),
-  /** Wait for an `approve` update before submitting. */
-  requireApproval: z.boolean().default(false),
-  /** How long to wait for approval; default 1h (within the overall deadline). */
-  approvalTimeout: durationSchema.optional(),
-  /** Stop after preflight with the plan. */
-  dryRun: z.boolean().default(false),
-  /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
-  rollbackOnFailure: z.boolean().default(false),
-  /** Who asked (a person or a system); an approver cannot be the requester. */
-  requester: z.string().trim().min(1).max(200).optional(),
-  /** Why: a ticket or a sentence. */
-  reason: z.string().trim().min(1).max(1000).optional(),
-});
+function buildSchemas() {
+  /** Atlas project (group) ids, snapshot ids: 24 hex characters. */
+  const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
+  /** Atlas cluster names, as the API's path parameter pattern has them. */
+  const clusterNameSchema = z
+    .string()
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .regex(
+      /^[a-zA-Z0-9][a-zA-Z0-9-]*$/,
+      'must start with a letter or digit and contain only letters, digits and hyphens',
+    );
 
-/** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
-export const RestoreInputSchema = z.object(inputFields(pollingSchema)).strict();
+  /** Durations: seconds as a number, or a string such as "90s", "15m", "2h", "1h30m". */
+  const durationSchema = z
+    .union([z.number(), z.string()], { error: 'must be a duration such as 90s, 15m, 2h or 1h30m, or seconds' })
+    .transform((v, ctx) => {
+      const s = typeof v === 'number' ? v : parseDurationS(v);
+      if (s === undefined || !Number.isFinite(s) || s < 1 || s > MAX_DURATION_S) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a duration from 1s to 30 days, such as 90s, 15m, 2h or 1h30m`,
+        });
+        return z.NEVER;
+      }
+      return s;
+    });
 
+  /** The adaptive polling schedule (workflows/polling.ts); seconds. */
+  const pollingFields = z.object({
+    /** First poll this long after submit. */
+    initialS: z.number().min(0.01).max(3600).default(5),
+    /** Never wait longer than this between polls. */
+    maxS: z.number().min(0.01).max(3600).default(60),
+    /** Growth factor of the interval while nothing is known about the restore's length. */
+    factor: z.number().min(1).max(10).default(1.5),
+    /** Once the expected finish is near, poll at this interval. */
+    nearS: z.number().min(0.01).max(3600).default(3),
+    /** Use earlier restores of the same target to predict this one's length. */
+    learn: z.boolean().default(true),
+  });
+  const pollingSchema = pollingFields.strict().transform(capped);
+
+  const inputFields = <P extends z.ZodType>(polling: P) => ({
+    /** Project of the source cluster (the snapshot's cluster). */
+    projectId: objectIdSchema,
+    /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
+    clusterName: clusterNameSchema,
+    snapshotId: objectIdSchema,
+    /** The cluster whose data is deleted and replaced by the snapshot. */
+    targetClusterName: clusterNameSchema,
+    /** Defaults to projectId. */
+    targetProjectId: objectIdSchema.optional(),
+    /** Required, and must be `true`: the restore deletes all data on the target. There is no default. */
+    acknowledgeDataLoss: z.literal(true, { error: 'must be true: the restore deletes all data on the target cluster' }),
+    backend: z.enum(BACKENDS).default('auto'),
+    polling: polling.optional(),
+    /** Overall deadline from the start of the workflow; default 6h. */
+    deadline: durationSchema.optional(),
+    /** Wait for an `approve` update before submitting. */
+    requireApproval: z.boolean().default(false),
+    /** How long to wait for approval; default 1h (within the overall deadline). */
+    approvalTimeout: durationSchema.optional(),
+    /** Stop after preflight with the plan. */
+    dryRun: z.boolean().default(false),
+    /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
+    rollbackOnFailure: z.boolean().default(false),
+    /** Who asked (a person or a system); an approver cannot be the requester. */
+    requester: z.string().trim().min(1).max(200).optional(),
+    /** Why: a ticket or a sentence. */
+    reason: z.string().trim().min(1).max(1000).optional(),
+  });
+
+  /** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
+  const RestoreInputSchema = z.object(inputFields(pollingSchema)).strict();
+
+  /**
+   * What the workflow accepts: the same fields, but unknown keys (at any level) are dropped rather than refused. A
+   * running or continued restore must keep accepting the input it was started with after a later build adds an optional
+   * field, or after an older client sent one this build no longer knows; the start already refused typos.
+   */
+  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped)));
+  return { pollingSchema, RestoreInputSchema, TolerantRestoreInputSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
 /**
- * What the workflow accepts: the same fields, but unknown keys (at any level) are dropped rather than refused. A
- * running or continued restore must keep accepting the input it was started with after a later build adds an optional
- * field, or after an older client sent one this build no longer knows; the start already refused typos.
+ * Built when the module loads, and not exported as such: the worker preloads this module so that every cached
+ * workflow shares one copy (worker/bundle.ts), and the SDK deep-freezes what a preloaded module exports, which zod's
+ * schemas do not survive (they add members on first read). Building them here also sets zod's locale before the freeze.
  */
-export const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped)));
-
-export type RestoreInput = z.input<typeof RestoreInputSchema>;
-export type ValidRestoreInput = z.output<typeof RestoreInputSchema>;
+const schemas: Schemas = buildSchemas();
+/**
+ * The request's schemas: `RestoreInputSchema` for what a start accepts (CLI, client, batch plan: unknown keys refused),
+ * `TolerantRestoreInputSchema` for the workflow (unknown keys dropped).
+ */
+export const inputSchemas = (): Schemas => schemas;
+export type PollingPolicy = z.output<Schemas['pollingSchema']>;
+export type RestoreInput = z.input<Schemas['RestoreInputSchema']>;
+export type ValidRestoreInput = z.output<Schemas['RestoreInputSchema']>;
 
 export const DEFAULT_DEADLINE_S = 6 * 3600;
 /** Waiting longer for an approver than this is rarely what a runbook wants; the overall deadline still applies. */

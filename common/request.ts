@@ -3,7 +3,7 @@
 // Workflow-safe (no Node imports).
 import type { Backend } from './types';
 import type { PollingPolicy, ValidRestoreInput } from './input';
-import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, TolerantRestoreInputSchema } from './input';
+import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, inputSchemas } from './input';
 
 export const DEFAULT_POLLING: PollingPolicy = { initialS: 5, maxS: 60, factor: 1.5, nearS: 3, learn: true };
 
@@ -53,7 +53,7 @@ export function resolveRequest(v: ValidRestoreInput): ResolvedRequest {
 export function parseWorkflowRequest(
   raw: unknown,
 ): { ok: true; req: ResolvedRequest } | { ok: false; problems: string } {
-  const parsed = TolerantRestoreInputSchema.safeParse(raw);
+  const parsed = inputSchemas().TolerantRestoreInputSchema.safeParse(raw);
   return parsed.success
     ? { ok: true, req: resolveRequest(parsed.data) }
     : { ok: false, problems: describeIssues(parsed.error) };

@@ -5,10 +5,21 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BundleOptions, WorkflowBundleOption } from '@temporalio/worker';
 
-/** What the bundle is made of: the build script and the source fallback use the same two modules. */
-export const BUNDLE_SOURCES: Pick<BundleOptions, 'workflowsPath' | 'workflowInterceptorModules'> = {
+/**
+ * Modules every workflow shares instead of instantiating its own: the SDK's reusable V8 context gives each workflow its
+ * own copy of every module not preloaded, and our zod schemas (with zod) were most of the ~1 MB a cached workflow took
+ * in the workflow thread (harness/bench/memory-probe.ts --snapshot). Only modules without per-workflow state and
+ * without workflow APIs at load belong here; the SDK deep-freezes their exports (see common/input.ts).
+ */
+const PRELOADED_MODULES = [require.resolve('../common/input'), require.resolve('../workflows/carry-schema')];
+
+/** What the bundle is made of: the build script, the source fallback and the tests use the same modules. */
+export const BUNDLE_SOURCES: Required<
+  Pick<BundleOptions, 'workflowsPath' | 'workflowInterceptorModules' | 'preloadModules'>
+> = {
   workflowsPath: require.resolve('../workflows'),
   workflowInterceptorModules: [require.resolve('../workflows/interceptors')],
+  preloadModules: PRELOADED_MODULES,
 };
 
 /** dist/workflow-bundle.js next to the compiled dist/worker/ (absent when running from source). */

@@ -48,7 +48,12 @@ export async function createRestoreWorker(o: RestoreWorkerOptions): Promise<Work
     taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
     activities: createActivities({ atlas: o.atlas, temporal: o.temporal, webhook: o.webhook }),
     // A bundle carries its workflow interceptors inside (BUNDLE_SOURCES); bundling at start adds them here.
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: BUNDLE_SOURCES.workflowsPath }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : {
+          workflowsPath: BUNDLE_SOURCES.workflowsPath,
+          bundlerOptions: { preloadModules: BUNDLE_SOURCES.preloadModules },
+        }),
     interceptors: {
       workflowModules: workflowBundle ? [] : BUNDLE_SOURCES.workflowInterceptorModules,
       activity: [activityLogAttributes],

@@ -9,8 +9,8 @@
 import type { AuditEvent } from '../common/result';
 import { nowIso } from './clock';
 
-export const AUDIT_HEAD = 40;
-export const AUDIT_TAIL = 150;
+import { AUDIT_HEAD, AUDIT_TAIL } from './audit-bounds';
+
 const MESSAGE_MAX = 1500;
 export const AUDIT_MAX_BYTES = 192 * 1024;
 

@@ -3,7 +3,7 @@
 import { ChildWorkflowFailure, executeChild, isCancellation } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { RestoreInput } from '../common/input';
-import { describeIssues, RestoreInputSchema } from '../common/input';
+import { describeIssues, inputSchemas } from '../common/input';
 import { resultFromFailure } from '../common/outcome';
 import { resolveRequest } from '../common/request';
 import type { RestoreResult } from '../common/result';
@@ -15,7 +15,7 @@ const TARGET_BUSY_REASON = 'target busy: another restore into this target is run
 
 export async function runBatchItem(raw: RestoreInput): Promise<BatchItem> {
   const target = String((raw as { targetClusterName?: unknown })?.targetClusterName ?? '?');
-  const parsed = RestoreInputSchema.safeParse(raw);
+  const parsed = inputSchemas().RestoreInputSchema.safeParse(raw);
   if (!parsed.success)
     return {
       workflowId: '',

@@ -26,8 +26,9 @@ import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definiti
 import type { Ending, Interruption } from './finish';
 import { finish } from './finish';
 import { notifyEvent } from './notify';
-import type { RestoreCarry } from './state';
-import { freshCarry, RestoreCarrySchema, RestoreState } from './state';
+import type { RestoreCarry } from './carry-schema';
+import { carrySchemas } from './carry-schema';
+import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, submit } from './steps';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
@@ -74,7 +75,7 @@ function acceptCarry(carried: unknown): RestoreCarry | undefined {
       'invalid restore input: a second argument (carried state) is accepted only from continue-as-new of the same restore',
       'InvalidInput',
     );
-  const parsed = RestoreCarrySchema.safeParse(carried);
+  const parsed = carrySchemas().RestoreCarrySchema.safeParse(carried);
   if (!parsed.success)
     throw ApplicationFailure.nonRetryable(
       `invalid carried state: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

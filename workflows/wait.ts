@@ -16,7 +16,8 @@ import { jitterOf, retryAfterDelayMs } from '../common/retry-after';
 import { nowIso, nowMs } from './clock';
 import { jobReadActs } from './activity-options';
 import { nextPollDelayS } from './polling';
-import type { JobWatch, RestoreState } from './state';
+import type { JobWatch } from './carry-schema';
+import type { RestoreState } from './state';
 
 /**
  * Polling is a durable timer plus one short activity per poll, and the workflow continues as new after this many

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
 import type { RestoreInput } from '../../common/input';
-import { describeIssues, RestoreInputSchema } from '../../common/input';
+import { describeIssues, inputSchemas } from '../../common/input';
 import { resolveRequest } from '../../common/request';
 import type { OutputFormat } from '../output';
 import { busyExit, CliError, emit, say } from '../output';
@@ -69,7 +69,7 @@ export async function startCommand(
     ...(f.reason ? { reason: f.reason } : {}),
     requester: f.requester ?? process.env.USER ?? 'unknown',
   };
-  const parsed = RestoreInputSchema.safeParse(input);
+  const parsed = inputSchemas().RestoreInputSchema.safeParse(input);
   if (!parsed.success) throw new CliError(`invalid restore input: ${describeIssues(parsed.error)}`, EXIT.usage);
   if (!f.dryRun && !f.force) {
     if (!confirm)

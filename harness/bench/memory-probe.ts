@@ -1,4 +1,4 @@
-// `node dist/harness/bench/memory-probe.js [-n 250] [--cached 50] [--heapMb 768] [--holdS 90]`: where the worker's
+// `node dist/harness/bench/memory-probe.js [-n 250] [--cached 50] [--heapMb 768] [--holdS 90] [--snapshot]`: where the worker's
 // memory per restore in flight goes, cheaply. A dev server, the simulator (every restore planned to last an hour, so
 // all stay in flight), the probe worker (probe-worker.ts) as its own process; N restores started at once, then held
 // for holdS while the worker's RSS (/proc), its own heap split and the SDK core's sticky-cache counters are sampled.
@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--heapMb <mb>', 'NODE_OPTIONS=--max-old-space-size of the worker (0: Node’s own)', '768')
     .option('--holdS <s>', 'seconds to hold them in flight after the last start', '90')
     .option('--mallocArenaMax <n>', 'MALLOC_ARENA_MAX of the worker (glibc malloc arenas; unset: glibc’s 8 × cores)')
+    .option('--snapshot', 'at the end, a heap snapshot of the workflow thread, summarised by constructor')
     .option('--scale <x>', 'time scale of the policy (1: real intervals, the lightest load)', '1')
     .parse(argv)
     .opts<Record<string, string | undefined>>();
@@ -93,19 +94,31 @@ async function main(argv: string[]): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  type ThreadUsage = { title: string; usedMb: number; totalMb: number }[];
   let lastMem: NodeJS.MemoryUsage | undefined;
+  let lastThreads: ThreadUsage | undefined;
+  let snapshot: ((s: unknown) => void) | undefined;
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
+  let buffered = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     if (d.includes('probe worker ready')) ready();
-    for (const line of d.split('\n'))
-      if (line.startsWith('{"mem"')) lastMem = (JSON.parse(line) as { mem: NodeJS.MemoryUsage }).mem;
+    const lines = (buffered + d).split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith('{"mem"')) {
+        const o = JSON.parse(line) as { mem: NodeJS.MemoryUsage; threads: ThreadUsage };
+        [lastMem, lastThreads] = [o.mem, o.threads];
+      }
+      if (line.startsWith('{"snapshot"')) snapshot?.(JSON.parse(line));
+    }
   });
   await isReady;
   await sleep(3000);
   const pid = child.pid!;
   const before = sampleProcess(pid);
   const memBefore = lastMem;
+  const threadsBefore = lastThreads;
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace: server.namespace });
   const t0 = performance.now();
@@ -134,6 +147,13 @@ async function main(argv: string[]): Promise<void> {
   const maps = smapsSplit(pid);
   const cache = await scrape(metricsPort);
   const memAfter = lastMem;
+  const threadsAfter = lastThreads;
+  const threadSnapshot = f.snapshot
+    ? await new Promise((r) => {
+        snapshot = r;
+        child.kill('SIGUSR2');
+      })
+    : undefined;
   const mb = (x?: number) => (x === undefined ? undefined : Math.round(x / 1048576));
   process.stdout.write(
     JSON.stringify({
@@ -152,6 +172,12 @@ async function main(argv: string[]): Promise<void> {
       heapUsedMb: [mb(memBefore?.heapUsed), mb(memAfter?.heapUsed)],
       heapTotalMb: [mb(memBefore?.heapTotal), mb(memAfter?.heapTotal)],
       externalMb: [mb(memBefore?.external), mb(memAfter?.external)],
+      workflowThreadHeapMb: [threadsBefore, threadsAfter].map((t) => t?.map((x) => Math.round(x.usedMb))),
+      workflowThreadHeapMbPerRestore:
+        threadsBefore?.[0] && threadsAfter?.[0]
+          ? Math.round(((threadsAfter[0].usedMb - threadsBefore[0].usedMb) / n) * 1000) / 1000
+          : undefined,
+      threadSnapshot,
       replaysPerRestore: Math.round(((cache.temporal_sticky_cache_miss_total ?? 0) / n) * 100) / 100,
       cache,
       mallocArenaMax: f.mallocArenaMax ?? 'default',

@@ -1,6 +1,7 @@
 // The memory probe's worker (harness/bench/memory-probe.ts): `atlas-restore worker` (worker/main.ts) with the one
 // knob under study, maxCachedWorkflows, taken from PROBE_MAX_CACHED_WORKFLOWS (unset: worker/worker.ts's default).
-// It prints its own memory split (main-thread heap, external, RSS) as JSON lines on stdout every 2 s.
+// It prints its own memory split (main-thread heap, external, RSS) and the workflow thread's heap (thread-heap.ts) as
+// JSON lines on stdout every 2 s, and on SIGUSR2 a summary of a heap snapshot of the workflow thread.
 import { HttpClient } from 'urllib';
 import { NativeConnection } from '@temporalio/worker';
 import { AtlasClient } from '../../atlas/client';
@@ -10,8 +11,10 @@ import { loadConfig } from '../../config';
 import { loadAtlasSettings } from '../../config/atlas';
 import { installTelemetry } from '../../worker/telemetry';
 import { createRestoreWorker } from '../../worker/worker';
+import { ThreadHeap } from './thread-heap';
 
 async function main(): Promise<void> {
+  const threads = new ThreadHeap(); // before the worker starts its workflow thread, so that it is attached
   const cfg = loadConfig(process.env);
   installTelemetry({ logFormat: 'json', logLevel: 'WARN', metricsPort: cfg.metricsPort });
   const atlas = new AtlasClient(new AtlasHttp({ ...loadAtlasSettings(process.env), http: new HttpClient() }));
@@ -27,7 +30,16 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
     ...(cached ? { maxCachedWorkflows: Number(cached) } : {}),
   });
-  const tick = setInterval(() => process.stdout.write(JSON.stringify({ mem: process.memoryUsage() }) + '\n'), 2000);
+  const write = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
+  const tick = setInterval(() => {
+    threads.usage().then((t) => write({ mem: process.memoryUsage(), threads: t }), () => undefined);
+  }, 2000);
+  process.on('SIGUSR2', () => {
+    threads.usage(true).then(
+      async (t) => write({ snapshot: await threads.snapshotSummary(), threadsAfterGc: t }),
+      (e: unknown) => write({ snapshot: { error: String(e) } }),
+    );
+  });
   process.once('SIGTERM', () => worker.shutdown());
   process.stdout.write('probe worker ready\n');
   await worker.run();

@@ -3,7 +3,7 @@
 // by the property tests in test/input/.
 import fc from 'fast-check';
 import type { RestoreInput } from '../../common/input';
-import { BACKENDS, RestoreInputSchema, restoreWorkflowId } from '../../common/input';
+import { BACKENDS, inputSchemas, restoreWorkflowId } from '../../common/input';
 
 export interface BadInput {
   input: unknown;
@@ -19,7 +19,7 @@ export interface BadCliArgs {
   why: string;
 }
 
-const KNOWN_FIELDS: readonly string[] = Object.keys(RestoreInputSchema.shape);
+const KNOWN_FIELDS: readonly string[] = Object.keys(inputSchemas().RestoreInputSchema.shape);
 
 const HEX = [...'0123456789abcdef'];
 const NOT_HEX = ['A', 'F', 'g', 'z', 'x', ' ', '-', '_', '０', 'а', 'é', '\u200b', '\n', '😀', '\u202e'];

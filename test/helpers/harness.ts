@@ -13,6 +13,7 @@ import { quietRuntime } from '../../harness/kit/runtime';
 import type { SimulatorOptions } from '../../simulator/server';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
+import { BUNDLE_SOURCES } from '../../worker/bundle';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
@@ -28,11 +29,7 @@ export interface Harness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    workflowInterceptorModules: [require.resolve('../../workflows/interceptors')],
-    logger: new DefaultLogger('WARN'),
-  }));
+  (bundle ??= bundleWorkflowCode({ ...BUNDLE_SOURCES, logger: new DefaultLogger('WARN') }));
 
 export interface HarnessOptions {
   server: 'dev' | 'time-skipping';

@@ -9,7 +9,9 @@ import { badRestoreInput, isClear, knownBugDeadline, workflowIdOf } from '../../
 import { exists } from '../../harness/chaos/input-phase';
 import { InvalidInputError, startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
-import { describeIssues, RestoreInputSchema, TolerantRestoreInputSchema } from '../../common/input';
+import { describeIssues, inputSchemas } from '../../common/input';
+
+const { RestoreInputSchema, TolerantRestoreInputSchema } = inputSchemas();
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultFromFailure } from '../../common/outcome';

@@ -6,6 +6,7 @@ import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { WorkerOptions } from '@temporalio/worker';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { BUNDLE_SOURCES } from '../../worker/bundle';
 
 const HISTORIES_DIR = join(__dirname, '..', 'histories');
 /** What `npm run build` writes (issue 12.1); replaying against it tests what ships. */
@@ -115,11 +116,7 @@ export function bundleFile(dir: string, name: string, b: { code: string }): stri
 
 /** Bundles a workflows module the way the worker's bundle is made (same interceptors). */
 export const bundleOf = (workflowsPath: string) =>
-  bundleWorkflowCode({
-    workflowsPath,
-    workflowInterceptorModules: [require.resolve('../../workflows/interceptors')],
-    logger: new DefaultLogger('WARN'),
-  });
+  bundleWorkflowCode({ ...BUNDLE_SOURCES, workflowsPath, logger: new DefaultLogger('WARN') });
 
 /** Core warns about every nondeterministic history it replays; the tests assert those, so keep the output to errors. */
 export function quietRuntime(): void {

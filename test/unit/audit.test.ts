@@ -1,5 +1,6 @@
 // The audit trail's compaction for continue-as-new: runs of identical polls fold, every status change stays.
-import { AUDIT_HEAD, AUDIT_MAX_BYTES, AUDIT_TAIL, AuditTrail } from '../../workflows/audit';
+import { AUDIT_MAX_BYTES, AuditTrail } from '../../workflows/audit';
+import { AUDIT_HEAD, AUDIT_TAIL } from '../../workflows/audit-bounds';
 
 test('consecutive polls of one status fold into a summary; other events and status changes stay', () => {
   const t = new AuditTrail();

@@ -104,7 +104,7 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
  * window. Restores that learned before it keep the old schedule (no spreadDf: the window's floor, no re-read), so
  * their histories replay.
  */
-export const RELEARN_PATCH = 'schedule-spread-df-relearn';
+const RELEARN_PATCH = 'schedule-spread-df-relearn';
 
 /** Earlier restores into this target predict this one's duration (adaptive polling). An optimisation: never fails. */
 export async function learn(st: RestoreState): Promise<void> {

@@ -63,6 +63,12 @@ function buildSchemas() {
     approvedBy: z.string().max(200).optional(),
     expectedS: z.number().positive().optional(),
     spread: z.number().positive().optional(),
+    /** Degrees of freedom behind `spread` (0: the prior alone); absent in states of older builds (the window's floor). */
+    spreadDf: z.number().int().min(0).optional(),
+    /** Upper confidence bound of `spread` when measured (common/expectation.ts); absent: the window keeps its floor. */
+    spreadHi: z.number().positive().optional(),
+    /** Set once the history was read again at the window (workflows/polling.ts relearnDue). */
+    relearned: z.boolean().optional(),
     /** Atlas's own time for the job's creation (its clock, for measuring its duration). */
     restoreScheduledDate: iso.optional(),
     /** The submitted restore job. */

@@ -29,7 +29,7 @@ import { notifyEvent } from './notify';
 import type { RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
-import { approval, learn, lookForJob, preflight, submit } from './steps';
+import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -175,8 +175,9 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
   const end = await waitForJob(st, w, {
     purpose: 'restore',
     policy: req.polling,
-    expectedS: st.c.expectedS,
-    spread: st.c.spread,
+    // The carried state itself: relearn updates it in place, and it survives continue-as-new.
+    learned: st.c,
+    relearn: () => relearn(st),
     mayContinue: true,
     onTroubleStart: (x) =>
       notifyEvent(st, 'restore.atlas_unreachable', {

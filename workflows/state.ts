@@ -9,8 +9,6 @@ import type { RestoreStatus } from '../common/result';
 import { AuditTrail } from './audit';
 import type { JobWatch, RestoreCarry } from './carry-schema';
 
-
-
 export class RestoreState {
   phase: Phase = 'VALIDATING';
   outcome?: Outcome;

@@ -1,14 +1,14 @@
 // The steps of a restore before the wait: the read-only checks (again after approval), the approval gate, learning
 // from earlier restores, and the one submit. Each returns an Ending when the restore stops there; before a job exists
 // every such ending says "nothing was changed".
-import { CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
 import { findActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { pushUndo } from './compensation';
 import type { Ending } from './finish';
 import { notifyEvent } from './notify';
-import { expectationFrom } from '../common/expectation';
+import { expectationFrom, type Expectation } from '../common/expectation';
 import type { RestoreState } from './state';
 import { newWatch } from './state';
 import { submitWithRetries } from './submit';
@@ -99,18 +99,40 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
   return undefined;
 }
 
+/**
+ * Patch id of the schedule that knows how well its spread is measured (spreadDf) and reads the history again at the
+ * window. Restores that learned before it keep the old schedule (no spreadDf: the window's floor, no re-read), so
+ * their histories replay.
+ */
+const RELEARN_PATCH = 'schedule-spread-df-relearn';
+
 /** Earlier restores into this target predict this one's duration (adaptive polling). An optimisation: never fails. */
 export async function learn(st: RestoreState): Promise<void> {
   if (!st.req.polling.learn) return;
+  const e = await readExpectation(st, 'Read durations of earlier restores into this target');
+  if (!e) return; // Without it the schedule starts fast and backs off.
+  const { spreadDf, spreadHi, ...old } = e;
+  Object.assign(st.c, old);
+  if (spreadDf !== undefined && patched(RELEARN_PATCH)) Object.assign(st.c, { spreadDf, spreadHi });
+}
+
+/** The one re-read at the window (workflows/polling.ts relearnDue): a failed read keeps the expectation it had. */
+export async function relearn(st: RestoreState): Promise<void> {
+  st.c.relearned = true;
+  const e = await readExpectation(st, 'Read durations again: other restores may have measured the spread since');
+  if (e) Object.assign(st.c, e);
+}
+
+/** The expectation from the history activity (a visibility read, no Atlas call); undefined if it failed. */
+async function readExpectation(st: RestoreState, summary: string): Promise<Expectation | undefined> {
   try {
-    const h = await sideActs.restoreDurationHistory.executeWithOptions(
-      { summary: 'Read durations of earlier restores into this target' },
-      [{ targetProjectId: st.req.targetProjectId, targetClusterName: st.req.targetClusterName }],
-    );
-    Object.assign(st.c, expectationFrom(h.samplesS, h.pooled));
+    const h = await sideActs.restoreDurationHistory.executeWithOptions({ summary }, [
+      { targetProjectId: st.req.targetProjectId, targetClusterName: st.req.targetClusterName },
+    ]);
+    return expectationFrom(h.samplesS, h.pooled);
   } catch (e) {
     if (isCancellation(e)) throw e;
-    // Without it the schedule starts fast and backs off.
+    return undefined;
   }
 }
 

@@ -15,7 +15,9 @@ import type { PollingPolicy } from '../common/input';
 import { jitterOf, retryAfterDelayMs } from '../common/retry-after';
 import { nowIso, nowMs } from './clock';
 import { jobReadActs } from './activity-options';
-import { nextPollDelayS } from './polling';
+import type { Expectation } from '../common/expectation';
+import type { PollState } from './polling';
+import { nextPollDelayS, relearnDue } from './polling';
 import type { JobWatch } from './carry-schema';
 import type { RestoreState } from './state';
 
@@ -42,9 +44,10 @@ export interface WaitOptions {
   /** 'restore' or 'rollback': names the job in audit entries, summaries and metrics. */
   purpose: 'restore' | 'rollback';
   policy: PollingPolicy;
-  /** The learned expectation (restore only). */
-  expectedS?: number;
-  spread?: number;
+  /** The learned expectation (restore only), read at each poll: `relearn` may update it. */
+  learned?: Expectation & { relearned?: boolean };
+  /** Reads the history again and updates `learned` (restore only; the schedule says when: relearnDue). */
+  relearn?: () => Promise<void>;
   /** Stop waiting at this time (workflow ms); else only the deadline's cancellation stops the wait. */
   untilMs?: number;
   /** Whether this run may hand over to the next one (false while a cancelled restore cleans up). */
@@ -58,6 +61,7 @@ export async function waitForJob(st: RestoreState, w: JobWatch, o: WaitOptions):
   for (;;) {
     if (o.mayContinue && (st.pollsThisRun >= POLLS_PER_RUN || workflowInfo().continueAsNewSuggested))
       return { done: false, reason: 'continue' };
+    if (o.relearn && !w.trouble && !w.completedSeenAt && relearnDue(o.policy, pollState(w, o))) await o.relearn();
     let delayMs = delayBeforeNextReadMs(w, o);
     if (o.untilMs !== undefined) {
       if (nowMs() >= o.untilMs) return { done: false, reason: 'timeout' };
@@ -146,10 +150,19 @@ function delayBeforeNextReadMs(w: JobWatch, o: WaitOptions): number {
   if (w.trouble) return Math.round(troubleBackoffS(p, w.trouble.attempts) * 1000);
   // A confirming read comes soon: the job said it is done.
   if (w.completedSeenAt) return Math.round(p.nearS * 1000);
-  const sinceSubmitS = (nowMs() - Date.parse(w.submittedAt)) / 1000;
-  return Math.round(
-    nextPollDelayS(p, { polls: w.polls, sinceSubmitS, expectedS: o.expectedS, spread: o.spread }) * 1000,
-  );
+  return Math.round(nextPollDelayS(p, pollState(w, o)) * 1000);
+}
+
+/** What the schedule knows now: polls so far, time since submit, and the learned expectation. */
+function pollState(w: JobWatch, o: WaitOptions): PollState {
+  const l = o.learned;
+  return {
+    polls: w.polls,
+    sinceSubmitS: (nowMs() - Date.parse(w.submittedAt)) / 1000,
+    ...(l
+      ? { expectedS: l.expectedS, spread: l.spread, spreadDf: l.spreadDf, spreadHi: l.spreadHi, relearned: l.relearned }
+      : {}),
+  };
 }
 
 /** A failed read: start or extend the streak, show it once, and let the loop try again. */

@@ -1,5 +1,6 @@
 // Our polling schedule replayed offline: workflows/polling.ts (the very functions the workflow calls) over the
-// duration plan, with an explicit overhead per poll and at close instead of a real Temporal server. It is not the
+// duration plan, with an explicit overhead per poll and at close instead of a real Temporal server, and the one
+// re-read of the history at the window (polling.ts relearnDue; workflows/wait.ts) from the restores finished by then. It is not the
 // measurement (that is the storm); it is how the schedule was tuned, and how the README shows what the figures do
 // at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
 import type { PollingPolicy } from '../../common/input';
@@ -7,7 +8,8 @@ import { pool } from '../../activities/history';
 import { DEFAULT_POLLING } from '../../common/request';
 import type { PooledSpread } from '../../common/expectation';
 import { expectationFrom } from '../../common/expectation';
-import { nextPollDelayS } from '../../workflows/polling';
+import type { PollState } from '../../workflows/polling';
+import { nextPollDelayS, relearnDue } from '../../workflows/polling';
 import type { DurationPlan } from './durations';
 import { planDurations } from './durations';
 import type { FixedPoller } from './peers/replay';
@@ -23,6 +25,12 @@ export interface ModelOptions {
   closeOverheadS: number;
   /** Earlier durations the workflow reads back (activities/history.ts MAX_SAMPLES). */
   maxSamples: number;
+  /**
+   * How old the pooled spread a re-read gets may be, un-scaled seconds: the worker caches it for 60 s of wall time
+   * (activities/history.ts POOL_TTL_MS), 180 s at the bench's scale 3. Modelled as always that old (conservative):
+   * a restore of this round counts in the pool if it ended at least this long before the re-read.
+   */
+  poolAgeS: number;
   policy: PollingPolicy;
 }
 
@@ -31,6 +39,7 @@ export const MODEL_DEFAULTS: ModelOptions = {
   pollOverheadS: 0.1,
   closeOverheadS: 0.1,
   maxSamples: 5,
+  poolAgeS: 180,
   policy: DEFAULT_POLLING,
 };
 
@@ -42,19 +51,30 @@ export interface ModelledRestore {
   lagS: number;
 }
 
-/** When our schedule sees a restore of `durationS` done, given earlier durations of the same target. */
+/**
+ * When our schedule sees a restore of `durationS` done, given earlier durations of the same target, the pooled
+ * spread at its start, and (for the re-read at the window) the pooled spread at a later time since its submit.
+ */
 export function scheduleFor(
   durationS: number,
   earlierS: number[],
   o: ModelOptions = MODEL_DEFAULTS,
   pooled?: PooledSpread,
-): { polls: number; lagS: number } {
-  const { expectedS, spread } = o.policy.learn ? expectationFrom(earlierS, pooled) : {};
-  let t = 0;
-  for (let polls = 0; ;) {
-    t += nextPollDelayS(o.policy, { polls, sinceSubmitS: t, expectedS, spread }) + o.pollOverheadS;
-    polls++;
-    if (t >= durationS) return { polls, lagS: t - durationS + o.closeOverheadS };
+  pooledAt: (sinceSubmitS: number) => PooledSpread | undefined = () => pooled,
+): { polls: number; lagS: number; relearned: boolean } {
+  let s: PollState = { polls: 0, sinceSubmitS: 0, ...(o.policy.learn ? expectationFrom(earlierS, pooled) : {}) };
+  for (;;) {
+    // As workflows/wait.ts: the re-read (one activity round trip) comes before the delay is chosen.
+    if (relearnDue(o.policy, s))
+      s = {
+        ...s,
+        ...expectationFrom(earlierS, pooledAt(s.sinceSubmitS)),
+        relearned: true,
+        sinceSubmitS: s.sinceSubmitS + o.pollOverheadS,
+      };
+    const t = s.sinceSubmitS + nextPollDelayS(o.policy, s) + o.pollOverheadS;
+    s = { ...s, polls: s.polls + 1, sinceSubmitS: t };
+    if (t >= durationS) return { polls: s.polls, lagS: t - durationS + o.closeOverheadS, relearned: !!s.relearned };
   }
 }
 
@@ -68,10 +88,17 @@ export function modelRestores(plan: DurationPlan, o: ModelOptions = MODEL_DEFAUL
         .map((r) => Math.round(r[pair]))
         .reverse()
         .slice(0, o.maxSamples);
-    // What activities/history.ts pools at the start of this round: every target's earlier restores.
+    // What activities/history.ts pools at the start of this round: every target's earlier restores; and later, with
+    // this round's restores that had ended poolAgeS before (the whole round starts at once, as in the bench).
     const pooled = pool(row.map((_, pair) => earlierOf(pair)));
+    const pooledAt = (sinceSubmitS: number) =>
+      pool(
+        row.map((d, pair) =>
+          d + o.poolAgeS <= sinceSubmitS ? [Math.round(d), ...earlierOf(pair)].slice(0, o.maxSamples) : earlierOf(pair),
+        ),
+      );
     row.forEach((durationS, pair) => {
-      const s = scheduleFor(durationS, earlierOf(pair), o, pooled);
+      const s = scheduleFor(durationS, earlierOf(pair), o, pooled, pooledAt);
       out.push({ round, pair, durationS, calls: o.fixedCalls + s.polls, lagS: s.lagS });
     });
   });

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   });
   const write = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
   const tick = setInterval(() => {
-    threads.usage().then((t) => write({ mem: process.memoryUsage(), threads: t }), () => undefined);
+    threads.usage().then(
+      (t) => write({ mem: process.memoryUsage(), threads: t }),
+      () => undefined,
+    );
   }, 2000);
   process.on('SIGUSR2', () => {
     threads.usage(true).then(

@@ -51,7 +51,10 @@ export class ThreadHeap {
     const out = [];
     for (const t of this.threads) {
       if (gc) await this.send(t.sessionId, 'HeapProfiler.collectGarbage');
-      const r = (await this.send(t.sessionId, 'Runtime.getHeapUsage')).result as { usedSize: number; totalSize: number };
+      const r = (await this.send(t.sessionId, 'Runtime.getHeapUsage')).result as {
+        usedSize: number;
+        totalSize: number;
+      };
       out.push({ title: t.title, usedMb: r.usedSize / 1048576, totalMb: r.totalSize / 1048576 });
     }
     return out;

@@ -2,7 +2,7 @@
 import { DEFAULT_POLLING } from '../../common/request';
 import { expectationFrom } from '../../common/expectation';
 import type { PollState } from '../../workflows/polling';
-import { nextPollDelayS } from '../../workflows/polling';
+import { nextPollDelayS, relearnDue } from '../../workflows/polling';
 
 const P = DEFAULT_POLLING;
 
@@ -59,5 +59,55 @@ describe('learned, and robust to a spread that is only the prior', () => {
       while (t < durationS) t += nextPollDelayS(P, { polls: polls++, sinceSubmitS: t, expectedS, spread });
       expect(t - durationS).toBeLessThanOrEqual(P.nearS + 1e-9);
     }
+  });
+});
+
+describe('the window follows how well the spread is measured', () => {
+  // One earlier restore of 600 s: the prediction's spread is the prior's, until other targets measure it.
+  const prior = expectationFrom([600]);
+  const wellMeasured = expectationFrom([600], { sumSquares: 500 * 0.05 ** 2, df: 500 });
+  const noisy = expectationFrom([600], { sumSquares: 500 * 0.3 ** 2, df: 500 });
+  const closeFrom = (s: Omit<PollState, 'polls' | 'sinceSubmitS'>) => {
+    let t = 0;
+    for (let polls = 0; nextPollDelayS(P, { ...s, polls, sinceSubmitS: t }) > P.nearS; polls++)
+      t += nextPollDelayS(P, { ...s, polls, sinceSubmitS: t });
+    return t;
+  };
+
+  test('the prior alone keeps the floor (close from half the median); a state from an older build too', () => {
+    expect(prior.spreadDf).toBe(0);
+    expect(prior.spreadHi).toBeUndefined();
+    expect(closeFrom(prior)).toBeGreaterThanOrEqual(300);
+    expect(closeFrom(prior)).toBeLessThan(300 + P.maxS);
+    const old = { expectedS: prior.expectedS, spread: prior.spread };
+    for (const sinceSubmitS of [0, 100, 299, 300, 600, 1500, 1600, 3000])
+      expect(nextPollDelayS(P, { ...old, polls: 3, sinceSubmitS })).toBe(
+        nextPollDelayS(P, { ...prior, polls: 3, sinceSubmitS }),
+      );
+  });
+
+  test('a well-measured small spread starts the close polling later; a well-measured large one earlier', () => {
+    expect(closeFrom(wellMeasured)).toBeGreaterThan(0.75 * 600);
+    expect(closeFrom(noisy)).toBeLessThan(0.4 * 600);
+    // ...and the large one keeps polling closely past the floor's end (2.5 × the median).
+    expect(nextPollDelayS(P, { ...noisy, polls: 9, sinceSubmitS: 2.6 * 600 })).toBe(P.nearS);
+    expect(nextPollDelayS(P, { ...prior, polls: 9, sinceSubmitS: 2.6 * 600 })).toBeGreaterThan(P.nearS);
+  });
+});
+
+describe('relearnDue: one re-read at the window, only while the spread is the prior alone', () => {
+  const prior = expectationFrom([600]);
+  test('due from the floor’s start on, until done', () => {
+    expect(relearnDue(P, { ...prior, polls: 3, sinceSubmitS: 299 })).toBe(false);
+    expect(relearnDue(P, { ...prior, polls: 4, sinceSubmitS: 300 })).toBe(true);
+    expect(relearnDue(P, { ...prior, polls: 4, sinceSubmitS: 900 })).toBe(true);
+    expect(relearnDue(P, { ...prior, polls: 4, sinceSubmitS: 900, relearned: true })).toBe(false);
+  });
+  test('never for a measured spread, a state from an older build, or without learning', () => {
+    const measured = expectationFrom([600], { sumSquares: 1, df: 100 });
+    expect(relearnDue(P, { ...measured, polls: 4, sinceSubmitS: 500 })).toBe(false);
+    expect(relearnDue(P, { expectedS: 600, spread: prior.spread, polls: 4, sinceSubmitS: 500 })).toBe(false);
+    expect(relearnDue({ ...P, learn: false }, { ...prior, polls: 4, sinceSubmitS: 500 })).toBe(false);
+    expect(relearnDue(P, { polls: 4, sinceSubmitS: 500 })).toBe(false);
   });
 });

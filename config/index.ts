@@ -21,6 +21,12 @@ const AppEnvSchema = z.object({
   /** Atlas rate budget: activity tasks per second across all workers of the task queue (each makes 1–3 calls). */
   ATLAS_RESTORE_RATE_BUDGET: positive.optional(),
   ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /**
+   * Restores kept in the worker's workflow cache (the SDK's maxCachedWorkflows); one beyond it replays its history on
+   * its next task. Default 1,000: about 0.5 MB each (harness/bench/README.md), where the SDK would size it from the
+   * main heap (≈ 360 with the image's 768 MB), though the cached restores live in the workflow thread.
+   */
+  ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(1000),
   /** Optional webhook told about restore events (config/webhook.ts): https, or http to a loopback host. */
   ATLAS_RESTORE_WEBHOOK_URL: z
     .string()
@@ -71,6 +77,7 @@ export interface AppConfig {
   metricsPort?: number;
   rateBudget?: number;
   maxConcurrentActivities: number;
+  maxCachedWorkflows: number;
   /** Set when ATLAS_RESTORE_WEBHOOK_URL is; carries the secret in a private field. */
   webhook?: WebhookSettings;
   /** Seconds in-flight activities get after SIGTERM (the SDK's shutdownGraceTime). */
@@ -112,6 +119,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: e.ATLAS_RESTORE_METRICS_PORT,
     rateBudget: e.ATLAS_RESTORE_RATE_BUDGET,
     maxConcurrentActivities: e.ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES,
+    maxCachedWorkflows: e.ATLAS_RESTORE_MAX_CACHED_WORKFLOWS,
     webhook: e.ATLAS_RESTORE_WEBHOOK_URL
       ? new WebhookSettings(e.ATLAS_RESTORE_WEBHOOK_URL, e.ATLAS_RESTORE_WEBHOOK_EVENTS, e.ATLAS_RESTORE_WEBHOOK_SECRET)
       : undefined,

@@ -61,6 +61,7 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
     shutdownForceTime: (cfg.shutdownGraceS + FORCE_AFTER_GRACE_S) * 1000,
     maxTaskQueueActivitiesPerSecond: cfg.rateBudget,
     maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
+    maxCachedWorkflows: cfg.maxCachedWorkflows,
   });
   const gauges = cfg.metricsPort ? new RestoreGauges(temporal) : undefined;
   gauges?.start(GAUGE_INTERVAL_MS, (e) =>

@@ -58,7 +58,7 @@ function smapsSplit(pid: number): Record<string, number> {
 async function main(argv: string[]): Promise<void> {
   const f = new Command('memory-probe')
     .option('-n, --restores <n>', 'restores in flight', '250')
-    .option('--cached <n>', 'maxCachedWorkflows (default: worker/worker.ts)')
+    .option('--cached <n>', 'ATLAS_RESTORE_MAX_CACHED_WORKFLOWS of the worker (default: config/index.ts)')
     .option('--heapMb <mb>', 'NODE_OPTIONS=--max-old-space-size of the worker (0: Node’s own)', '768')
     .option('--holdS <s>', 'seconds to hold them in flight after the last start', '90')
     .option('--mallocArenaMax <n>', 'MALLOC_ARENA_MAX of the worker (glibc malloc arenas; unset: glibc’s 8 × cores)')
@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
       ATLAS_RESTORE_METRICS_PORT: String(metricsPort),
       ATLAS_RESTORE_LOG_LEVEL: 'ERROR',
       ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
-      ...(f.cached ? { PROBE_MAX_CACHED_WORKFLOWS: f.cached } : {}),
+      ...(f.cached ? { ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: f.cached } : {}),
       ...(f.mallocArenaMax ? { MALLOC_ARENA_MAX: f.mallocArenaMax } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
-// The memory probe's worker (harness/bench/memory-probe.ts): `atlas-restore worker` (worker/main.ts) with the one
-// knob under study, maxCachedWorkflows, taken from PROBE_MAX_CACHED_WORKFLOWS (unset: worker/worker.ts's default).
+// The memory probe's worker (harness/bench/memory-probe.ts): `atlas-restore worker` (worker/main.ts), configured the
+// same way (ATLAS_RESTORE_MAX_CACHED_WORKFLOWS is the knob under study).
 // It prints its own memory split (main-thread heap, external, RSS) and the workflow thread's heap (thread-heap.ts) as
 // JSON lines on stdout every 2 s, and on SIGUSR2 a summary of a heap snapshot of the workflow thread.
 import { HttpClient } from 'urllib';
@@ -20,7 +20,6 @@ async function main(): Promise<void> {
   const atlas = new AtlasClient(new AtlasHttp({ ...loadAtlasSettings(process.env), http: new HttpClient() }));
   const connection = await NativeConnection.connect(cfg.temporal.connectionOptions);
   const temporal = await connectClient(cfg.temporal);
-  const cached = process.env.PROBE_MAX_CACHED_WORKFLOWS;
   const worker = await createRestoreWorker({
     connection,
     namespace: cfg.temporal.namespace,
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
     atlas,
     temporal,
     maxConcurrentActivityTaskExecutions: cfg.maxConcurrentActivities,
-    ...(cached ? { maxCachedWorkflows: Number(cached) } : {}),
+    maxCachedWorkflows: cfg.maxCachedWorkflows,
   });
   const write = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
   const tick = setInterval(() => {

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { restoreResultOf } from '../../client/result';
 import { FAILURE } from '../../common/failure-types';
-import { RestoreInputSchema, type RestoreInput } from '../../common/input';
+import { inputSchemas, type RestoreInput } from '../../common/input';
 import { SA } from '../../common/constants';
 import { requestDigest, resolveRequest } from '../../common/request';
 import type { RestoreResult } from '../../common/result';
@@ -349,7 +349,7 @@ test('the workflow publishes RestoreRequestDigest itself (a child started withou
     await restoreResultOf(handle);
     return (await handle.describe()).typedSearchAttributes.get(SA.requestDigest);
   });
-  expect(sa).toBe(requestDigest(resolveRequest(RestoreInputSchema.parse(input))));
+  expect(sa).toBe(requestDigest(resolveRequest(inputSchemas().RestoreInputSchema.parse(input))));
 });
 
 test('status while polling shows the learned expected finish (submit time + expected duration)', async () => {

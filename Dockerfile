@@ -19,9 +19,9 @@ RUN npm run build && test -s dist/workflow-bundle.js && npm prune --omit=dev
 
 FROM node:20.19.5-bookworm-slim
 ENV NODE_ENV=production
-# A bounded heap: V8 collects before the process outgrows its container, and the SDK sizes its workflow cache from
-# it ((768 − 200) × 600/1024 ≈ 330 cached restores; the rest replay from history when they wake). harness/bench/README.md
-# has the measured peak RSS with 1,000 restores in flight.
+# A bounded heap: V8 collects before the process outgrows its container. The workflow cache is sized by
+# ATLAS_RESTORE_MAX_CACHED_WORKFLOWS (default 1,000), not from this heap (the SDK would keep ≈ 360 and replay the rest);
+# harness/bench/README.md has the measured peak RSS with 1,000 restores in flight (≤ 1 GiB).
 ENV NODE_OPTIONS=--max-old-space-size=768
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules

@@ -57,3 +57,14 @@ test('Temporal Cloud style settings (API key, mTLS paths) reach the connection o
   expect(c.temporal.connectionOptions.apiKey).toBe('k-123');
   expect(c.temporal.connectionOptions.tls).toBeTruthy();
 });
+
+test('the workflow cache holds 1,000 restores unless ATLAS_RESTORE_MAX_CACHED_WORKFLOWS says otherwise', () => {
+  // Not the SDK's size from the main heap (≈ 360 with the image's 768 MB): 1,000 in flight would replay 640 of them.
+  expect(loadConfig({}).maxCachedWorkflows).toBe(1000);
+  expect(loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: '' }).maxCachedWorkflows).toBe(1000);
+  expect(loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: '2500' }).maxCachedWorkflows).toBe(2500);
+  expect(() => loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/ATLAS_RESTORE_MAX_CACHED_WORKFLOWS/);
+  expect(() => loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(
+    /ATLAS_RESTORE_MAX_CACHED_WORKFLOWS/,
+  );
+});

@@ -1,6 +1,7 @@
 // The restore request: one zod schema, used by the CLI and the batch plan (strict), and by the workflow (tolerant).
 // Workflow-safe (no Node imports). It holds no credentials, by design: workers read those from their environment.
 import { z } from 'zod';
+import { preloadSafe } from './preload-safe';
 
 /** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
 const MAX_DURATION_S = 30 * 86400;
@@ -106,18 +107,12 @@ function buildSchemas() {
   return { pollingSchema, RestoreInputSchema, TolerantRestoreInputSchema };
 }
 
-type Schemas = ReturnType<typeof buildSchemas>;
-/**
- * Built when the module loads, and not exported as such: the worker preloads this module so that every cached
- * workflow shares one copy (worker/bundle.ts), and the SDK deep-freezes what a preloaded module exports, which zod's
- * schemas do not survive (they add members on first read). Building them here also sets zod's locale before the freeze.
- */
-const schemas: Schemas = buildSchemas();
 /**
  * The request's schemas: `RestoreInputSchema` for what a start accepts (CLI, client, batch plan: unknown keys refused),
- * `TolerantRestoreInputSchema` for the workflow (unknown keys dropped).
+ * `TolerantRestoreInputSchema` for the workflow (unknown keys dropped). Preloaded by the worker: common/preload-safe.ts.
  */
-export const inputSchemas = (): Schemas => schemas;
+export const inputSchemas = preloadSafe(buildSchemas);
+type Schemas = ReturnType<typeof inputSchemas>;
 export type PollingPolicy = z.output<Schemas['pollingSchema']>;
 export type RestoreInput = z.input<Schemas['RestoreInputSchema']>;
 export type ValidRestoreInput = z.output<Schemas['RestoreInputSchema']>;

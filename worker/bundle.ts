@@ -9,7 +9,7 @@ import type { BundleOptions, WorkflowBundleOption } from '@temporalio/worker';
  * Modules every workflow shares instead of instantiating its own: the SDK's reusable V8 context gives each workflow its
  * own copy of every module not preloaded, and our zod schemas (with zod) were most of the ~1 MB a cached workflow took
  * in the workflow thread (harness/bench/memory-probe.ts --snapshot). Only modules without per-workflow state and
- * without workflow APIs at load belong here; the SDK deep-freezes their exports (see common/input.ts).
+ * without workflow APIs at load belong here; the SDK deep-freezes their exports (common/preload-safe.ts).
  */
 const PRELOADED_MODULES = [require.resolve('../common/input'), require.resolve('../workflows/carry-schema')];
 

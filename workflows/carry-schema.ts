@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../common/result';
 import { OUTCOMES } from '../common/constants';
+import { preloadSafe } from '../common/preload-safe';
 import { AUDIT_MAX_EVENTS } from './audit-bounds';
 
 function buildSchemas() {
@@ -94,10 +95,9 @@ function buildSchemas() {
   return { RestoreCarrySchema, JobWatchSchema, UndoSchema };
 }
 
-type Schemas = ReturnType<typeof buildSchemas>;
-/** Built when the module loads and kept out of the SDK's deep-freeze of preloaded exports (see common/input.ts). */
-const schemas: Schemas = buildSchemas();
-export const carrySchemas = (): Schemas => schemas;
+/** Preloaded by the worker (common/preload-safe.ts). */
+export const carrySchemas = preloadSafe(buildSchemas);
+type Schemas = ReturnType<typeof carrySchemas>;
 export type JobWatch = z.infer<Schemas['JobWatchSchema']>;
 /** An undo the saga runs if the restore fails (workflows/compensation.ts). Data, so that it survives continue-as-new. */
 export type Undo = z.infer<Schemas['UndoSchema']>;

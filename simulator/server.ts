@@ -85,8 +85,10 @@ export class AtlasSimulator {
   readonly world: World;
   readonly faults: FaultInjector;
   readonly auth: SimAuth;
-  /** The most recent calls (see maxCallLog). */
+  /** The most recent calls (see maxCallLog); to read a span of them, callMark() and callsSince(). */
   readonly calls: SimCall[] = [];
+  /** Calls trimmed from the front of `calls` so far. */
+  #trimmed = 0;
   readonly limiter?: TokenBuckets;
   readonly clock: Clock;
   url = '';
@@ -147,11 +149,24 @@ export class AtlasSimulator {
     };
   }
 
+  /** A position in the call log that stays valid when the log is trimmed (an index into `calls` does not). */
+  callMark(): number {
+    return this.#trimmed + this.calls.length;
+  }
+
+  /** The calls logged since `mark`; throws when some of them were trimmed away, rather than return fewer. */
+  callsSince(mark: number): SimCall[] {
+    const from = mark - this.#trimmed;
+    if (from < 0) throw new Error(`the call log dropped ${-from} calls since the mark: raise maxCallLog`);
+    return this.calls.slice(from);
+  }
+
   #log(call: SimCall): void {
     this.calls.push(call);
     const max = this.o.maxCallLog ?? 100_000;
     // Trim in chunks, so a long run does not shift the array on every call.
-    if (this.calls.length > max) this.calls.splice(0, this.calls.length - Math.floor(max * 0.9));
+    if (this.calls.length > max)
+      this.#trimmed += this.calls.splice(0, this.calls.length - Math.floor(max * 0.9)).length;
     if (call.challenge) {
       this.#challenges++;
       return;

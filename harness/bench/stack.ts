@@ -58,7 +58,14 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const client = new Client({ connection, namespace });
     const nativeConnection = await NativeConnection.connect({ address });
     closers.push(() => nativeConnection.close());
-    const sim = await AtlasSimulator.start({ world: o.bw.world, era: o.bw.world.era, rateLimit: o.rateLimit });
+    // Every call of a round is attributed at its end: a 1,000-target round makes ~100,000 (peers included), above
+    // the simulator's default log of 100,000, which dropped a 1,000 × 2 run's second round (2026-12-01).
+    const sim = await AtlasSimulator.start({
+      world: o.bw.world,
+      era: o.bw.world.era,
+      rateLimit: o.rateLimit,
+      maxCallLog: 2_000_000,
+    });
     closers.push(() => sim.stop());
     const suffix = Math.random().toString(36).slice(2, 8);
     const ourQueue = `bench-${suffix}`;

@@ -60,7 +60,7 @@ const FIXED_TIMER_INTERVAL_S = 10;
 export async function runRound(ctx: RoundContext, round: number): Promise<RoundResult> {
   const { client, sim, bw } = ctx;
   bw.setRound(round);
-  const callsFrom = sim.calls.length;
+  const callsFrom = sim.callMark();
   const startMs = Date.now();
 
   const startOurs = async (p: BenchPair): Promise<WorkflowHandle> =>
@@ -122,7 +122,7 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
   const watched = await watching;
   const endMs = Date.now();
 
-  const calls = callsByPair(sim.calls.slice(callsFrom), bw.byCluster);
+  const calls = callsByPair(sim.callsSince(callsFrom), bw.byCluster);
   const stages = { ours: emptyStages(), fixedTimer: emptyStages() };
   const records = [
     ...(await collect(ctx, 'ours', round, startMs, endMs, calls, stages.ours)),

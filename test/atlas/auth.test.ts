@@ -94,7 +94,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     const auth = sa();
     const atlas = clientFor(sim, { auth });
     const issued = sim.auth.tokensIssued;
-    const mark = sim.calls.length;
+    const mark = sim.callMark();
     await Promise.all([
       atlas.getCluster(g, 'src'),
       atlas.getCluster(g, 'dst'),
@@ -105,7 +105,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     await new Promise((r) => setTimeout(r, 1_100));
     await atlas.getCluster(g, 'src');
     expect(sim.auth.tokensIssued - issued).toBe(2);
-    expect(sim.calls.slice(mark).filter((c) => c.status === 401)).toHaveLength(0);
+    expect(sim.callsSince(mark).filter((c) => c.status === 401)).toHaveLength(0);
   });
 
   test('a token the server no longer accepts is dropped and fetched again once', async () => {

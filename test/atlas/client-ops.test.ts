@@ -36,11 +36,11 @@ test('getCluster and getFlexCluster parse the official shapes', async () => {
 
 test('tenant snapshots: list (paginated) and get', async () => {
   const atlas = clientFor(sim, { pageSize: 2 });
-  const before = sim.calls.length;
+  const before = sim.callMark();
   const all = await atlas.listSnapshots('tenant', g, 'src-m2');
   expect(all.map((s) => s.id).sort()).toEqual([...tenantSnaps].sort());
   // 5 snapshots, 2 per page: three list calls, each asking for the next page.
-  const pages = sim.calls.slice(before).filter((c) => c.operation === 'listTenantSnapshots');
+  const pages = sim.callsSince(before).filter((c) => c.operation === 'listTenantSnapshots');
   expect(pages).toHaveLength(3);
   const one = await atlas.getSnapshot('tenant', g, 'src-m2', tenantSnaps[0]);
   expect(one).toMatchObject({ id: tenantSnaps[0], status: 'COMPLETED', mongoDBVersion: '8.0.4' });

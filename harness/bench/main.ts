@@ -91,12 +91,18 @@ export async function main(argv: string[]): Promise<number> {
   if (warning) log(`warning: ${warning}`);
   const report = await runBench(o, log);
   mkdirSync(o.outDir, { recursive: true });
-  const name = `bench-${o.restores}x${o.rounds}${o.oneProject ? '-oneproject' : ''}${o.rateLimit ? '-ratelimit' : ''}`;
+  const name = resultName(o);
   writeFileSync(join(o.outDir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(o.outDir, `${name}.svg`), renderPlot(report) + '\n');
   log(`wrote ${join(o.outDir, `${name}.svg`)} and ${name}.json`);
   process.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : formatTable(report) + '\n');
   return 0;
+}
+
+/** The results' file name: the size, and every setting that changes the figures when it is not the default. */
+function resultName(o: BenchOptions): string {
+  const differs = (k: 'noise' | 'scale') => (o[k] !== DEFAULTS[k] ? `-${k}${o[k]}` : '');
+  return `bench-${o.restores}x${o.rounds}${differs('noise')}${differs('scale')}${o.oneProject ? '-oneproject' : ''}${o.rateLimit ? '-ratelimit' : ''}`;
 }
 
 if (require.main === module)

@@ -14,6 +14,7 @@ import type { MonitorSummary } from './monitor';
 import { mergeStages, summarizeStages } from './stages';
 import { PAIRS_PER_PROJECT } from './world';
 import { max, round3, sum } from './stats';
+import type { RestoreRecord } from './records';
 import type { RoundResult } from './storm';
 
 export interface BenchReport {
@@ -96,6 +97,7 @@ export function buildReport(i: ReportInput): BenchReport {
     laterRounds: later,
     perRound: rounds.map((r) => groupFigures(r.records)),
     extra: {
+      worstLaterLagsOurs: worstLags(ours),
       http429: i.http429Total,
       /** 429s answered to our restores' calls and to the fixed-timer peer's (the rest went to the CLI probes). */
       http429Ours: sum(ours.map((r) => r.http429)),
@@ -161,6 +163,32 @@ export function buildReport(i: ReportInput): BenchReport {
       platform: process.platform,
     },
   };
+}
+
+/**
+ * Our ten latest detections in the later rounds, each with the same target's earlier planned durations and where its
+ * end fell against their geometric mean (the median the schedule predicts): < ~0.5 means it ended before the
+ * close-polling window could start, so the lag is the schedule's; inside the window it is overhead.
+ */
+function worstLags(ours: RestoreRecord[]): object[] {
+  const durationOf = new Map(ours.map((r) => [`${r.round}/${r.pair}`, r.durationS]));
+  return ours
+    .filter((r) => r.round > 1 && r.lagS !== undefined)
+    .sort((a, b) => b.lagS! - a.lagS!)
+    .slice(0, 10)
+    .map((r) => {
+      const earlierS = Array.from({ length: r.round - 1 }, (_, k) => durationOf.get(`${k + 1}/${r.pair}`) ?? NaN);
+      const median = Math.exp(earlierS.reduce((a, d) => a + Math.log(d), 0) / earlierS.length);
+      return {
+        round: r.round,
+        pair: r.pair,
+        durationS: round3(r.durationS),
+        earlierS: earlierS.map(round3),
+        endOverMedian: round3(r.durationS / median),
+        lagS: round3(r.lagS!),
+        readLagS: r.readLagS === undefined ? null : round3(r.readLagS),
+      };
+    });
 }
 
 const f = (x: number | null | undefined, d = 1): string =>

@@ -136,9 +136,9 @@ test('the watch loop ran for real, as its own process, on the mirrored targets b
 });
 
 test('the plot and the JSON are written', () => {
-  const svg = readFileSync(join(out, `bench-${RESTORES}x${ROUNDS}.svg`), 'utf8');
+  const svg = readFileSync(join(out, `bench-${RESTORES}x${ROUNDS}-scale100.svg`), 'utf8');
   expect(svg).toMatch(/^<svg /);
   expect(svg).toContain('atlas CLI watch');
   expect(svg).toContain('later rounds');
-  expect(existsSync(join(out, `bench-${RESTORES}x${ROUNDS}.json`))).toBe(true);
+  expect(existsSync(join(out, `bench-${RESTORES}x${ROUNDS}-scale100.json`))).toBe(true);
 });

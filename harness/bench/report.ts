@@ -173,14 +173,14 @@ export function buildReport(i: ReportInput): BenchReport {
 function worstLags(ours: RestoreRecord[]): object[] {
   const durationOf = new Map(ours.map((r) => [`${r.round}/${r.pair}`, r.durationS]));
   return ours
-    .filter((r) => r.round > 1 && r.lagS !== undefined)
+    .filter((r) => r.round > 0 && r.lagS !== undefined) // rounds count from 0 in the records
     .sort((a, b) => b.lagS! - a.lagS!)
     .slice(0, 10)
     .map((r) => {
-      const earlierS = Array.from({ length: r.round - 1 }, (_, k) => durationOf.get(`${k + 1}/${r.pair}`) ?? NaN);
+      const earlierS = Array.from({ length: r.round }, (_, k) => durationOf.get(`${k}/${r.pair}`) ?? NaN);
       const median = Math.exp(earlierS.reduce((a, d) => a + Math.log(d), 0) / earlierS.length);
       return {
-        round: r.round,
+        round: r.round + 1,
         pair: r.pair,
         durationS: round3(r.durationS),
         earlierS: earlierS.map(round3),

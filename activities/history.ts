@@ -3,10 +3,12 @@
 // - this target's own recent durations (its median: the data size);
 // - the within-target spread pooled over all recently restored targets (how much Atlas varies from one restore of the
 //   same data to the next). That scan reads many workflows, so each worker keeps it for POOL_TTL_MS: a storm of
-//   restores asks visibility once a minute, not once per restore.
+//   restores asks visibility once a minute, not once per restore. A pool too thin to bound the spread is kept only
+//   POOL_TTL_UNMEASURED_MS: that is when a storm's restores are measuring it, and a re-read at the window
+//   (workflows/polling.ts relearnDue) that got a minute-old thin pool would poll the whole floor for nothing.
 import type { Client } from '@temporalio/client';
 import { SA } from '../common/constants';
-import { logMoments, type PooledSpread } from '../common/expectation';
+import { logMoments, sigmaUpperBound, type PooledSpread } from '../common/expectation';
 
 export interface DurationHistory {
   /** Atlas-side durations (submit → restoreFinishedDate) of recent completed restores into the target, seconds. */
@@ -20,11 +22,12 @@ const MAX_SAMPLES = 5;
 /** Completed restores the pooled spread is computed from at most (newest first). */
 const POOL_SCAN_MAX = 2000;
 const POOL_TTL_MS = 60_000;
+const POOL_TTL_UNMEASURED_MS = 5_000;
 
 const COMPLETED_WITH_DURATION = `${SA.outcome.name} = 'COMPLETED' AND ${SA.durationS.name} > 0`;
 
 /** A worker's cache of the pooled spread, one per Temporal client. */
-const poolCache = new WeakMap<Client, { at: number; value: Promise<PooledSpread | undefined> }>();
+const poolCache = new WeakMap<Client, { at: number; ttlMs: number; value: Promise<PooledSpread | undefined> }>();
 
 export async function restoreDurationHistory(
   client: Client | undefined,
@@ -51,9 +54,14 @@ export async function restoreDurationHistory(
 
 function pooledSpread(client: Client): Promise<PooledSpread | undefined> {
   const hit = poolCache.get(client);
-  if (hit && Date.now() - hit.at < POOL_TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < hit.ttlMs) return hit.value;
   const value = scanPooledSpread(client).catch(() => undefined);
-  poolCache.set(client, { at: Date.now(), value });
+  const entry = { at: Date.now(), ttlMs: POOL_TTL_UNMEASURED_MS, value };
+  poolCache.set(client, entry);
+  // Kept the full minute only once it bounds the spread (the schedule's window then follows the bound).
+  void value.then((p) => {
+    if (p && sigmaUpperBound(p) !== undefined) entry.ttlMs = POOL_TTL_MS;
+  });
   return value;
 }
 

@@ -7,7 +7,7 @@ import type { PollingPolicy } from '../../common/input';
 import { pool } from '../../activities/history';
 import { DEFAULT_POLLING } from '../../common/request';
 import type { PooledSpread } from '../../common/expectation';
-import { expectationFrom } from '../../common/expectation';
+import { expectationFrom, sigmaUpperBound } from '../../common/expectation';
 import type { PollState } from '../../workflows/polling';
 import { nextPollDelayS, relearnDue } from '../../workflows/polling';
 import type { DurationPlan } from './durations';
@@ -26,11 +26,16 @@ export interface ModelOptions {
   /** Earlier durations the workflow reads back (activities/history.ts MAX_SAMPLES). */
   maxSamples: number;
   /**
-   * How old the pooled spread a re-read gets may be, un-scaled seconds: the worker caches it for 60 s of wall time
-   * (activities/history.ts POOL_TTL_MS), 180 s at the bench's scale 3. Modelled as always that old (conservative):
-   * a restore of this round counts in the pool if it ended at least this long before the re-read.
+   * How old the pooled spread a re-read gets may be, un-scaled seconds: the worker caches one that bounds the spread
+   * for 60 s of wall time (activities/history.ts POOL_TTL_MS), 180 s at the bench's scale 3. Modelled as always that
+   * old (conservative): a restore of this round counts in the pool if it ended at least this long before the re-read.
    */
   poolAgeS: number;
+  /**
+   * The same for a pool too thin to bound the spread, which the worker keeps only 5 s (POOL_TTL_UNMEASURED_MS): 15 s
+   * at scale 3. Once the pool bounds the spread, a re-read gets at worst the first such pool (kept the full minute).
+   */
+  thinPoolAgeS: number;
   policy: PollingPolicy;
 }
 
@@ -40,6 +45,7 @@ export const MODEL_DEFAULTS: ModelOptions = {
   closeOverheadS: 0.1,
   maxSamples: 5,
   poolAgeS: 180,
+  thinPoolAgeS: 15,
   policy: DEFAULT_POLLING,
 };
 
@@ -91,12 +97,19 @@ export function modelRestores(plan: DurationPlan, o: ModelOptions = MODEL_DEFAUL
     // What activities/history.ts pools at the start of this round: every target's earlier restores; and later, with
     // this round's restores that had ended poolAgeS before (the whole round starts at once, as in the bench).
     const pooled = pool(row.map((_, pair) => earlierOf(pair)));
-    const pooledAt = (sinceSubmitS: number) =>
+    const poolAt = (t: number) =>
       pool(
-        row.map((d, pair) =>
-          d + o.poolAgeS <= sinceSubmitS ? [Math.round(d), ...earlierOf(pair)].slice(0, o.maxSamples) : earlierOf(pair),
-        ),
+        row.map((d, pair) => (d <= t ? [Math.round(d), ...earlierOf(pair)].slice(0, o.maxSamples) : earlierOf(pair))),
       );
+    const bounds = (p: PooledSpread | undefined) => !!p && sigmaUpperBound(p) !== undefined;
+    // The first time this round's pool bounds the spread (the pool only grows): the stalest pool the cache can hold then.
+    const firstBoundAt = [...row].sort((a, b) => a - b).find((t) => bounds(poolAt(t)));
+    const pooledAt = (sinceSubmitS: number) => {
+      const old = poolAt(sinceSubmitS - o.poolAgeS);
+      if (bounds(old)) return old;
+      const thin = poolAt(sinceSubmitS - o.thinPoolAgeS);
+      return bounds(thin) && firstBoundAt !== undefined ? poolAt(firstBoundAt) : thin;
+    };
     row.forEach((durationS, pair) => {
       const s = scheduleFor(durationS, earlierOf(pair), o, pooled, pooledAt);
       out.push({ round, pair, durationS, calls: o.fixedCalls + s.polls, lagS: s.lagS });

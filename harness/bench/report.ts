@@ -48,7 +48,7 @@ export interface ReportInput {
   o: BenchOptions;
   machine: MonitorSummary;
   /** CPU seconds during the rounds of the Temporal dev server and of this process (simulator, fixed-timer peer). */
-  otherCpuS: { devServer: number; benchProcess: number };
+  otherCpuS: { devServer: number; benchProcess: number; fixedTimerWorker: number };
   /** Error lines the Temporal dev server logged (persistence timeouts under overload). */
   devServerErrors: number;
   rounds: RoundResult[];
@@ -120,6 +120,7 @@ export function buildReport(i: ReportInput): BenchReport {
       devServerErrors: i.devServerErrors,
       devServerCpuS: round3(i.otherCpuS.devServer),
       benchProcessCpuS: round3(i.otherCpuS.benchProcess),
+      fixedTimerWorkerCpuS: round3(i.otherCpuS.fixedTimerWorker),
       workerPeakRssBeforeRoundsMb: round3(i.worker.before.peakRssMb),
       workerRssMaxMbByRound: i.machine.workerRssMaxMbByRound,
       temporalStageMs: {

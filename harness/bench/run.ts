@@ -52,6 +52,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
 
     const before = stack.worker.sample();
     const serverBefore = sampleProcess(stack.server.pid!);
+    const peerBefore = stack.peer.sample();
     const benchBefore = process.cpuUsage();
     const monitor = new Monitor(() => stack.worker.sample());
     const rounds: RoundResult[] = [];
@@ -87,6 +88,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
       otherCpuS: {
         devServer: sampleProcess(stack.server.pid!).cpuS - serverBefore.cpuS,
         benchProcess: (bench.user + bench.system) / 1e6,
+        fixedTimerWorker: stack.peer.sample().cpuS - peerBefore.cpuS,
       },
       machine,
       devServerErrors: stack.server.errors(),

@@ -1,17 +1,13 @@
 // Everything a benchmark run stands on: a real Temporal dev server (with our search attributes), the Atlas
 // simulator (in this process, so its call log and world can be read directly), our worker as a separate process
-// (`node bin/atlas-restore worker`), and the fixed-timer peer's worker in this process on its own task queue.
+// (`node bin/atlas-restore worker`), and the fixed-timer peer's worker as a separate process too, on its own task queue.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { HttpClient } from 'urllib';
-import { NoAuth } from '../../atlas/auth';
-import { AtlasClient } from '../../atlas/client';
-import { AtlasHttp } from '../../atlas/http';
 import type { RateLimitOptions } from '../../simulator/rate-limit';
 import { AtlasSimulator } from '../../simulator/server';
 import { DevServerProcess } from '../../devserver/devserver';
 import { quietRuntime } from '../kit/runtime';
-import { createFixedTimerActivities } from './peers/fixed-timer-activities';
+import type { FixedTimerWorkerProcess } from './peers/fixed-timer-process';
+import { startFixedTimerWorker } from './peers/fixed-timer-process';
 import type { BenchWorker } from './worker';
 import { startBenchWorker } from './worker';
 import type { BenchWorld } from './world';
@@ -24,6 +20,8 @@ export interface Stack {
   namespace: string;
   sim: AtlasSimulator;
   worker: BenchWorker;
+  /** The fixed-timer peer's worker process. */
+  peer: FixedTimerWorkerProcess;
   ourQueue: string;
   peerQueue: string;
   /** A task queue no worker polls: the CLI start timings start workflows there, and they are terminated after. */
@@ -56,8 +54,6 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const connection = await Connection.connect({ address });
     closers.push(() => connection.close());
     const client = new Client({ connection, namespace });
-    const nativeConnection = await NativeConnection.connect({ address });
-    closers.push(() => nativeConnection.close());
     // Every call of a round is attributed at its end: a 1,000-target round makes ~100,000 (peers included), above
     // the simulator's default log of 100,000, which dropped a 1,000 × 2 run's second round (2026-12-01).
     const sim = await AtlasSimulator.start({
@@ -84,26 +80,17 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     });
     closers.push(() => worker.stop());
 
-    o.log('starting the fixed-timer peer worker');
-    const atlas = new AtlasClient(
-      new AtlasHttp({ baseUrl: sim.url, auth: new NoAuth(), http: new HttpClient(), timeoutMs: 20_000 }),
-    );
-    const peer = await Worker.create({
-      connection: nativeConnection,
+    o.log('starting the fixed-timer peer worker process');
+    const peer = await startFixedTimerWorker({
+      address,
       namespace,
       taskQueue: peerQueue,
-      workflowsPath: require.resolve('./peers/fixed-timer-workflow'),
-      activities: createFixedTimerActivities(atlas),
-      // The same rate budget as ours when one is set: the peer must not be the one that trips the bucket.
-      maxTaskQueueActivitiesPerSecond: o.rateBudget,
-      maxConcurrentActivityTaskExecutions: o.maxConcurrentActivities,
+      atlasBaseUrl: sim.url,
+      rateBudget: o.rateBudget,
+      maxConcurrentActivities: o.maxConcurrentActivities,
     });
-    const peerRunning = peer.run();
-    closers.push(async () => {
-      peer.shutdown();
-      await peerRunning;
-    });
-    return { server, client, address, namespace, sim, worker, ourQueue, peerQueue, probeQueue, close };
+    closers.push(() => peer.stop());
+    return { server, client, address, namespace, sim, worker, peer, ourQueue, peerQueue, probeQueue, close };
   } catch (e) {
     await close();
     throw e;

@@ -92,6 +92,8 @@ test('the JSON has every field the issue lists, with sane values', () => {
   expect(report.historyEventsMax).toBeGreaterThan(10);
   expect(report.workflowTasksP50).toBeGreaterThanOrEqual(3);
   expect(report.workerCpuSPerRestore).toBeGreaterThan(0);
+  // The fixed-timer peer's worker is a process of its own, as ours is (its CPU is sampled from /proc).
+  expect(report.extra.fixedTimerWorkerCpuS as number).toBeGreaterThan(0);
   expect(report.workerPeakRssMb).toBeGreaterThan(50);
   expect(report.startsPerS).toBeGreaterThan(0);
   expect(report.cliStartMedianS).toBeGreaterThan(0);

@@ -149,8 +149,8 @@ describe('our polling schedule', () => {
   test('round 2: the re-read at the window, from the restores finished by then, saves calls at low noise and keeps the lag', () => {
     const plan = planDurations(500, 3, 3, 0.05);
     const round2 = (o: typeof MODEL_DEFAULTS) => modelFigures(modelRestores(plan, o).filter((r) => r.round === 1));
-    // A pool always older than the round (poolAgeS past every restore): the re-read finds only the prior.
-    const without = round2({ ...MODEL_DEFAULTS, poolAgeS: 1e9 });
+    // A pool always older than the round (both ages past every restore): the re-read finds only the prior.
+    const without = round2({ ...MODEL_DEFAULTS, poolAgeS: 1e9, thinPoolAgeS: 1e9 });
     const withReRead = round2(MODEL_DEFAULTS);
     expect(withReRead.callsPerRestore).toBeLessThan(without.callsPerRestore * 0.8);
     expect(withReRead.lagP99S).toBeLessThanOrEqual(withReRead.peers.atlasCliWatch.lagP99S);

@@ -48,4 +48,15 @@ test('two restores of one target: both durations come back, with a pooled spread
 
   const other = addPair(h.sim.world, { kind: 'flex' });
   expect(await restoreDurationHistory(client, other.projectId, other.target.name)).toEqual({ samplesS: [] });
+
+  // A pool too thin to bound the spread (1 degree of freedom) is kept seconds, not the minute: a third restore
+  // shows in the same client's pool at once (a storm's re-reads at the window see the spread being measured).
+  const third = await start(h, { ...pair.input, polling: { initialS: 1, maxS: 1, nearS: 1 } });
+  expect((await third.result()).outcome).toBe('COMPLETED');
+  const after = await eventually(
+    () => restoreDurationHistory(client, pair.projectId, pair.target.name),
+    (x) => (x.pooled?.df ?? 0) > hist.pooled!.df,
+    20_000,
+  );
+  expect(after.pooled!.df).toBeGreaterThan(hist.pooled!.df);
 });

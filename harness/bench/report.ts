@@ -15,6 +15,7 @@ import { mergeStages, summarizeStages } from './stages';
 import { PAIRS_PER_PROJECT } from './world';
 import { max, round3, sum } from './stats';
 import type { RestoreRecord } from './records';
+import { expectationFrom } from '../../common/expectation';
 import type { RoundResult } from './storm';
 
 export interface BenchReport {
@@ -179,7 +180,7 @@ function worstLags(ours: RestoreRecord[]): object[] {
     .slice(0, 10)
     .map((r) => {
       const earlierS = Array.from({ length: r.round }, (_, k) => durationOf.get(`${k}/${r.pair}`) ?? NaN);
-      const median = Math.exp(earlierS.reduce((a, d) => a + Math.log(d), 0) / earlierS.length);
+      const median = expectationFrom(earlierS).expectedS ?? NaN;
       return {
         round: r.round + 1,
         pair: r.pair,

@@ -17,6 +17,10 @@ export interface WorkerChildOptions {
   logFile?: string;
   /** Drop stdout (the benchmark: only stderr is of interest). */
   ignoreStdout?: boolean;
+  /** Another worker script than `bin/atlas-restore worker` (a benchmark peer's), and the line it prints when ready. */
+  script?: { path: string; ready: string };
+  /** Written to the worker's stdin, which is then closed (its settings, for a script that reads them there). */
+  stdin?: string;
 }
 
 export interface WorkerChild {
@@ -35,10 +39,12 @@ export interface WorkerChild {
 /** Spawns a worker and resolves once it has announced itself; rejects if it exits first. */
 export async function spawnWorker(o: WorkerChildOptions): Promise<WorkerChild> {
   if (o.logFile) appendFileSync(o.logFile, ''); // a worker killed before it printed anything still has its file
-  const proc = spawn(process.execPath, [BIN, 'worker'], {
+  const proc = spawn(process.execPath, o.script ? [o.script.path] : [BIN, 'worker'], {
     env: o.env,
-    stdio: ['ignore', o.ignoreStdout ? 'ignore' : 'pipe', 'pipe'],
+    stdio: [o.stdin === undefined ? 'ignore' : 'pipe', o.ignoreStdout ? 'ignore' : 'pipe', 'pipe'],
   });
+  if (o.stdin !== undefined) proc.stdin!.end(o.stdin);
+  const readyLine = o.script?.ready ?? READY;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const alive = () => proc.exitCode === null && proc.signalCode === null;
   let out = '';
@@ -47,7 +53,7 @@ export async function spawnWorker(o: WorkerChildOptions): Promise<WorkerChild> {
   const onData = (d: Buffer) => {
     if (o.logFile) appendFileSync(o.logFile, d);
     out += d.toString();
-    if (!ready && out.includes(READY)) {
+    if (!ready && out.includes(readyLine)) {
       ready = true;
       announced();
     }

@@ -10,7 +10,7 @@ import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { deliverEvent } from './notify';
 import { runPreflight } from './preflight';
-import { createRestoreJob, findSubmittedJob, getRestoreJob } from './submit';
+import { createRestoreJob, findSubmittedJob, getRestoreJob, listMatchingJobs } from './submit';
 import type { JobRef, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
@@ -50,6 +50,8 @@ export function createActivities(deps: ActivityDeps) {
     /** The create alone (ambiguous when it fails): the workflow tries it once per attempt and looks up after. */
     submitRestore: instrumented('submitRestore', (r: SubmitRequest) => createRestoreJob(deps.atlas, r)),
     findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
+    /** The baseline before the first create: the jobs of this request that are not ours. */
+    listMatchingJobs: instrumented('listMatchingJobs', (r: SubmitRequest) => listMatchingJobs(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
     notify: instrumented('notify', (e: RestoreEvent) => deliverEvent(http, deps.webhook, e)),
     restoreDurationHistory: instrumented(

@@ -4,7 +4,7 @@ import type { Check, RecoveryPoint } from '../common/result';
 import type { Backend } from '../common/types';
 import type { RestoreTarget } from '../common/jobs';
 
-export type { JobRef, JobView, RestoreTarget, SubmitRequest, SubmitResult } from '../common/jobs';
+export type { JobRef, JobView, MatchingJobs, RestoreTarget, SubmitRequest, SubmitResult } from '../common/jobs';
 
 export interface PreflightRequest extends RestoreTarget {
   backend: 'auto' | Backend;

@@ -15,6 +15,8 @@ import { AtlasApiError, AtlasResponseShapeError } from './errors';
 import type { Operation, OperationName } from './operations';
 import { fillPath, OPS } from './operations';
 import { ApiErrorSchema } from './schemas';
+import { setTimeout as delay } from 'node:timers/promises';
+import { retryAfterDelayMs } from '../common/retry-after';
 
 export const USER_AGENT = `${TOOL_NAME}/${TOOL_VERSION} (node ${process.version})`;
 
@@ -57,6 +59,9 @@ const AUTH_HINTS: Record<AtlasAuth['scheme'], string> = {
   none: 'no Atlas credentials are configured; set a service account, an API key pair or an access token',
 };
 
+/** How long one read may wait out 429s before its failure goes to the activity's retry (activities/failures.ts). */
+const READ_429_BUDGET_MS = 30_000;
+
 export class AtlasHttp {
   readonly baseUrl: string;
   readonly auth: AtlasAuth;
@@ -89,7 +94,17 @@ export class AtlasHttp {
     let status = 0;
     let errorCode: string | undefined;
     try {
-      const res = await this.#send(op, name, o, false);
+      let res = await this.#send(op, name, o, false);
+      // A read answered 429 is asked again here, after Retry-After: retrying the whole activity would spend the
+      // tokens its earlier reads already got, and a several-read activity (preflight) could then never finish under
+      // a slowly refilling bucket. Bounded; the create (POST) is never repeated (the workflow decides).
+      while (res.status === 429 && op.method === 'GET') {
+        const waitMs = retryAfterDelayMs(res.retryAfterS ?? 1, Math.random());
+        if (Date.now() + waitMs - started > READ_429_BUDGET_MS) break;
+        await delay(waitMs, undefined, { signal: this.#signal?.() }).catch(() => undefined);
+        if (this.#signal?.()?.aborted) break;
+        res = await this.#send(op, name, o, false);
+      }
       status = res.status;
       return this.#parse(name, op, schema, res);
     } catch (e) {

@@ -53,7 +53,10 @@ export function buildProgram(): Command {
     .option('--deadline <duration>', 'overall deadline, e.g. 2h or 90m (default 6h)')
     .option('--approvalTimeout <duration>', 'with --requireApproval: how long to wait for a decision (default 1h)')
     .option('--reason <text>', 'why: a ticket or a sentence (kept in the audit trail)')
-    .option('--requester <name>', 'who asks (default: $USER); an approver cannot be the requester')
+    .option(
+      '--requester <name>',
+      'who asks (default: $USER, else the account you run as); an approver cannot be the requester',
+    )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
     .addOption(output())

@@ -41,7 +41,8 @@ export class PlanError extends Error {
   }
 }
 
-export function parsePlan(text: string, fileName = 'plan'): Plan {
+/** `requester`: who runs the batch, for every restore that names none (as `start` defaults it). */
+export function parsePlan(text: string, fileName = 'plan', requester?: string): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -67,7 +68,7 @@ export function parsePlan(text: string, fileName = 'plan'): Plan {
   const restores: RestoreInput[] = [];
   const resolved: ResolvedRequest[] = [];
   plan.data.restores.forEach((item, idx) => {
-    const merged = { ...plan.data.defaults, ...item };
+    const merged = { ...(requester ? { requester } : {}), ...plan.data.defaults, ...item };
     const r = inputSchemas().RestoreInputSchema.safeParse(merged);
     if (!r.success) {
       for (const i of r.error.issues) {

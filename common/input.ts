@@ -22,6 +22,9 @@ const capped = <T extends { initialS: number; nearS: number; maxS: number }>(p: 
 
 export const BACKENDS = ['auto', 'tenant', 'flex'] as const;
 
+/** Four eyes needs two people: without a requester, anyone (the requester too) could approve. */
+export const NO_REQUESTER = 'is required with requireApproval: the approver must be someone other than the requester';
+
 function buildSchemas() {
   /** Atlas project (group) ids, snapshot ids: 24 hex characters. */
   const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal Atlas id');
@@ -96,7 +99,13 @@ function buildSchemas() {
   });
 
   /** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
-  const RestoreInputSchema = z.object(inputFields(pollingSchema)).strict();
+  const RestoreInputSchema = z
+    .object(inputFields(pollingSchema))
+    .strict()
+    .refine((v) => !v.requireApproval || v.requester !== undefined, {
+      path: ['requester'],
+      message: NO_REQUESTER,
+    });
 
   /**
    * What the workflow accepts: the same fields, but unknown keys (at any level) are dropped rather than refused. A

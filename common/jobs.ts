@@ -13,8 +13,21 @@ export interface RestoreTarget {
 
 export interface SubmitRequest extends RestoreTarget {
   backend: Backend;
-  /** Adopt a job for the same snapshot and target scheduled at or after this time (workflow start, ISO). */
+  /**
+   * Restores started before the baseline (workflows/submit.ts): adopt a job for the same snapshot and target
+   * scheduled at or after this time (ISO), less a minute of clock skew. Ignored when `knownJobIds` is given.
+   */
   notBefore: string;
+  /**
+   * The jobs of this snapshot into this target that Atlas held before our first create: never ours. With it, a job
+   * is adopted only if it is not one of these; no clock is involved.
+   */
+  knownJobIds?: string[];
+}
+
+/** What Atlas holds for one request: the ids of the jobs of this snapshot into this target. */
+export interface MatchingJobs {
+  jobIds: string[];
 }
 
 export interface SubmitResult {

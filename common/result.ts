@@ -48,7 +48,9 @@ export interface AuditEvent {
     /** An undo the saga will run if the restore fails (pushed when the step it undoes succeeded). */
     | 'undo-registered'
     /** A notification that could not be delivered (the outcome is unchanged). */
-    | 'notify-failed';
+    | 'notify-failed'
+    /** Atlas answered 429 (nothing was done): the restore waits Retry-After and asks again (first, every 20th, end). */
+    | 'rate-limited';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -92,6 +94,17 @@ export interface RestoreStatus {
   expectedFinishAt?: string;
   /** Set while Atlas calls keep failing after submit: the restore keeps waiting and says so. */
   atlasTrouble?: { since: string; attempts: number; lastError: string };
+  /** Set while Atlas answers 429 before the job exists (preflight, submit): the restore waits and asks again. */
+  rateLimited?: RateLimitedWait;
+}
+
+/** A wait for Atlas's rate limit: which call, since when, how many 429s in a row, and when it asks again. */
+export interface RateLimitedWait {
+  operation: string;
+  since: string;
+  attempts: number;
+  retryAt: string;
+  retryAfterS?: number;
 }
 
 export interface RestoreResult {

@@ -48,6 +48,8 @@ export interface SimCall {
   status: number;
   errorCode?: string;
   atMs: number;
+  /** The Retry-After a 429 of the token bucket carried (seconds). */
+  retryAfterS?: number;
   /** The first leg of HTTP Digest: a 401 challenge to a request that carried no credentials. */
   challenge?: boolean;
   /** Request headers the contract cares about (tests check the client sends the exact media types). */
@@ -242,7 +244,13 @@ export class AtlasSimulator {
           ...limit,
           ...retryAfter(t.retryAfterS),
         });
-        return done(429, 'RATE_LIMITED_TOKEN_BUCKET');
+        return record({
+          operation: route.name,
+          status: 429,
+          errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
+          groupId,
+          retryAfterS: t.retryAfterS,
+        });
       }
     }
     // v2 wants its exact versioned type; the v1.0 path (plain JSON) also takes curl's default `*/*`, as in the seed.

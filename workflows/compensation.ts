@@ -65,6 +65,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
         },
         st.audit,
         `Rollback: restore ${target} from its own snapshot`,
+        { mayHaveCreated: false, limits: st },
       );
       st.c.rollback = newWatch(
         { backend: rp.backend, projectId: st.req.targetProjectId, clusterName: target, jobId: sub.jobId },

@@ -10,13 +10,14 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   sleep,
   workflowInfo,
   allHandlersFinished,
 } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
-import type { RestoreInput } from '../common/input';
+import { NO_REQUESTER, type RestoreInput } from '../common/input';
 import { parseWorkflowRequest } from '../common/request';
 import type { RestoreResult } from '../common/result';
 import { sideActs } from './activity-options';
@@ -30,6 +31,7 @@ import type { RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
+import { BASELINE_PATCH } from './submit';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -40,6 +42,9 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
   const parsed = parseWorkflowRequest(raw);
   if (!parsed.ok) throw ApplicationFailure.nonRetryable(`invalid restore input: ${parsed.problems}`, 'InvalidInput');
   const req = parsed.req;
+  // A start that bypasses the CLI's schema (another SDK, `temporal workflow start`) gets the same refusal.
+  if (!carry && req.requireApproval && !req.requester && patched(BASELINE_PATCH))
+    throw ApplicationFailure.nonRetryable(`invalid restore input: requester: ${NO_REQUESTER}`, 'InvalidInput');
   const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
   if (!carry)
     st.audit.add(
@@ -208,6 +213,13 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
         '; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas';
   }
   const w = st.c.main;
+  const rl = st.rateLimited;
+  // Only ever set on the patched paths (workflows/rate-limited.ts): Atlas refused every call, and so did nothing.
+  if (!w && !cancelled && rl)
+    return {
+      outcome: 'FAILED',
+      reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.c.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})${unsure}`,
+    };
   if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
   const look = await lastLook(st);
   const at = look.ok ? `at ${nowIso()}` : `when last read (the final look failed: ${look.error})`;

@@ -5,9 +5,10 @@ import type { Outcome, Phase } from '../common/constants';
 import { SA } from '../common/constants';
 import type { SubmitRequest } from '../common/jobs';
 import { requestDigest, type ResolvedRequest } from '../common/request';
-import type { RestoreStatus } from '../common/result';
+import type { RateLimitedWait, RestoreStatus } from '../common/result';
 import { AuditTrail } from './audit';
 import type { JobWatch, RestoreCarry } from './carry-schema';
+import type { SubmitProgress } from './submit';
 
 export class RestoreState {
   phase: Phase = 'VALIDATING';
@@ -19,6 +20,10 @@ export class RestoreState {
   pollsThisRun = 0;
   /** The submit request, once submitting has begun (for a lookup after an interruption). */
   submitRequest?: SubmitRequest;
+  /** What the submit loop knows (its baseline, whether a create was ambiguous): workflows/submit.ts. */
+  submitProgress?: SubmitProgress;
+  /** Set while Atlas answers 429 before the job exists: workflows/rate-limited.ts. */
+  rateLimited?: RateLimitedWait;
   readonly audit: AuditTrail;
   readonly digest: string;
 
@@ -83,6 +88,11 @@ export class RestoreState {
     const t = this.watching?.trouble;
     if (t)
       lines.push(`- ⚠ Atlas calls failing since ${t.since} (${t.attempts} attempts): ${t.lastError}; still waiting`);
+    const rl = this.rateLimited;
+    if (rl)
+      lines.push(
+        `- ⏳ Atlas answers 429 to the ${rl.operation} since ${rl.since} (${rl.attempts} in a row); asking again at ${rl.retryAt}`,
+      );
     if (this.awaitingApproval)
       lines.push(
         `- waiting for approval until ${this.approvalTimeoutAt} (\`atlas-restore approve ${workflowInfo().workflowId} --by <name>\`)`,
@@ -115,6 +125,7 @@ export class RestoreState {
       approvalTimeoutAt: this.awaitingApproval ? this.approvalTimeoutAt : undefined,
       expectedFinishAt: this.expectedFinishAt(),
       atlasTrouble: this.watching?.trouble,
+      rateLimited: this.rateLimited,
     };
   }
 

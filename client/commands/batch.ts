@@ -15,6 +15,7 @@ import { parsePlan, PlanError } from '../plan';
 import { startOrAttach, TargetBusyError } from '../start';
 import type { ClientSource, Confirm } from './start';
 import { ttyConfirm } from './start';
+import { defaultRequester } from '../requester';
 
 export interface BatchFlags {
   wait: boolean;
@@ -31,7 +32,7 @@ function readPlan(file: string): Plan {
     throw new CliError(`cannot read plan ${file}: ${(e as Error).message}`, EXIT.usage);
   }
   try {
-    return parsePlan(text, basename(file));
+    return parsePlan(text, basename(file), defaultRequester());
   } catch (e) {
     if (e instanceof PlanError) throw new CliError(`${e.message}\nnothing was started`, EXIT.usage);
     throw e;

@@ -9,6 +9,7 @@ import { describeIssues, inputSchemas } from '../../common/input';
 import { resolveRequest } from '../../common/request';
 import type { OutputFormat } from '../output';
 import { busyExit, CliError, emit, say } from '../output';
+import { defaultRequester } from '../requester';
 
 export interface StartFlags {
   projectId: string;
@@ -67,7 +68,7 @@ export async function startCommand(
     ...(f.approvalTimeout ? { approvalTimeout: f.approvalTimeout } : {}),
     ...(f.polling ? { polling: Object.fromEntries(Object.entries(f.polling).filter(([, v]) => v !== undefined)) } : {}),
     ...(f.reason ? { reason: f.reason } : {}),
-    requester: f.requester ?? process.env.USER ?? 'unknown',
+    ...((f.requester ?? defaultRequester()) ? { requester: f.requester ?? defaultRequester() } : {}),
   };
   const parsed = inputSchemas().RestoreInputSchema.safeParse(input);
   if (!parsed.success) throw new CliError(`invalid restore input: ${describeIssues(parsed.error)}`, EXIT.usage);

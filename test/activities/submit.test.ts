@@ -81,3 +81,18 @@ test('a job of the same request from before our start is not adopted (notBefore)
     await runActivity(acts.findSubmittedJob, request(p, new Date(Date.now() + 3_600_000).toISOString())),
   ).toBeNull();
 });
+
+test('with a baseline: a job Atlas held before our first create is never ours, however recent; a new one is', async () => {
+  const p = addPair(world, { restoreMs: 1 });
+  const before = await runActivity(acts.submitRestore, request(p));
+  const baseline = await runActivity(acts.listMatchingJobs, request(p));
+  expect(baseline.jobIds).toEqual([before.jobId]);
+  // Scheduled after notBefore, so the old time window would adopt it: the baseline does not.
+  const withBaseline = { ...request(p, new Date(Date.now() - 60_000).toISOString()), knownJobIds: baseline.jobIds };
+  expect(await runActivity(acts.findSubmittedJob, withBaseline)).toBeNull();
+  const ours = await runActivity(acts.submitRestore, withBaseline);
+  expect(await runActivity(acts.findSubmittedJob, withBaseline)).toMatchObject({ jobId: ours.jobId });
+  // Another snapshot's job into the same target is not part of this request at all.
+  const other = world.addSnapshot({ groupId: p.projectId, clusterName: p.source.name });
+  expect((await runActivity(acts.listMatchingJobs, { ...request(p), snapshotId: other.id })).jobIds).toEqual([]);
+});

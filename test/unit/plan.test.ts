@@ -103,5 +103,5 @@ test("the plan's digest: the same restores (requester, reason aside) give the sa
     '  polling: { maxS: 7 }',
     '  dryRun: true',
   ])
-    expect(parsePlan(text(change)).digest).not.toBe(base.digest);
+    expect(parsePlan(text(change), 'plan', 'ops').digest).not.toBe(base.digest);
 });

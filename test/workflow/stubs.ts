@@ -19,6 +19,8 @@ export interface Script {
   preflight?: (n: number) => PreflightReport;
   submit?: (r: SubmitRequest, n: number) => SubmitResult;
   find?: (r: SubmitRequest, n: number) => SubmitResult | null;
+  /** The baseline and the listing after a foreign 409: the ids of matching jobs (default: none). */
+  list?: (r: SubmitRequest, n: number) => string[];
   /** Reads of a job: by job id's call number. */
   read?: (ref: JobRef, n: number) => Partial<JobView>;
   notify?: (e: RestoreEvent) => NotifyResult;
@@ -89,6 +91,10 @@ export function stubAtlas(s: Script) {
     findSubmittedJob: async (r) => {
       const k = n('findSubmittedJob', r);
       return s.find?.(r, k) ?? null;
+    },
+    listMatchingJobs: async (r) => {
+      const k = n('listMatchingJobs', r);
+      return { jobIds: s.list?.(r, k) ?? [] };
     },
     getRestoreJob: async (ref) => {
       const k = n(`read:${ref.jobId}`, ref);

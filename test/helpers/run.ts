@@ -5,10 +5,10 @@ import { startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
 import type { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
-import type { Harness } from './harness';
+import type { Stack } from './stack';
 
 /** Starts a restore; the handle's result() gives the RestoreResult of every outcome (see common/outcome.ts). */
-export async function start(h: Harness, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
+export async function start(h: Stack, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
   const { handle } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
   return { ...handle, result: () => restoreResultOf(handle) } as WorkflowHandle<typeof restoreWorkflow>;
 }
@@ -34,8 +34,7 @@ export async function waitForStatus(
 export const queryStatus = (handle: WorkflowHandle<typeof restoreWorkflow>) => handle.query(statusQuery);
 
 /** Jobs the simulator holds for a target: the ground truth for "exactly one job". */
-export const jobsInto = (h: Harness, projectId: string, target: string) =>
-  h.sim.world.jobsIntoTarget(projectId, target);
+export const jobsInto = (h: Stack, projectId: string, target: string) => h.sim.world.jobsIntoTarget(projectId, target);
 
 /** The simulator's clock now (the time-skipping server's time when the harness uses it). */
-export const simNow = async (h: Harness): Promise<number> => h.sim.clock();
+export const simNow = async (h: Stack): Promise<number> => h.sim.clock();

@@ -14,7 +14,7 @@ const BUILT_BUNDLE = join(__dirname, '..', '..', 'dist', 'workflow-bundle.js');
 
 /** One recorded history (one run of a workflow), as index.json lists it. */
 export interface IndexEntry {
-  /** The path it belongs to (scripts/history-paths.ts). */
+  /** The path it belongs to (test/replay/history-paths.ts). */
   path: string;
   /** Its file in test/histories/. */
   file: string;

@@ -6,17 +6,17 @@ import type { ApplicationFailure } from '@temporalio/client';
 import { WorkflowFailedError } from '@temporalio/client';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, queryStatus, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
 const SECRETS = { publicKey: 'pubkey-ZX81-canary', privateKey: 'privkey-9f3c-CANARY-do-not-leak' };
 
 describe('legacy era (tenant API), with API-key Digest auth', () => {
-  let h: Harness;
+  let h: Stack;
   beforeAll(async () => {
-    h = await startHarness({ server: 'dev', sim: { era: 'legacy' }, apiKey: SECRETS });
+    h = await startStack({ server: 'dev', sim: { era: 'legacy' }, apiKey: SECRETS });
   });
   afterAll(() => h?.close());
 
@@ -153,9 +153,9 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
 });
 
 describe('current era (tenant API sunset, clusters migrated to Flex)', () => {
-  let h: Harness;
+  let h: Stack;
   beforeAll(async () => {
-    h = await startHarness({ server: 'dev', sim: { era: 'current' } });
+    h = await startStack({ server: 'dev', sim: { era: 'current' } });
   });
   afterAll(() => h?.close());
 

@@ -4,14 +4,14 @@
 import { Client } from '@temporalio/client';
 import { restoreDurationHistory } from '../../activities/history';
 import { SA } from '../../common/constants';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'dev', sim: { era: 'current' } });
+  h = await startStack({ server: 'dev', sim: { era: 'current' } });
 });
 afterAll(() => h?.close());
 

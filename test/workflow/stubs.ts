@@ -10,7 +10,7 @@ import { FAILURE } from '../../common/failure-types';
 import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../../common/jobs';
 import type { RestoreInput } from '../../common/input';
 import { startTimeSkippingServer } from '../../devserver/devserver';
-import { workflowBundle } from '../helpers/harness';
+import { workflowBundle } from '../helpers/stack';
 
 export type StubActivities = Activities;
 

@@ -1,5 +1,5 @@
-// Test harness: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker.
-// Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
+// The test stack: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker (the
+// benchmark and chaos harness in harness/ is something else). Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
@@ -15,7 +15,7 @@ import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
 import { BUNDLE_SOURCES } from '../../worker/bundle';
 
-export interface Harness {
+export interface Stack {
   env: TestWorkflowEnvironment;
   sim: AtlasSimulator;
   atlas: AtlasClient;
@@ -31,7 +31,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
   (bundle ??= bundleWorkflowCode({ ...BUNDLE_SOURCES, logger: new DefaultLogger('WARN') }));
 
-export interface HarnessOptions {
+export interface StackOptions {
   server: 'dev' | 'time-skipping';
   sim?: SimulatorOptions;
   taskQueue?: string;
@@ -41,7 +41,7 @@ export interface HarnessOptions {
   apiKey?: { publicKey: string; privateKey: string };
 }
 
-export async function startHarness(o: HarnessOptions): Promise<Harness> {
+export async function startStack(o: StackOptions): Promise<Stack> {
   quietRuntime(process.env.TEST_LOG_LEVEL === 'debug' ? 'INFO' : 'ERROR');
   const env = o.server === 'dev' ? await startDevServer() : await startTimeSkippingServer();
   // On the time-skipping server the simulator must see the server's (skipped) time.
@@ -74,7 +74,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     });
   let worker = await make();
   let running = worker.run();
-  const h: Harness = {
+  const h: Stack = {
     env,
     sim,
     atlas,

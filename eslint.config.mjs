@@ -81,7 +81,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(common|workflows|activities|atlas|worker|client|config|simulator|devserver|demo)(/|$)',
+              regex:
+                '^(\\.\\./)+(common|workflows|activities|atlas|worker|client|config|simulator|devserver|demo)(/|$)',
               message: 'The harness imports the product through harness/product/ only.',
             },
           ],

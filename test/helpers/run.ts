@@ -6,6 +6,7 @@ import type { RestoreInput } from '../../common/input';
 import type { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
 import type { Stack } from './stack';
+import { pollUntil } from './poll';
 
 /** Starts a restore; the handle's result() gives the RestoreResult of every outcome (see common/outcome.ts). */
 export async function start(h: Stack, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
@@ -19,16 +20,7 @@ export async function waitForStatus(
   pred: (s: Awaited<ReturnType<typeof queryStatus>>) => boolean,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if (pred(await queryStatus(handle))) return;
-    } catch {
-      // not yet started
-    }
-    if (Date.now() - t0 > timeoutMs) throw new Error('status condition not reached');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await pollUntil(() => queryStatus(handle), pred, { timeoutMs, what: 'status condition' });
 }
 
 export const queryStatus = (handle: WorkflowHandle<typeof restoreWorkflow>) => handle.query(statusQuery);

@@ -1,8 +1,7 @@
 // The test stack: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker (the
-// benchmark and chaos harness in harness/ is something else). Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
+// benchmark and chaos harness in harness/ is something else), on the shipped workflow bundle when it is current.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { DigestAuth, NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
@@ -13,7 +12,7 @@ import { quietRuntime } from '../../harness/kit/runtime';
 import type { SimulatorOptions } from '../../simulator/server';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
-import { BUNDLE_SOURCES } from '../../worker/bundle';
+import { currentBundle } from './bundle';
 
 export interface Stack {
   env: TestWorkflowEnvironment;
@@ -27,9 +26,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({ ...BUNDLE_SOURCES, logger: new DefaultLogger('WARN') }));
+let bundle: Promise<WorkflowBundleOption> | undefined;
+/** The shipped bundle when it is current, else the sources bundled once per test file (test/helpers/bundle.ts). */
+export const workflowBundle = (): Promise<WorkflowBundleOption> => (bundle ??= currentBundle().then((b) => b.bundle));
 
 export interface StackOptions {
   server: 'dev' | 'time-skipping';

@@ -12,7 +12,7 @@ import type { restoreWorkflow } from '../../workflows';
 import { batchRestoreWorkflow } from '../../workflows';
 import { approveUpdate, rejectUpdate } from '../../workflows/definitions';
 import type { Stack } from '../helpers/stack';
-import { jobsInto, queryStatus, simNow } from '../helpers/run';
+import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
 type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
@@ -52,15 +52,8 @@ async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise
 }
 
 /** Waits (real time) until the restore reports a submitted job. */
-async function untilSubmitted(handle: RestoreHandle, timeoutMs = 60_000): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await queryStatus(handle).catch(() => undefined);
-    if (s?.restoreJobId) return;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${handle.workflowId}: no job was submitted`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const untilSubmitted = (handle: RestoreHandle, timeoutMs = 60_000): Promise<void> =>
+  waitForStatus(handle, (s) => !!s.restoreJobId, timeoutMs);
 
 export const HISTORY_PATHS: HistoryPath[] = [
   {

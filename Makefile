@@ -1,7 +1,8 @@
 # Two commands do all the set-up on a fresh clone:
 #   make demo   - install, build, and run the demo (embedded Temporal dev server + UI, Atlas simulator, worker)
-#   make test   - install, build, and run the test suite on real Temporal servers
-.PHONY: setup build demo test typecheck lint bench chaos clean
+#   make test   - install, build, and run the test suite on real Temporal servers (everything CI runs)
+#   make test-fast - the unit and workflow tests only (jest.fast.config.mjs), for the edit-test loop
+.PHONY: setup build demo test test-fast typecheck lint bench chaos clean
 
 setup: node_modules/.installed .temporal/.installed build
 
@@ -24,6 +25,9 @@ demo: setup
 
 test: setup
 	npx jest
+
+test-fast: setup
+	npx jest -c jest.fast.config.mjs
 
 typecheck: node_modules/.installed
 	npm run typecheck

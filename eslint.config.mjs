@@ -71,6 +71,26 @@ export default tseslint.config(
     },
   },
   {
+    // The harness (benchmark, chaos run) is its own package (harness/package.json): it reaches the product only
+    // through harness/product/, the one place that names the product modules it depends on.
+    files: ['harness/**/*.ts'],
+    ignores: ['harness/product/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+(common|workflows|activities|atlas|worker|client|config|simulator|devserver|demo)(/|$)',
+              message: 'The harness imports the product through harness/product/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

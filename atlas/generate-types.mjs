@@ -1,4 +1,4 @@
-// Generates atlas/generated/*.d.ts from the official OpenAPI subsets in ../shared/atlas with openapi-typescript, and
+// Generates atlas/generated/*.d.ts from the official OpenAPI subsets vendored in atlas/spec with openapi-typescript, and
 // puts a header on each file that says where it came from, so a reviewer can tell a regenerated file from an edited
 // one. Run from the repo root: `node atlas/generate-types.mjs` (what `npm run gen:atlas-types` should call).
 // atlas/schemas.ts checks its zod schemas against these types at compile time.
@@ -10,10 +10,10 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
-const shared = resolve(repo, '../shared/atlas');
+const shared = resolve(repo, 'atlas/spec');
 if (!existsSync(shared)) {
   console.error(
-    `The official Atlas OpenAPI files are missing: expected them in ${shared} (../shared/atlas from the repo root).`,
+    `The official Atlas OpenAPI files are missing: expected them in ${shared} (atlas/spec, see its PROVENANCE.md).`,
   );
   process.exit(1);
 }
@@ -34,7 +34,7 @@ for (const [input, output] of FILES) {
     '/**',
     ' * GENERATED FILE - do not edit. Regenerate with `npm run gen:atlas-types` (node atlas/generate-types.mjs).',
     ` * Generator: openapi-typescript ${tool.version}, default options.`,
-    ` * Input: ../shared/atlas/${input} (sha256 ${createHash('sha256').update(text).digest('hex')})`,
+    ` * Input: atlas/spec/${input} (sha256 ${createHash('sha256').update(text).digest('hex')})`,
     ` * Spec source: ${source.carrierRepo ?? '?'} ${source.carrierPath ?? ''} @ ${source.carrierCommit ?? '?'} (${source.carrierCommitDate ?? '?'}),`,
     ` *   upstream ${source.upstreamRepo ?? '?'} x-xgen-sha ${source.upstreamXXgenSha ?? spec.info?.['x-xgen-sha'] ?? '?'}`,
     ' */',

@@ -1,6 +1,6 @@
 // Every Atlas Admin API operation we call, in one table: method, path template and the exact versioned media type.
 // The client sends these; the simulator routes by the same table; the contract tests check both against the spec
-// (../shared/atlas). Versions per ../shared/atlas/README.md: tenant 2023-01-01, flex 2024-11-13, cluster 2024-08-05.
+// (atlas/spec). Versions per atlas/spec/README.md: tenant 2023-01-01, flex 2024-11-13, cluster 2024-08-05.
 
 export type HttpMethod = 'GET' | 'POST';
 

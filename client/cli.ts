@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../common/constants';
 import { EXIT } from '../common/exit-codes';
 import { ConfigError, loadConfig } from '../config';
+import type { ListStatus } from './commands/list';
+import { LIST_STATUSES } from './commands/list';
 import type { StartFlags } from './commands/start';
 import type { OutputFormat } from './output';
 import { CliError, emit, say } from './output';
@@ -71,11 +73,18 @@ export function buildProgram(): Command {
 
   program
     .command('status <workflowId>')
-    .description('Show where a restore is: phase, job status, polls; or its result when finished.')
+    .description(
+      'Show where a restore (or a batch, atlas-restore-batch-<name>) is: phase, job status, polls; or its result when finished.',
+    )
+    .option('--runId <runId>', 'one run of this workflow id (`list` shows them; default: the latest)')
     .addOption(output())
+    .addHelpText(
+      'after',
+      "\nExit codes: 0 while it runs; once it has ended, its outcome's code: 0 completed or dry run, 3 preflight failed, 4 failed or compensated, 5 rejected, cancelled or deadline exceeded (a batch: its worst item's code); 2 no such workflow.",
+    )
     .action(
-      run(async (id: string, f: { output: OutputFormat }) =>
-        (await import('./commands/ops.js')).statusCommand((await connect()).client, id, f.output),
+      run(async (id: string, f: { runId?: string; output: OutputFormat }) =>
+        (await import('./commands/ops.js')).statusCommand((await connect()).client, id, f.output, f.runId),
       ),
     );
 
@@ -132,27 +141,29 @@ export function buildProgram(): Command {
     .description(
       'Cancel a restore; a job Atlas already runs keeps running (rolled back only if it FAILED and rollbackOnFailure was asked).',
     )
+    .option('--runId <runId>', 'only this run of the workflow id (refused if it is not the running one)')
     .addOption(output())
     .action(
-      run(async (id: string, f: { output: OutputFormat }) =>
-        (await import('./commands/ops.js')).cancelCommand((await connect()).client, id, f.output),
+      run(async (id: string, f: { runId?: string; output: OutputFormat }) =>
+        (await import('./commands/ops.js')).cancelCommand((await connect()).client, id, f.output, f.runId),
       ),
     );
 
   program
     .command('history <workflowId>')
     .description('The audit trail as a timeline (-o json: with the raw Temporal events).')
+    .option('--runId <runId>', 'the trail of this run (and the runs it continued); default: the latest')
     .addOption(output())
     .action(
-      run(async (id: string, f: { output: OutputFormat }) =>
-        (await import('./commands/history.js')).historyCommand((await connect()).client, id, f.output),
+      run(async (id: string, f: { runId?: string; output: OutputFormat }) =>
+        (await import('./commands/history.js')).historyCommand((await connect()).client, id, f.output, f.runId),
       ),
     );
 
   program
     .command('list')
-    .description('List restores (a visibility query over our search attributes).')
-    .addOption(new Option('--status <status>', 'filter by state').choices(['running', 'completed', 'failed']))
+    .description('List restores, newest first, one row per run (a visibility query over our search attributes).')
+    .addOption(new Option('--status <status>', 'filter by state').choices([...LIST_STATUSES]))
     .option('--targetClusterName <name>', 'only restores into this cluster')
     .option('--projectId <id>', 'only restores from or into this project')
     .option('--limit <n>', 'at most this many', '50')
@@ -160,7 +171,7 @@ export function buildProgram(): Command {
     .action(
       run(
         async (f: {
-          status?: 'running' | 'completed' | 'failed';
+          status?: ListStatus;
           targetClusterName?: string;
           projectId?: string;
           limit: string;

@@ -31,44 +31,67 @@ export function progressLine(s: RestoreStatus, elapsedS: number): string {
   return `[${elapsedS.toFixed(0).padStart(4)}s] ${parts.join(' ')}`;
 }
 
+/** Where a live progress line goes: a spinner on a terminal (tests record it). */
+export interface LiveSink {
+  update(line: string): void;
+  end(ok: boolean, text: string): void;
+}
+
+/** The spinner redraws its line this often, so the elapsed time runs between the (seconds apart) status queries. */
+const TICK_MS = 1_000;
+
+function spinnerSink(): LiveSink {
+  const spinner = createSpinner('waiting for the restore', { stream: process.stderr }).start();
+  return {
+    update: (text) => spinner.update({ text }),
+    end: (ok, text) => (ok ? spinner.success({ text }) : spinner.error({ text })),
+  };
+}
+
+/**
+ * Waits for the restore's result. On a terminal (or with a `live` sink) one line is redrawn every second with the
+ * elapsed time and the last status; otherwise a plain line is written whenever the status changes.
+ */
 export async function waitWithProgress(
   handle: WorkflowHandle<typeof restoreWorkflow>,
-  tty = !!process.stderr.isTTY,
+  live: LiveSink | undefined = process.stderr.isTTY ? spinnerSink() : undefined,
 ): Promise<RestoreResult> {
   const t0 = Date.now();
-  const spinner = tty ? createSpinner('waiting for the restore', { stream: process.stderr }).start() : undefined;
+  const elapsedS = () => (Date.now() - t0) / 1000;
+  let status: RestoreStatus | undefined;
   let last = '';
   let done = false;
   let wake: () => void = () => undefined;
+  const redraw = () =>
+    live?.update(status ? progressLine(status, elapsedS()) : `[${elapsedS().toFixed(0).padStart(4)}s] waiting`);
+  const tick = live ? setInterval(redraw, TICK_MS) : undefined;
   const ticker = (async () => {
     while (!done) {
-      let s: RestoreStatus | undefined;
       try {
-        s = await handle.query(statusQuery);
-        const line = progressLine(s, (Date.now() - t0) / 1000);
+        status = await handle.query(statusQuery);
+        const line = progressLine(status, elapsedS());
         const key = line.slice(line.indexOf(']'));
-        if (spinner) spinner.update({ text: line });
+        if (live) redraw();
         else if (key !== last) process.stderr.write(line + '\n');
         last = key;
       } catch {
         // between runs (continue-as-new) or already finished: ask again
       }
       await new Promise<void>((r) => {
-        const t = setTimeout(r, nextQueryDelayMs(s));
+        const t = setTimeout(r, nextQueryDelayMs(status));
         wake = () => (clearTimeout(t), r());
       });
     }
   })();
   try {
     const r = await restoreResultOf(handle);
-    spinner?.[r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN' ? 'success' : 'error']({
-      text: `${r.outcome} after ${((Date.now() - t0) / 1000).toFixed(0)}s`,
-    });
+    live?.end(r.outcome === 'COMPLETED' || r.outcome === 'DRY_RUN', `${r.outcome} after ${elapsedS().toFixed(0)}s`);
     return r;
   } catch (e) {
-    spinner?.error({ text: 'failed' });
+    live?.end(false, 'failed');
     throw e;
   } finally {
+    clearInterval(tick);
     done = true;
     wake();
     await ticker;

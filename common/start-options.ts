@@ -8,7 +8,7 @@ import type { ResolvedRequest } from './request';
 import { requestDigest } from './request';
 
 export const RESTORE_WORKFLOW_TYPE = 'restoreWorkflow';
-const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
+export const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
 
 /** Options shared by a top-level start and a child start. */
 interface CommonStartOptions {

@@ -1,5 +1,5 @@
 // What each simulated operation does to the world, with the rules and error codes of the seed document and
-// ../shared/atlas/README.md. Throws SimError for every ApiError answer.
+// atlas/spec/README.md. Throws SimError for every ApiError answer.
 import type { OperationName } from '../atlas/operations';
 import type { Role } from './auth';
 import { canRestore } from './auth';

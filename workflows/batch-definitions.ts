@@ -1,5 +1,5 @@
 // The batch workflow's shapes and its `progress` query, shared by the workflow and its callers (CLI, tests).
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { Outcome } from '../common/constants';
 import type { RestoreInput } from '../common/input';
 
@@ -54,6 +54,16 @@ export interface BatchProgress {
 }
 
 export const progressQuery = defineQuery<BatchProgress>('progress');
+
+/** What a restore started by a batch tells the batch as it closes as Canceled (that close carries no result). */
+export interface CancelledChild {
+  workflowId: string;
+  reason?: string;
+  /** The job Atlas runs (it keeps running: Atlas cannot cancel it). */
+  restoreJobId?: string;
+}
+
+export const childCancelledSignal = defineSignal<[CancelledChild]>('childCancelled');
 
 export function countByOutcome(items: Iterable<BatchItem | undefined>): Partial<Record<ItemOutcome, number>> {
   const by: Partial<Record<ItemOutcome, number>> = {};

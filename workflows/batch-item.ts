@@ -8,12 +8,15 @@ import { resultFromFailure } from '../common/outcome';
 import { resolveRequest } from '../common/request';
 import type { RestoreResult } from '../common/result';
 import { RESTORE_WORKFLOW_TYPE, restoreChildOptions } from '../common/start-options';
-import type { BatchItem } from './batch-definitions';
+import type { BatchItem, CancelledChild } from './batch-definitions';
 import type { restoreWorkflow } from './restore';
 
 const TARGET_BUSY_REASON = 'target busy: another restore into this target is running';
 
-export async function runBatchItem(raw: RestoreInput): Promise<BatchItem> {
+export async function runBatchItem(
+  raw: RestoreInput,
+  cancelledChildren: ReadonlyMap<string, CancelledChild> = new Map(),
+): Promise<BatchItem> {
   const target = String((raw as { targetClusterName?: unknown })?.targetClusterName ?? '?');
   const parsed = inputSchemas().RestoreInputSchema.safeParse(raw);
   if (!parsed.success)
@@ -46,14 +49,17 @@ export async function runBatchItem(raw: RestoreInput): Promise<BatchItem> {
     // A restore that did not restore fails its workflow with its result attached (common/outcome.ts).
     const r = resultFromFailure(e);
     if (r) return item(r);
-    // A cancelled child carries no result details (SDK 1.24): record what we know.
-    if (isCancellation(e) || (e instanceof ChildWorkflowFailure && isCancellation(e.cause)))
+    // A cancelled child carries no result details (SDK 1.24): what it signalled before closing, else what we know.
+    if (isCancellation(e) || (e instanceof ChildWorkflowFailure && isCancellation(e.cause))) {
+      const told = cancelledChildren.get(o.workflowId);
       return {
         workflowId: o.workflowId,
         targetClusterName: target,
         outcome: 'CANCELLED',
-        reason: 'the restore was cancelled',
+        reason: told?.reason ?? 'the restore was cancelled',
+        ...(told?.restoreJobId ? { restoreJobId: told.restoreJobId } : {}),
       };
+    }
     if (e instanceof ChildWorkflowFailure)
       return {
         workflowId: o.workflowId,

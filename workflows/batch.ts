@@ -13,8 +13,8 @@ import {
 } from '@temporalio/workflow';
 import type { Outcome } from '../common/constants';
 import { SA } from '../common/constants';
-import type { BatchCarry, BatchInput, BatchItem, BatchResult } from './batch-definitions';
-import { countByOutcome, progressQuery } from './batch-definitions';
+import type { BatchCarry, BatchInput, BatchItem, BatchResult, CancelledChild } from './batch-definitions';
+import { childCancelledSignal, countByOutcome, progressQuery } from './batch-definitions';
 import { runBatchItem } from './batch-item';
 
 /** Restores started per run: ~5 history events each keeps a run far below the continue-as-new suggestion. */
@@ -31,6 +31,10 @@ export async function batchRestoreWorkflow(b: BatchInput, carried?: BatchCarry):
   let next = 0;
   let running = 0;
   const stopping = () => CancellationScope.current().consideredCancelled;
+
+  // What cancelled restores told us before closing (workflows/finish.ts): their items name the job they leave.
+  const cancelledChildren = new Map<string, CancelledChild>();
+  setHandler(childCancelledSignal, (c) => void cancelledChildren.set(c.workflowId, c));
 
   setHandler(progressQuery, () => {
     const finished = items.filter(Boolean).length;
@@ -50,7 +54,7 @@ export async function batchRestoreWorkflow(b: BatchInput, carried?: BatchCarry):
       const idx = next++;
       running++;
       try {
-        items[idx] = await runBatchItem(b.restores[idx]);
+        items[idx] = await runBatchItem(b.restores[idx], cancelledChildren);
       } finally {
         running--;
       }

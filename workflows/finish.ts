@@ -7,14 +7,18 @@
 // - every other outcome fails the workflow with the outcome as the failure type and the result as its details
 //   (common/outcome.ts), so the UI's Failed filter and the result agree.
 import {
+  CancellationScope,
   CancelledFailure,
+  getExternalWorkflowHandle,
   log,
+  patched,
   metricMeter,
   upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Outcome } from '../common/constants';
+import { childCancelledSignal } from './batch-definitions';
 import { SA } from '../common/constants';
 import { eventTypeOf } from '../common/events';
 import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
@@ -77,10 +81,30 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
   };
   if (ending.cancelled) {
     upsertMemo({ restoreResult: memoResult(result) });
+    await tellBatch(result);
     throw new CancelledFailure(reason ?? 'cancelled');
   }
   if (!isSuccess(outcome)) throw outcomeFailure(result);
   return result;
+}
+
+/** Patch id of a cancelled restore telling its batch (its parent) which job it leaves running. */
+const TELL_BATCH_PATCH = 'cancelled-child-tells-batch';
+
+/**
+ * A batch's restore closes as Canceled without details: it signals the batch its reason and job first (and waits for
+ * the signal to be recorded, so the batch has it before it sees the close). A batch that is gone changes nothing.
+ */
+async function tellBatch(r: RestoreResult): Promise<void> {
+  const parent = workflowInfo().parent;
+  if (!parent || !patched(TELL_BATCH_PATCH)) return;
+  await CancellationScope.nonCancellable(() =>
+    getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(childCancelledSignal, {
+      workflowId: r.workflowId,
+      reason: r.reason,
+      restoreJobId: r.restoreJobId,
+    }),
+  ).catch(() => undefined);
 }
 
 /** The final outcome and reason once the saga ran: an undo that failed turns COMPENSATED into FAILED. */

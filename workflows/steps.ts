@@ -69,6 +69,9 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
   return undefined;
 }
 
+/** Patch id of the approval timer that carries a summary (the UI's timeline names it instead of "2 (1h)"). */
+const APPROVAL_TIMER_PATCH = 'approval-timer-summary';
+
 /** Waits for an approve/reject update, up to the approval timeout. Returns an ending unless approved. */
 export async function approval(st: RestoreState): Promise<Ending | undefined> {
   const req = st.req;
@@ -82,7 +85,11 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
   await notifyEvent(st, 'restore.approval_requested', {
     reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.c.plan ?? 'restore'}`,
   });
-  const decided = await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
+  const decided = patched(APPROVAL_TIMER_PATCH)
+    ? await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000, {
+        summary: `Approval timeout: REJECTED at ${st.approvalTimeoutAt} unless approved`,
+      })
+    : await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
   st.awaitingApproval = false;
   if (!decided) {
     st.audit.add('approval-timeout', 'no decision before the approval timeout');

@@ -1,7 +1,7 @@
 /**
  * GENERATED FILE - do not edit. Regenerate with `npm run gen:atlas-types` (node atlas/generate-types.mjs).
  * Generator: openapi-typescript 7.13.0, default options.
- * Input: ../shared/atlas/atlas-admin-api.flex-cluster.latest.openapi.json (sha256 06c450f8fdaef914bd514c062964154e2fbd9a3f7294a5835a91a4c9c9853030)
+ * Input: atlas/spec/atlas-admin-api.flex-cluster.latest.openapi.json (sha256 06c450f8fdaef914bd514c062964154e2fbd9a3f7294a5835a91a4c9c9853030)
  * Spec source: mongodb/mongodb-atlas-cli tools/internal/specs/spec.yaml @ 6fd452a08ad9fdd0c3b5ca4ec1eca5fc1ea26253 (2026-08-21),
  *   upstream mongodb/openapi x-xgen-sha f84b8e4346991132f70f5610809ad1b6af020975
  */

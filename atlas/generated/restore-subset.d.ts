@@ -1,7 +1,7 @@
 /**
  * GENERATED FILE - do not edit. Regenerate with `npm run gen:atlas-types` (node atlas/generate-types.mjs).
  * Generator: openapi-typescript 7.13.0, default options.
- * Input: ../shared/atlas/atlas-admin-api.restore-subset.openapi.json (sha256 d80b58b4f0445bbc2d0dc386be845210538628acd2760324d39c9cb44caa85a2)
+ * Input: atlas/spec/atlas-admin-api.restore-subset.openapi.json (sha256 d80b58b4f0445bbc2d0dc386be845210538628acd2760324d39c9cb44caa85a2)
  * Spec source: mongodb/mongodb-atlas-cli tools/internal/specs/spec.yaml @ 326a86554e932bd307c76770f1ec13ad61ea5058 (2026-03-03),
  *   upstream mongodb/openapi x-xgen-sha c41f4e02faeb0622cfc05ad375b68cab740cb822
  */

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { EXIT, itemExitCode, worstExitCode } from '../../common/exit-codes';
 import { batchStartOptions } from '../../common/start-options';
 import type { batchRestoreWorkflow } from '../../workflows';
-import type { BatchResult } from '../../workflows/batch-definitions';
+import type { BatchProgress, BatchResult } from '../../workflows/batch-definitions';
 import type { OutputFormat } from '../output';
 import { busyExit, CliError, emit, say } from '../output';
 import type { Plan } from '../plan';
@@ -112,7 +112,7 @@ async function waitForBatch(handle: WorkflowHandle<typeof batchRestoreWorkflow>)
     while (!done) {
       try {
         const p = await handle.query(progressQuery);
-        const line = `batch: ${p.done}/${p.total} done, ${p.running} running, ${p.pending} pending ${JSON.stringify(p.byOutcome)}`;
+        const line = `batch: ${batchProgressLine(p)}`;
         if (line !== last) say(line);
         last = line;
       } catch {
@@ -129,9 +129,15 @@ async function waitForBatch(handle: WorkflowHandle<typeof batchRestoreWorkflow>)
   }
 }
 
+export const batchProgressLine = (p: BatchProgress): string =>
+  `${p.done}/${p.total} done, ${p.running} running, ${p.pending} pending ${JSON.stringify(p.byOutcome)}`;
+
 export function batchText(r: BatchResult): string {
   return [
     `${r.name ?? 'batch'}: ${JSON.stringify(r.byOutcome)}${r.cancelled ? ' (batch cancelled)' : ''}`,
-    ...r.items.map((i) => `  ${i.outcome.padEnd(18)} ${i.targetClusterName}  ${i.reason ?? ''}`),
+    ...r.items.map(
+      (i) =>
+        `  ${i.outcome.padEnd(18)} ${i.targetClusterName}  ${i.workflowId || '-'}${i.restoreJobId ? `  restore job ${i.restoreJobId}` : ''}  ${i.reason ?? ''}`,
+    ),
   ].join('\n');
 }

@@ -31,13 +31,19 @@ export interface RunHistory {
 /** Longest we wait for a query on a closed workflow (it needs a worker to replay it). */
 const QUERY_WAIT_MS = 5_000;
 
-export async function historyCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
-  const latest = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
+export async function historyCommand(
+  client: Client,
+  workflowId: string,
+  output: OutputFormat,
+  runId?: string,
+): Promise<number> {
+  const latest = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, runId);
   let d;
   try {
     d = await latest.describe();
   } catch (e) {
-    if (e instanceof WorkflowNotFoundError) throw new CliError(`no workflow with id ${workflowId}`, EXIT.usage);
+    if (e instanceof WorkflowNotFoundError)
+      throw new CliError(`no workflow with id ${workflowId}${runId ? ` and run id ${runId}` : ''}`, EXIT.usage);
     throw e;
   }
   const runs = await runChain(client, workflowId, d.runId);

@@ -1,11 +1,17 @@
 // `atlas-restore list`: a visibility query over our search attributes (the same filters work in the Temporal UI).
+// One row per run, newest first: a target's restores share its workflow id, so the run id tells them apart, and
+// `status`/`history`/`cancel --runId` reach any of them. A restore started by a batch names the batch.
 import type { Client } from '@temporalio/client';
 import { SA } from '../../common/constants';
 import type { OutputFormat } from '../output';
 import { emit } from '../output';
 
+/** `--status`: canceled and cancelled are the same filter. */
+export const LIST_STATUSES = ['running', 'completed', 'failed', 'rejected', 'canceled', 'cancelled'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+
 export interface ListFlags {
-  status?: 'running' | 'completed' | 'failed';
+  status?: ListStatus;
   targetClusterName?: string;
   /** Restores from or into this project. */
   projectId?: string;
@@ -22,6 +28,9 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'p
     parts.push(
       `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
     );
+  if (f.status === 'rejected') parts.push(`${SA.outcome.name} = 'REJECTED'`);
+  if (f.status === 'canceled' || f.status === 'cancelled')
+    parts.push(`(${SA.outcome.name} = 'CANCELLED' OR ExecutionStatus = 'Canceled')`);
   if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
   if (f.projectId) {
     const id = f.projectId.replace(/'/g, '');
@@ -46,18 +55,31 @@ export async function listCommand(client: Client, f: ListFlags): Promise<number>
       phase: a.get(SA.phase),
       jobStatus: a.get(SA.jobStatus),
       outcome: a.get(SA.outcome),
+      batch: wf.parentExecution?.workflowId ?? undefined,
     });
     if (rows.length >= f.limit) break;
   }
-  emit(f.output, { restores: rows }, () =>
-    rows.length
-      ? rows
-          .map(
-            (r) =>
-              `${(r.outcome ?? r.phase ?? r.status ?? '').padEnd(18)} ${r.workflowId}  ${r.source} → ${r.target}  ${r.startTime}`,
-          )
-          .join('\n')
-      : 'no restores match',
-  );
+  emit(f.output, { restores: rows }, () => (rows.length ? listText(rows) : 'no restores match'));
   return 0;
+}
+
+const COLUMNS = ['STATE', 'WORKFLOW ID', 'RUN ID', 'SOURCE → TARGET', 'STARTED', 'BATCH'] as const;
+
+/** A table with a header: the state (outcome once ended, else phase), ids to pass to status/history --runId. */
+export function listText(rows: Record<string, string | undefined>[]): string {
+  const cells = rows.map((r) => [
+    r.outcome ?? r.phase ?? r.status ?? '',
+    r.workflowId ?? '',
+    r.runId ?? '',
+    `${r.source ?? '?'} → ${r.target ?? '?'}`,
+    r.startTime ?? '',
+    r.batch ?? '-',
+  ]);
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(COLUMNS), ...cells.map(line)].join('\n');
 }

@@ -1,10 +1,15 @@
-// Commands on one running (or finished) restore: status, watch, approve, reject, cancel.
+// Commands on one running (or finished) restore: status, watch, approve, reject, cancel. `status` also reads a batch
+// (atlas-restore-batch-<name>). --runId picks one run of a workflow id (a target's earlier restores reuse its id);
+// without it, the latest run.
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { SA } from '../../common/constants';
-import { EXIT, exitCodeFor } from '../../common/exit-codes';
+import { EXIT, exitCodeFor, itemExitCode, worstExitCode } from '../../common/exit-codes';
 import type { RestoreResult } from '../../common/result';
-import type { restoreWorkflow } from '../../workflows';
+import { BATCH_WORKFLOW_TYPE } from '../../common/start-options';
+import type { batchRestoreWorkflow, restoreWorkflow } from '../../workflows';
+import type { BatchProgress, BatchResult } from '../../workflows/batch-definitions';
+import { progressQuery } from '../../workflows/batch-definitions';
 import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
 import type { OutputFormat } from '../output';
 import { CliError, emit, say } from '../output';
@@ -19,8 +24,15 @@ type Handle = WorkflowHandle<typeof restoreWorkflow>;
 async function existing(
   client: Client,
   workflowId: string,
-): Promise<{ handle: Handle; running: boolean; runId: string; about: Pick<StatusView, 'target' | 'source'> }> {
-  const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId);
+  runId?: string,
+): Promise<{
+  handle: Handle;
+  running: boolean;
+  runId: string;
+  batch: boolean;
+  about: Pick<StatusView, 'target' | 'source'>;
+}> {
+  const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, runId);
   try {
     const d = await handle.describe();
     const a = d.typedSearchAttributes;
@@ -28,20 +40,61 @@ async function existing(
       target: { projectId: a.get(SA.targetProjectId), clusterName: a.get(SA.targetCluster) },
       source: { clusterName: a.get(SA.sourceCluster), snapshotId: a.get(SA.snapshotId) },
     };
-    return { handle, running: d.status.name === 'RUNNING', runId: d.runId, about };
+    // A handle bound to the run described: a later run of the same id must not answer for this one.
+    const bound = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, d.runId);
+    return {
+      handle: bound,
+      running: d.status.name === 'RUNNING',
+      runId: d.runId,
+      batch: d.type === BATCH_WORKFLOW_TYPE,
+      about,
+    };
   } catch (e) {
-    if (e instanceof WorkflowNotFoundError) throw new CliError(`no restore with workflow id ${workflowId}`, EXIT.usage);
+    if (e instanceof WorkflowNotFoundError)
+      throw new CliError(`no restore with workflow id ${workflowId}${runId ? ` and run id ${runId}` : ''}`, EXIT.usage);
     throw e;
   }
 }
 
-export async function statusCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
-  const { handle, running, runId, about } = await existing(client, workflowId);
+/**
+ * Exit codes: 0 while the restore (or batch) runs; once it has ended, its outcome's code (0 completed or dry run, 3
+ * preflight failed, 4 failed or compensated, 5 rejected, cancelled or deadline exceeded; a batch: its worst item's).
+ */
+export async function statusCommand(
+  client: Client,
+  workflowId: string,
+  output: OutputFormat,
+  runId?: string,
+): Promise<number> {
+  const { handle, running, runId: run, batch, about } = await existing(client, workflowId, runId);
+  if (batch) return batchStatus(client, workflowId, run, running, output);
   const view: StatusView & { result?: RestoreResult } = running
-    ? { workflowId, runId, running, ...about, ...(await handle.query(statusQuery)) }
-    : { workflowId, runId, running, ...about, result: await restoreResultOf(handle) };
+    ? { workflowId, runId: run, running, ...about, ...(await handle.query(statusQuery)) }
+    : { workflowId, runId: run, running, ...about, result: await restoreResultOf(handle) };
   emit(output, view, () => (view.result ? resultText(view.result) : statusText(view)));
   return view.result ? exitCodeFor(view.result.outcome) : EXIT.ok;
+}
+
+/** A batch's status: its progress while it runs, its summary (and worst item's exit code) once it has ended. */
+async function batchStatus(
+  client: Client,
+  workflowId: string,
+  runId: string,
+  running: boolean,
+  output: OutputFormat,
+): Promise<number> {
+  const handle = client.workflow.getHandle<typeof batchRestoreWorkflow>(workflowId, runId);
+  const view: { workflowId: string; runId: string; running: boolean; progress?: BatchProgress; result?: BatchResult } =
+    running
+      ? { workflowId, runId, running, progress: await handle.query(progressQuery) }
+      : { workflowId, runId, running, result: await handle.result() };
+  const { batchProgressLine, batchText } = await import('./batch.js');
+  emit(output, view, () =>
+    view.result
+      ? batchText(view.result)
+      : `RUNNING  ${workflowId} (run ${runId})\n  ${view.progress ? batchProgressLine(view.progress) : ''}`,
+  );
+  return view.result ? worstExitCode(view.result.items.map(itemExitCode)) : EXIT.ok;
 }
 
 export async function watchCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
@@ -75,13 +128,18 @@ export async function decideCommand(
   }
 }
 
-export async function cancelCommand(client: Client, workflowId: string, output: OutputFormat): Promise<number> {
-  const { handle, running } = await existing(client, workflowId);
-  if (!running) throw new CliError(`${workflowId} is not running; nothing to cancel`, EXIT.usage);
+export async function cancelCommand(
+  client: Client,
+  workflowId: string,
+  output: OutputFormat,
+  runId?: string,
+): Promise<number> {
+  const { handle, running, runId: run } = await existing(client, workflowId, runId);
+  if (!running) throw new CliError(`${workflowId} (run ${run}) is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
   say(
     `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`atlas-restore watch ${workflowId}\`)`,
   );
-  emit(output, { workflowId, cancelRequested: true }, () => `cancel requested: ${workflowId}`);
+  emit(output, { workflowId, runId: run, cancelRequested: true }, () => `cancel requested: ${workflowId} (run ${run})`);
   return EXIT.ok;
 }

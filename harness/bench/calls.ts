@@ -1,6 +1,6 @@
 // Attributing the simulator's call log to restores: each call names a cluster in its path (the source for restore
 // operations, the target for its preflight reads), and every cluster belongs to exactly one pair.
-import type { SimCall } from '../../simulator/server';
+import type { SimCall } from '../product/dev-tools';
 import type { BenchPair } from './world';
 
 const CLUSTER_IN_PATH = /\/(?:clusters|flexClusters)\/([^/?]+)/;

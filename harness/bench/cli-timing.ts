@@ -5,8 +5,8 @@
 // well, to tell where our time goes.
 import { spawn } from 'node:child_process';
 import type { Client } from '@temporalio/client';
-import { temporalCliPath } from '../../devserver/binaries';
-import type { RestoreInput } from '../../common/input';
+import { temporalCliPath } from '../product/dev-tools';
+import type { RestoreInput } from '../product/common';
 import { BIN } from '../kit/paths';
 import { median } from './stats';
 import type { BenchPair } from './world';

@@ -3,13 +3,13 @@
 // re-read of the history at the window (polling.ts relearnDue; workflows/wait.ts) from the restores finished by then. It is not the
 // measurement (that is the storm); it is how the schedule was tuned, and how the README shows what the figures do
 // at other noise levels without an hour-long run. `npm run bench -- --model` prints it.
-import type { PollingPolicy } from '../../common/input';
-import { pool } from '../../activities/history';
-import { DEFAULT_POLLING } from '../../common/request';
-import type { PooledSpread } from '../../common/expectation';
-import { expectationFrom, sigmaUpperBound } from '../../common/expectation';
-import type { PollState } from '../../workflows/polling';
-import { nextPollDelayS, relearnDue } from '../../workflows/polling';
+import type { PollingPolicy } from '../product/common';
+import { pool } from '../product/workflow';
+import { DEFAULT_POLLING } from '../product/common';
+import type { PooledSpread } from '../product/common';
+import { expectationFrom, sigmaUpperBound } from '../product/common';
+import type { PollState } from '../product/workflow';
+import { nextPollDelayS, relearnDue } from '../product/workflow';
 import type { DurationPlan } from './durations';
 import { planDurations } from './durations';
 import type { FixedPoller } from './peers/replay';

@@ -6,10 +6,10 @@
 // Every figure is reported back in un-scaled seconds (wall × scale). The alternative, a fast simulator clock, would
 // leave Temporal's timers and our policy on wall time, so the two clocks would disagree.
 import { DURATION_MODEL } from './durations';
-import type { PollingPolicy } from '../../common/input';
-import { DEFAULT_DEADLINE_S } from '../../common/input';
-import type { RateLimitOptions } from '../../simulator/rate-limit';
-import { DEFAULT_POLLING } from '../../common/request';
+import type { PollingPolicy } from '../product/common';
+import { DEFAULT_DEADLINE_S } from '../product/common';
+import type { RateLimitOptions } from '../product/dev-tools';
+import { DEFAULT_POLLING } from '../product/common';
 
 export interface BenchOptions {
   /** Target clusters, i.e. restores per round (each round restores every target once). */

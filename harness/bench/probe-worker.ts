@@ -4,13 +4,13 @@
 // JSON lines on stdout every 2 s, and on SIGUSR2 a summary of a heap snapshot of the workflow thread.
 import { HttpClient } from 'urllib';
 import { NativeConnection } from '@temporalio/worker';
-import { AtlasClient } from '../../atlas/client';
-import { AtlasHttp } from '../../atlas/http';
-import { connectClient } from '../../client/connection';
-import { loadConfig } from '../../config';
-import { loadAtlasSettings } from '../../config/atlas';
-import { installTelemetry } from '../../worker/telemetry';
-import { createRestoreWorker } from '../../worker/worker';
+import { AtlasClient } from '../product/atlas';
+import { AtlasHttp } from '../product/atlas';
+import { connectClient } from '../product/client';
+import { loadConfig } from '../product/worker';
+import { loadAtlasSettings } from '../product/worker';
+import { installTelemetry } from '../product/worker';
+import { createRestoreWorker } from '../product/worker';
 import { ThreadHeap } from './thread-heap';
 
 async function main(): Promise<void> {

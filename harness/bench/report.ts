@@ -1,7 +1,7 @@
 // The report: the JSON the issue asks for (top-level call and lag figures are the later rounds', `firstRound` holds
 // the same for the first round), plus the configuration and machine it was measured with, and diagnostics.
 import { cpus, totalmem } from 'node:os';
-import type { RateLimitOptions } from '../../simulator/rate-limit';
+import type { RateLimitOptions } from '../product/dev-tools';
 import type { CliTimings } from './cli-timing';
 import { cliMedians } from './cli-timing';
 import { DURATION_MODEL } from './durations';
@@ -15,7 +15,7 @@ import { mergeStages, summarizeStages } from './stages';
 import { PAIRS_PER_PROJECT } from './world';
 import { max, round3, sum } from './stats';
 import type { RestoreRecord } from './records';
-import { expectationFrom } from '../../common/expectation';
+import { expectationFrom } from '../product/common';
 import type { RoundResult } from './storm';
 
 export interface BenchReport {

@@ -2,9 +2,9 @@
 // simulator (in this process, so its call log and world can be read directly), our worker as a separate process
 // (`node bin/atlas-restore worker`), and the fixed-timer peer's worker as a separate process too, on its own task queue.
 import { Client, Connection } from '@temporalio/client';
-import type { RateLimitOptions } from '../../simulator/rate-limit';
-import { AtlasSimulator } from '../../simulator/server';
-import { DevServerProcess } from '../../devserver/devserver';
+import type { RateLimitOptions } from '../product/dev-tools';
+import { AtlasSimulator } from '../product/dev-tools';
+import { DevServerProcess } from '../product/dev-tools';
 import { quietRuntime } from '../kit/runtime';
 import type { FixedTimerWorkerProcess } from './peers/fixed-timer-process';
 import { startFixedTimerWorker } from './peers/fixed-timer-process';

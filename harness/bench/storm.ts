@@ -2,11 +2,11 @@
 // process's, on mirrored targets with identical durations), wait until none is running, then read back what happened
 // from Temporal (visibility and histories), from the watch-loop process and from the simulator (jobs and calls).
 import type { Client, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
-import { startRestore } from '../../client/start';
-import { SA } from '../../common/constants';
-import type { PollingPolicy } from '../../common/input';
-import { restoreWorkflowId } from '../../common/input';
-import type { AtlasSimulator } from '../../simulator/server';
+import { startRestore } from '../product/client';
+import { SA } from '../product/common';
+import type { PollingPolicy } from '../product/common';
+import { restoreWorkflowId } from '../product/common';
+import type { AtlasSimulator } from '../product/dev-tools';
 import type { PairCalls } from './calls';
 import { callsByPair } from './calls';
 import { mapLimit } from './pool';

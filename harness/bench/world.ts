@@ -4,7 +4,7 @@
 // when the job is created, so a pair and its mirrors get exactly the same duration in each round.
 import { Rng } from '../kit/rng';
 import type { DurationPlan } from './durations';
-import { iso, World } from '../../simulator/world';
+import { iso, World } from '../product/dev-tools';
 
 /** Pairs per project: many projects, as an Atlas organisation has, each with its own rate-limit bucket. */
 export const PAIRS_PER_PROJECT = 5;

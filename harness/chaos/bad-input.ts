@@ -2,8 +2,8 @@
 // the error must name is known. Used by the chaos run (in-process, direct workflow starts and CLI subprocesses) and
 // by the property tests in test/input/.
 import fc from 'fast-check';
-import type { RestoreInput } from '../../common/input';
-import { BACKENDS, inputSchemas, restoreWorkflowId } from '../../common/input';
+import type { RestoreInput } from '../product/common';
+import { BACKENDS, inputSchemas, restoreWorkflowId } from '../product/common';
 
 export interface BadInput {
   input: unknown;

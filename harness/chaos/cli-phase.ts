@@ -1,8 +1,8 @@
 // The runbook's view of a chaos run: the CLI (a subprocess, with every credential in its environment as an
 // operator's shell may have them) starts, watches, inspects and fails restores. Its output, failures included, goes
 // to the secret scan; its exit codes are checked against the contract (0 completed, 4 compensated, 2 refused).
-import type { AtlasSimulator } from '../../simulator/server';
-import { restoreWorkflowId } from '../../common/input';
+import type { AtlasSimulator } from '../product/dev-tools';
+import { restoreWorkflowId } from '../product/common';
 import type { CliRun } from '../kit/cli';
 import { runCli } from '../kit/cli';
 

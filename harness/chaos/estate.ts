@@ -2,8 +2,8 @@
 // one restore by its project id), each with a source holding a snapshot and a target holding its own recovery
 // snapshot. The simulator's planner decides each job's duration and ending from the restore's plan, so a job
 // created twice would still be seen, counted and judged.
-import type { RestoreInput } from '../../common/input';
-import type { World } from '../../simulator/world';
+import type { RestoreInput } from '../product/common';
+import type { World } from '../product/dev-tools';
 import type { RestorePlan } from './scenarios';
 
 export interface ChaosPair {

@@ -1,9 +1,9 @@
 // Turns a restore's planned faults into simulator fault rules scoped to its project, adds the run-wide "weather"
 // (token endpoint failures, the per-project rate limit), and counts afterwards how often each kind really fired:
 // a rule that never fired tested nothing, so the report counts applications, not rules.
-import type { OperationName } from '../../atlas/operations';
-import type { FaultAction, FaultRule } from '../../simulator/faults';
-import type { AtlasSimulator } from '../../simulator/server';
+import type { OperationName } from '../product/atlas';
+import type { FaultAction, FaultRule } from '../product/dev-tools';
+import type { AtlasSimulator } from '../product/dev-tools';
 import type { ChaosPair } from './estate';
 import type { PlannedFault, Step } from './scenarios';
 

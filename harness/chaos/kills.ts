@@ -2,7 +2,7 @@
 // the client's timeout, so nothing else changes) or a held webhook call keeps the worker provably inside that step
 // while the kill lands. Then it is started again, as a supervisor would. Server restarts go through the same lock,
 // so the two never overlap.
-import type { FaultRule } from '../../simulator/faults';
+import type { FaultRule } from '../product/dev-tools';
 import type { FaultBook } from './faults';
 import { opFor } from './faults';
 import type { ChaosPair } from './estate';
@@ -10,7 +10,7 @@ import { sleep } from '../kit/time';
 import { Mutex } from './mutex';
 import type { Rng } from '../kit/rng';
 import type { KillPoint } from './scenarios';
-import type { DevServerProcess } from '../../devserver/devserver';
+import type { DevServerProcess } from '../product/dev-tools';
 import type { WebhookReceiver } from './webhook';
 import type { WorkerSupervisor } from '../kit/worker-supervisor';
 

@@ -2,7 +2,7 @@
 // first, then mixed at random rates), whether the worker is killed inside one of its steps, how long its Atlas job
 // runs and how it ends. And the rule that says, from that plan alone, how the restore must end (README.md, "The
 // outcome rule"): the harness never looks at what happened to decide what should have happened.
-import type { Outcome } from '../../common/constants';
+import type { Outcome } from '../product/common';
 import type { Rng } from '../kit/rng';
 
 /** Atlas fault kinds injected per restore (README.md has the table of expected outcomes). */

@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
-import { startRestore } from '../../client/start';
-import { restoreWorkflowId } from '../../common/input';
-import { resultFromFailure } from '../../common/outcome';
-import { statusQuery } from '../../workflows/definitions';
-import type { RestoreResult } from '../../common/result';
-import { AtlasSimulator } from '../../simulator/server';
+import { startRestore } from '../product/client';
+import { restoreWorkflowId } from '../product/common';
+import { resultFromFailure } from '../product/common';
+import { statusQuery } from '../product/workflow';
+import type { RestoreResult } from '../product/common';
+import { AtlasSimulator } from '../product/dev-tools';
 import {
   addBadInputBase,
   badInputsCli,
@@ -35,7 +35,7 @@ import { Rng } from '../kit/rng';
 import { planStorm } from './scenarios';
 import { scanHistories } from './scan';
 import { credentialEnv, makeSecrets, needles, SecretScan, simCredentials } from './secrets';
-import { DevServerProcess } from '../../devserver/devserver';
+import { DevServerProcess } from '../product/dev-tools';
 import type { Verdict } from './verify';
 import { isCreate, judge } from './verify';
 import { WebhookReceiver } from './webhook';

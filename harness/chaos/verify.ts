@@ -1,10 +1,10 @@
 // Judging one finished restore against its plan and against Atlas's ground truth (the simulator's job list and
 // call log). Two separate counts: whether it ended right (outcome, jobs, compensation), and how many audit events
 // it lost (README.md, "Lost audit events").
-import type { Outcome } from '../../common/constants';
-import type { AuditEvent, RestoreResult } from '../../common/result';
-import type { SimCall } from '../../simulator/server';
-import type { SimJob } from '../../simulator/world';
+import type { Outcome } from '../product/common';
+import type { AuditEvent, RestoreResult } from '../product/common';
+import type { SimCall } from '../product/dev-tools';
+import type { SimJob } from '../product/dev-tools';
 import type { ChaosPair } from './estate';
 import type { FaultKind, KillPoint } from './scenarios';
 import { expectedJobs, expectedOutcome } from './scenarios';

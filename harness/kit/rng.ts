@@ -1,6 +1,6 @@
 // The harness's one seeded random source: the same seed gives the same plan (durations, faults, kill points), so a
 // run can be repeated and compared. The generator is the simulator's (mulberry32: small, fast, good enough).
-import { seededRandom } from '../../simulator/faults';
+import { seededRandom } from '../product/dev-tools';
 
 export class Rng {
   readonly #next: () => number;

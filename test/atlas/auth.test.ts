@@ -17,10 +17,15 @@ world.addCluster({ groupId: g, name: 'src', kind: 'tenant' });
 world.addCluster({ groupId: g, name: 'dst', kind: 'tenant' });
 const snap = world.addSnapshot({ groupId: g, clusterName: 'src' }).id;
 
+// One fake clock for the simulator (token expiry, nonces) and the client (refresh): token lifetimes pass at once.
+let clockMs = Date.now();
+const advance = (ms: number) => void (clockMs += ms);
+
 let sim: AtlasSimulator;
 beforeAll(async () => {
   sim = await AtlasSimulator.start({
     world,
+    clock: () => clockMs,
     credentials: {
       apiKeys: [
         { publicKey: 'pubkey01', privateKey: 'priv-0000-1111' },
@@ -43,6 +48,7 @@ const sa = (o: Partial<ServiceAccountOptions> = {}) =>
     http: new HttpClient(),
     timeoutMs: 2_000,
     userAgent: USER_AGENT,
+    now: () => clockMs,
     ...o,
   });
 const apiError = async (p: Promise<unknown>): Promise<AtlasApiError> => {
@@ -102,18 +108,18 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     ]);
     expect(sim.auth.tokensIssued - issued).toBe(1);
     // TTL 2 s: the refresh margin is capped at half the lifetime, so after 1.1 s a new token is fetched first.
-    await new Promise((r) => setTimeout(r, 1_100));
+    advance(1_100);
     await atlas.getCluster(g, 'src');
     expect(sim.auth.tokensIssued - issued).toBe(2);
     expect(sim.callsSince(mark).filter((c) => c.status === 401)).toHaveLength(0);
   });
 
   test('a token the server no longer accepts is dropped and fetched again once', async () => {
-    const frozen = Date.now();
+    const frozen = clockMs;
     const auth = sa({ now: () => frozen });
     const atlas = clientFor(sim, { auth });
     await atlas.getCluster(g, 'src');
-    await new Promise((r) => setTimeout(r, 2_300)); // the server's copy expires; ours (frozen clock) looks fresh
+    advance(2_300); // the server's copy expires; ours (frozen clock) looks fresh
     expect((await atlas.getCluster(g, 'src')).name).toBe('src');
     expect(auth.tokenRequests).toBe(2);
   });

@@ -15,8 +15,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import type { OpenApiDoc, SpecName } from './shared-files';
-import { loadSpec } from './shared-files';
+import type { OpenApiDoc, SpecName } from './spec-files';
+import { loadSpec } from './spec-files';
 
 type Json = Record<string, unknown>;
 export type Direction = 'response' | 'request';

@@ -13,8 +13,8 @@ import {
   TenantRestoreSchema,
 } from '../../atlas/schemas';
 import { validatorFor } from './openapi';
-import type { OpenApiDoc, SpecName } from './shared-files';
-import { loadSpec, seedExamples } from './shared-files';
+import type { OpenApiDoc, SpecName } from './spec-files';
+import { loadSpec, seedExamples } from './spec-files';
 import { exampleOf } from './spec-examples';
 
 type Json = Record<string, unknown>;

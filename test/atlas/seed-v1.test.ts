@@ -7,7 +7,7 @@ import { fillPath, OPS } from '../../atlas/operations';
 import { TenantRestoreSchema } from '../../atlas/schemas';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
-import { seedExamples } from './shared-files';
+import { seedExamples } from './spec-files';
 import { clientFor, manualClock } from './sim-client';
 
 const seed = seedExamples();

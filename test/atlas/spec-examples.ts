@@ -1,7 +1,7 @@
 // Builds an example object for a component schema out of the spec's own `example` values, the way the Atlas docs
 // render a response example: every property (readOnly included: it is a response; writeOnly left out), each from
 // its `example`, else its first enum value or a typical value for its type, format or pattern.
-import type { OpenApiDoc } from './shared-files';
+import type { OpenApiDoc } from './spec-files';
 
 type Json = Record<string, unknown>;
 const REF = '#/components/schemas/';

@@ -11,6 +11,7 @@ import { batchRestoreWorkflow } from '../../workflows/batch';
 import { progressQuery } from '../../workflows/batch-definitions';
 import { temporal } from '@temporalio/proto';
 import { historyCommand } from '../../client/commands/history';
+import { pollUntil } from '../helpers/poll';
 
 const P = 'a'.repeat(24);
 const S = 'b'.repeat(24);
@@ -53,15 +54,8 @@ afterAll(async () => {
 let n = 0;
 const batchId = () => `batch-test-${++n}`;
 
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f().catch(() => undefined);
-    if (v !== undefined && ok(v)) return v;
-    if (Date.now() - t0 > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> =>
+  pollUntil(f, ok, { timeoutMs: ms });
 
 test('520 restores: the batch continues as new every 200, carrying the summary; every item in plan order', async () => {
   const targets = Array.from({ length: 520 }, (_, i) => `ok-${i}`);

@@ -4,14 +4,14 @@
 // to its end and an interrupted submit looks for the job it may have created: the job is known and named in the reason.
 import type { FaultRule } from '../../simulator/faults';
 import { resultFromFailure } from '../../common/outcome';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'dev', sim: { era: 'legacy' }, timeoutMs: 10_000 });
+  h = await startStack({ server: 'dev', sim: { era: 'legacy' }, timeoutMs: 10_000 });
 });
 afterAll(() => h?.close());
 

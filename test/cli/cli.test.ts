@@ -7,6 +7,7 @@ import { startDevServer } from '../../devserver/devserver';
 import { AtlasSimulator } from '../../simulator/server';
 import { cli, cliEnvFor, freePort, startArgs, startWorkerProcess } from '../helpers/cli';
 import type { Pair } from '../helpers/world';
+import { pollUntil } from '../helpers/poll';
 import { addPair } from '../helpers/world';
 
 let env: TestWorkflowEnvironment;
@@ -36,6 +37,13 @@ afterAll(async () => {
 });
 
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
+
+/** `status -o json` until its answer satisfies `ok`, as an operator would look again. */
+const statusUntil = (id: string, ok: (s: Record<string, unknown>) => boolean) =>
+  pollUntil(async () => json((await cli(['status', id, '-o', 'json'], cliEnv)).stdout), ok, {
+    timeoutMs: 30_000,
+    what: `status of ${id}`,
+  });
 
 test('start --force --wait -o json: exit 0 and exactly one JSON object with the contract fields', async () => {
   const p = addPair(sim.world, { restoreMs: 2_000 });
@@ -80,13 +88,8 @@ test('exit codes by outcome: dry run 0, preflight failed 3, restore failed 4, re
     cliEnv,
   );
   const id = `atlas-restore-${gated.projectId}-${gated.target.name}`;
-  let st;
-  for (let i = 0; i < 100; i++) {
-    st = await cli(['status', id, '-o', 'json'], cliEnv);
-    if (st.code === 0 && json(st.stdout).awaitingApproval) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  expect(json(st!.stdout).phase).toBe('AWAITING_APPROVAL');
+  const st = await statusUntil(id, (s) => s.awaitingApproval === true);
+  expect(st.phase).toBe('AWAITING_APPROVAL');
   const self = await cli(['approve', id, '--by', 'alice'], cliEnv);
   expect(self.code).toBe(2);
   expect(self.stderr).toMatch(/requester cannot approve/);
@@ -119,13 +122,8 @@ test('status, history, list, approve and cancel on a running restore', async () 
   expect(started.code).toBe(0);
   const { workflowId } = json(started.stdout) as { workflowId: string };
 
-  let status;
-  for (let i = 0; i < 100; i++) {
-    status = await cli(['status', workflowId, '-o', 'json'], cliEnv);
-    if (json(status.stdout).awaitingApproval) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  expect(json(status!.stdout)).toMatchObject({ workflowId, running: true, phase: 'AWAITING_APPROVAL' });
+  let status = await statusUntil(workflowId, (s) => s.awaitingApproval === true);
+  expect(status).toMatchObject({ workflowId, running: true, phase: 'AWAITING_APPROVAL' });
   // The approver sees what is deleted, with what (and, from the workflow, the checks, plan and approval timeout).
   const text = await cli(['status', workflowId], cliEnv);
   expect(text.stdout).toContain(
@@ -137,12 +135,8 @@ test('status, history, list, approve and cancel on a running restore', async () 
   expect(ok.code).toBe(0);
   expect(ok.stdout).toMatch(/approved by bob/);
 
-  for (let i = 0; i < 100; i++) {
-    status = await cli(['status', workflowId, '-o', 'json'], cliEnv);
-    if (json(status.stdout).phase === 'POLLING') break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  expect(json(status!.stdout).restoreJobId).toBeDefined();
+  status = await statusUntil(workflowId, (s) => s.phase === 'POLLING');
+  expect(status.restoreJobId).toBeDefined();
 
   const list = await cli(['list', '--status', 'running', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv);
   expect((JSON.parse(list.stdout) as { restores: { workflowId: string }[] }).restores.map((w) => w.workflowId)).toEqual(
@@ -321,11 +315,7 @@ test('history of a terminated restore shows its trail and how it ended (exit 0)'
   const p = addPair(sim.world, { restoreMs: 600_000 });
   const s = await cli(startArgs(p, '--force', '-o', 'json', '--requireApproval', '--requester', 'alice'), cliEnv);
   const { workflowId } = json(s.stdout) as { workflowId: string };
-  for (let i = 0; i < 100; i++) {
-    const st = await cli(['status', workflowId, '-o', 'json'], cliEnv);
-    if (json(st.stdout).awaitingApproval) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await statusUntil(workflowId, (s) => s.awaitingApproval === true);
   await env.client.workflow.getHandle(workflowId).terminate('operator pulled the plug');
   const h = await cli(['history', workflowId], cliEnv);
   expect(h.code).toBe(0);

@@ -1,13 +1,13 @@
 // The typed-name confirmation (an injected prompt stands in for the terminal).
 import { startCommand } from '../../client/commands/start';
 import { CliError } from '../../client/output';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'dev', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'dev', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 

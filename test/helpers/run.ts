@@ -5,10 +5,11 @@ import { startRestore } from '../../client/start';
 import type { RestoreInput } from '../../common/input';
 import type { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
-import type { Harness } from './harness';
+import type { Stack } from './stack';
+import { pollUntil } from './poll';
 
 /** Starts a restore; the handle's result() gives the RestoreResult of every outcome (see common/outcome.ts). */
-export async function start(h: Harness, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
+export async function start(h: Stack, input: RestoreInput): Promise<WorkflowHandle<typeof restoreWorkflow>> {
   const { handle } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
   return { ...handle, result: () => restoreResultOf(handle) } as WorkflowHandle<typeof restoreWorkflow>;
 }
@@ -19,23 +20,13 @@ export async function waitForStatus(
   pred: (s: Awaited<ReturnType<typeof queryStatus>>) => boolean,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if (pred(await queryStatus(handle))) return;
-    } catch {
-      // not yet started
-    }
-    if (Date.now() - t0 > timeoutMs) throw new Error('status condition not reached');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await pollUntil(() => queryStatus(handle), pred, { timeoutMs, what: 'status condition' });
 }
 
 export const queryStatus = (handle: WorkflowHandle<typeof restoreWorkflow>) => handle.query(statusQuery);
 
 /** Jobs the simulator holds for a target: the ground truth for "exactly one job". */
-export const jobsInto = (h: Harness, projectId: string, target: string) =>
-  h.sim.world.jobsIntoTarget(projectId, target);
+export const jobsInto = (h: Stack, projectId: string, target: string) => h.sim.world.jobsIntoTarget(projectId, target);
 
 /** The simulator's clock now (the time-skipping server's time when the harness uses it). */
-export const simNow = async (h: Harness): Promise<number> => h.sim.clock();
+export const simNow = async (h: Stack): Promise<number> => h.sim.clock();

@@ -16,15 +16,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultFromFailure } from '../../common/outcome';
 import { restoreWorkflow } from '../../workflows';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
 const seed = Number(process.env.FC_SEED ?? 20261128);
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'dev', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'dev', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 

@@ -1,20 +1,17 @@
 // The recorded histories (test/histories/, written by `npm run record:histories`) and the workflow bundles they are
 // replayed against.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { WorkerOptions } from '@temporalio/worker';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { BUNDLE_SOURCES } from '../../worker/bundle';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 const HISTORIES_DIR = join(__dirname, '..', 'histories');
 /** What `npm run build` writes (issue 12.1); replaying against it tests what ships. */
-const BUILT_BUNDLE = join(__dirname, '..', '..', 'dist', 'workflow-bundle.js');
 
 /** One recorded history (one run of a workflow), as index.json lists it. */
 export interface IndexEntry {
-  /** The path it belongs to (scripts/history-paths.ts). */
+  /** The path it belongs to (test/replay/history-paths.ts). */
   path: string;
   /** Its file in test/histories/. */
   file: string;
@@ -76,48 +73,6 @@ export const forReplay = (rs: Recorded[]): HistoryAndWorkflowId[] =>
   rs.map((r) => ({ workflowId: r.workflowId, history: History.fromObject(r.history) }));
 
 /** Newest modification time of the .ts files under these directories (what the bundle is built from). */
-function newestSource(dirs: string[]): number {
-  let t = 0;
-  for (const d of dirs)
-    for (const e of readdirSync(d, { withFileTypes: true, recursive: true }))
-      if (e.isFile() && e.name.endsWith('.ts')) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
-  return t;
-}
-
-/**
- * The shipped bundle when it has been built from the current sources, else one bundled from the sources (with the
- * same interceptors): a stale dist/ must not pass for the code under review.
- */
-export async function currentBundle(): Promise<{
-  bundle: NonNullable<WorkerOptions['workflowBundle']>;
-  source: string;
-}> {
-  const root = join(__dirname, '..', '..');
-  if (
-    existsSync(BUILT_BUNDLE) &&
-    statSync(BUILT_BUNDLE).mtimeMs >= newestSource(['workflows', 'common'].map((d) => join(root, d)))
-  )
-    return { bundle: { codePath: BUILT_BUNDLE }, source: BUILT_BUNDLE };
-  return { bundle: await bundleOf(require.resolve('../../workflows')), source: 'workflows/ (bundled in the test)' };
-}
-
-/** The current bundle as a file a worker process can load (ATLAS_RESTORE_WORKFLOW_BUNDLE). */
-export async function currentBundleFile(dir: string): Promise<string> {
-  const { bundle } = await currentBundle();
-  return 'codePath' in bundle ? bundle.codePath : bundleFile(dir, 'current', bundle);
-}
-
-/** Writes a bundle's code where a worker can load it with `workflowBundle: { codePath }`. */
-export function bundleFile(dir: string, name: string, b: { code: string }): string {
-  const path = join(dir, `${name}-workflow-bundle.js`);
-  writeFileSync(path, b.code);
-  return path;
-}
-
-/** Bundles a workflows module the way the worker's bundle is made (same interceptors). */
-export const bundleOf = (workflowsPath: string) =>
-  bundleWorkflowCode({ ...BUNDLE_SOURCES, workflowsPath, logger: new DefaultLogger('WARN') });
-
 /** Core warns about every nondeterministic history it replays; the tests assert those, so keep the output to errors. */
 export function quietRuntime(): void {
   try {

@@ -3,7 +3,8 @@
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { Recorded } from './histories';
-import { bundleOf, currentBundle, forReplay, loadArchivedHistories, loadHistories, quietRuntime } from './histories';
+import { bundleOf, currentBundle } from '../helpers/bundle';
+import { forReplay, loadArchivedHistories, loadHistories, quietRuntime } from './histories';
 
 const recorded = loadHistories();
 quietRuntime();

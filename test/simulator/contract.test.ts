@@ -7,7 +7,7 @@
 import type { OperationName } from '../../atlas/operations';
 import { OPS } from '../../atlas/operations';
 import { validatorFor } from '../atlas/openapi';
-import type { SpecName } from '../atlas/shared-files';
+import type { SpecName } from '../atlas/spec-files';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
 import type { RawAnswer, RawOptions } from './raw';

@@ -19,8 +19,10 @@ import { approveUpdate } from '../../workflows/definitions';
 import { baseEnv, startWorkerProcess } from '../helpers/cli';
 import { queryStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
-import { bundleFile, bundleOf, currentBundleFile, quietRuntime } from '../replay/histories';
+import { bundleFile, bundleOf, currentBundleFile } from '../helpers/bundle';
+import { quietRuntime } from '../replay/histories';
 import { PATCH_ID } from '../replay/fixtures/patch-id';
+import { pollUntil } from '../helpers/poll';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -59,13 +61,8 @@ const workerEnv = (bundle: string) =>
 
 const fast = { polling: { initialS: 1, maxS: 1, learn: false } };
 
-async function until(what: string, pred: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const t0 = Date.now();
-  while (!(await pred().catch(() => false))) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = (what: string, pred: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> =>
+  pollUntil(pred, (ok) => ok, { timeoutMs, everyMs: 100, what });
 
 /** Who completed the workflow tasks of a run (a worker's identity is `<pid>@<host>`), and whether it took the patch. */
 function look(h: History): { pids: Set<string>; patched: boolean } {

@@ -1,8 +1,8 @@
 // The approval gate: approve, reject, time out; the validator refuses an empty approver and self-approval.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { approveUpdate, rejectUpdate } from '../../workflows/definitions';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
@@ -17,9 +17,9 @@ async function refusal(p: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 

@@ -4,14 +4,14 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import { restoreWorkflow } from '../../workflows';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, queryStatus, simNow, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 afterEach(() => {

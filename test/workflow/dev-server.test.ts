@@ -6,17 +6,18 @@ import type { ApplicationFailure } from '@temporalio/client';
 import { WorkflowFailedError } from '@temporalio/client';
 import { batchRestoreWorkflow } from '../../workflows';
 import { SA } from '../../common/constants';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, queryStatus, start, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { pollUntil } from '../helpers/poll';
 
 const SECRETS = { publicKey: 'pubkey-ZX81-canary', privateKey: 'privkey-9f3c-CANARY-do-not-leak' };
 
 describe('legacy era (tenant API), with API-key Digest auth', () => {
-  let h: Harness;
+  let h: Stack;
   beforeAll(async () => {
-    h = await startHarness({ server: 'dev', sim: { era: 'legacy' }, apiKey: SECRETS });
+    h = await startStack({ server: 'dev', sim: { era: 'legacy' }, apiKey: SECRETS });
   });
   afterAll(() => h?.close());
 
@@ -106,12 +107,12 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const handle = await start(h, { ...pair.input, polling: { initialS: 1, maxS: 2 } });
     await handle.result();
     const q = `${SA.targetCluster.name} = '${pair.target.name}' AND ${SA.outcome.name} = 'COMPLETED' AND ${SA.backend.name} = 'tenant'`;
-    let found: string[] = [];
-    for (let i = 0; i < 50 && found.length === 0; i++) {
-      found = [];
-      for await (const wf of h.env.client.workflow.list({ query: q })) found.push(wf.workflowId);
-      if (!found.length) await new Promise((r) => setTimeout(r, 200));
-    }
+    const listed = async () => {
+      const ids: string[] = [];
+      for await (const wf of h.env.client.workflow.list({ query: q })) ids.push(wf.workflowId);
+      return ids;
+    };
+    const found = await pollUntil(listed, (ids) => ids.length > 0, { timeoutMs: 10_000, what: 'the visibility query' });
     expect(found).toEqual([handle.workflowId]);
     const desc = await handle.describe();
     expect(desc.typedSearchAttributes.get(SA.phase)).toBe('DONE');
@@ -153,9 +154,9 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
 });
 
 describe('current era (tenant API sunset, clusters migrated to Flex)', () => {
-  let h: Harness;
+  let h: Stack;
   beforeAll(async () => {
-    h = await startHarness({ server: 'dev', sim: { era: 'current' } });
+    h = await startStack({ server: 'dev', sim: { era: 'current' } });
   });
   afterAll(() => h?.close());
 

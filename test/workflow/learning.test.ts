@@ -4,26 +4,21 @@
 import { Client } from '@temporalio/client';
 import { restoreDurationHistory } from '../../activities/history';
 import { SA } from '../../common/constants';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { start } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { pollUntil } from '../helpers/poll';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'dev', sim: { era: 'current' } });
+  h = await startStack({ server: 'dev', sim: { era: 'current' } });
 });
 afterAll(() => h?.close());
 
 /** Visibility is eventually consistent: ask until `pred` holds. */
-async function eventually<T>(read: () => Promise<T>, pred: (x: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const x = await read();
-    if (pred(x) || Date.now() - t0 > timeoutMs) return x;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const eventually = <T>(read: () => Promise<T>, pred: (x: T) => boolean, timeoutMs = 15_000): Promise<T> =>
+  pollUntil(read, pred, { timeoutMs, everyMs: 250, what: 'visibility' });
 
 test('two restores of one target: both durations come back, with a pooled spread; an unknown target gets nothing', async () => {
   const pair = addPair(h.sim.world, { kind: 'flex', restoreMs: 3_000 });

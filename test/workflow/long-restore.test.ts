@@ -2,15 +2,15 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { auditQuery } from '../../workflows/definitions';
 import { POLLS_PER_RUN } from '../../workflows/restore';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { startRestore } from '../../client/start';
 import { jobsInto, simNow } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 

@@ -2,14 +2,14 @@
 import type { ApplicationFailure } from '@temporalio/client';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { SimCluster } from '../../simulator/world';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' } });
+  h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' } });
 });
 afterAll(() => h?.close());
 

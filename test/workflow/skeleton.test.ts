@@ -1,14 +1,14 @@
 // The walking skeleton, end to end on both real Temporal servers: preflight → submit → poll → result.
 import { restoreWorkflowId } from '../../common/input';
 import { restoreWorkflow } from '../../workflows';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { addPair } from '../helpers/world';
 
 describe.each([['dev' as const], ['time-skipping' as const]])('restore on the %s server', (server) => {
-  let h: Harness;
+  let h: Stack;
   beforeAll(async () => {
-    h = await startHarness({ server, sim: { era: 'legacy' } });
+    h = await startStack({ server, sim: { era: 'legacy' } });
   });
   afterAll(() => h?.close());
 

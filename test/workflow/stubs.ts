@@ -2,7 +2,8 @@
 // answers a test sets per call, typed as the worker's Activities so a renamed or retyped activity fails to compile.
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { LogEntry } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import type { PreflightReport } from '../../activities/types';
 import type { NotifyResult, RestoreEvent } from '../../common/events';
@@ -10,7 +11,7 @@ import { FAILURE } from '../../common/failure-types';
 import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../../common/jobs';
 import type { RestoreInput } from '../../common/input';
 import { startTimeSkippingServer } from '../../devserver/devserver';
-import { workflowBundle } from '../helpers/harness';
+import { workflowBundle } from '../helpers/stack';
 
 export type StubActivities = Activities;
 
@@ -115,8 +116,26 @@ export function stubAtlas(s: Script) {
   return { activities, calls, events, count: (name: string) => counts[name] ?? 0 };
 }
 
+/** The worker's and workflows' log lines of the test running now: printed only if it fails. */
+const logLines: string[] = [];
+
+/** One Runtime per process, installed before the first worker: it logs into logLines instead of the console. */
+function bufferedRuntime(): void {
+  try {
+    Runtime.install({
+      logger: new DefaultLogger('INFO', (e: LogEntry) =>
+        logLines.push(`${e.level} ${e.message}${e.meta ? ` ${JSON.stringify(e.meta)}` : ''}`),
+      ),
+      telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
+    });
+  } catch {
+    // installed already (another helper of this test file)
+  }
+}
+
 /** A time-skipping server, once per file; a worker per test (its own task queue and stubs). */
 export async function timeSkipping(): Promise<TestWorkflowEnvironment> {
+  bufferedRuntime();
   return startTimeSkippingServer();
 }
 
@@ -126,6 +145,8 @@ export async function withWorker<T>(
   fn: (taskQueue: string) => Promise<T>,
 ): Promise<T> {
   const taskQueue = `flow-${Math.random().toString(36).slice(2, 8)}`;
+  bufferedRuntime();
+  logLines.length = 0;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -133,5 +154,10 @@ export async function withWorker<T>(
     workflowBundle: await workflowBundle(),
     activities,
   });
-  return worker.runUntil(fn(taskQueue));
+  try {
+    return await worker.runUntil(fn(taskQueue));
+  } catch (e) {
+    process.stderr.write(`worker and workflow log of the failed test (${taskQueue}):\n${logLines.join('\n')}\n`);
+    throw e;
+  }
 }

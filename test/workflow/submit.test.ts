@@ -1,13 +1,13 @@
 // Submit exactly once, under Atlas's messy failures (time-skipping server, so backoffs pass instantly).
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import type { FaultAction } from '../../simulator/faults';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' }, timeoutMs: 2_000 });
+  h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' }, timeoutMs: 2_000 });
 });
 afterAll(() => h?.close());
 afterEach(() => h.sim.faults.clear());

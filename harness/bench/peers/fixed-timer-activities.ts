@@ -1,6 +1,6 @@
 // Activities of the fixed-timer peer: a bare create and a bare read through the same Atlas client as ours (so the
 // calls are counted the same way by the simulator), without the preflight and the duplicate check ours makes.
-import type { AtlasClient } from '../../../atlas/client';
+import type { AtlasClient } from '../../product/atlas';
 import type { FixedTimerInput } from './fixed-timer-workflow';
 
 export function createFixedTimerActivities(atlas: AtlasClient) {

@@ -4,9 +4,9 @@
 // prints READY once it polls, drains on SIGTERM.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
-import { NoAuth } from '../../../atlas/auth';
-import { AtlasClient } from '../../../atlas/client';
-import { AtlasHttp } from '../../../atlas/http';
+import { NoAuth } from '../../product/atlas';
+import { AtlasClient } from '../../product/atlas';
+import { AtlasHttp } from '../../product/atlas';
 import { quietRuntime } from '../../kit/runtime';
 import { createFixedTimerActivities } from './fixed-timer-activities';
 

@@ -4,9 +4,9 @@
 // restore would cost ~40 MB each). Reads its plan as JSON on stdin; prints one JSON line per restore when it is
 // done (`{ pair, seenAtMs, status, reads, errors }`), then exits.
 import { HttpClient } from 'urllib';
-import { NoAuth } from '../../../atlas/auth';
-import { AtlasClient } from '../../../atlas/client';
-import { AtlasHttp } from '../../../atlas/http';
+import { NoAuth } from '../../product/atlas';
+import { AtlasClient } from '../../product/atlas';
+import { AtlasHttp } from '../../product/atlas';
 
 export interface WatchLoopTarget {
   pair: number;

@@ -1,8 +1,7 @@
-// Test harness: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker.
-// Workflow code is bundled once per test file (bundleWorkflowCode), not per test.
+// The test stack: a real Temporal server (dev server or time-skipping), the Atlas simulator and a real worker (the
+// benchmark and chaos harness in harness/ is something else), on the shipped workflow bundle when it is current.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { HttpClient } from 'urllib';
 import { DigestAuth, NoAuth } from '../../atlas/auth';
 import { AtlasClient } from '../../atlas/client';
@@ -13,9 +12,9 @@ import { quietRuntime } from '../../harness/kit/runtime';
 import type { SimulatorOptions } from '../../simulator/server';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
-import { BUNDLE_SOURCES } from '../../worker/bundle';
+import { currentBundle } from './bundle';
 
-export interface Harness {
+export interface Stack {
   env: TestWorkflowEnvironment;
   sim: AtlasSimulator;
   atlas: AtlasClient;
@@ -27,11 +26,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({ ...BUNDLE_SOURCES, logger: new DefaultLogger('WARN') }));
+let bundle: Promise<WorkflowBundleOption> | undefined;
+/** The shipped bundle when it is current, else the sources bundled once per test file (test/helpers/bundle.ts). */
+export const workflowBundle = (): Promise<WorkflowBundleOption> => (bundle ??= currentBundle().then((b) => b.bundle));
 
-export interface HarnessOptions {
+export interface StackOptions {
   server: 'dev' | 'time-skipping';
   sim?: SimulatorOptions;
   taskQueue?: string;
@@ -41,7 +40,7 @@ export interface HarnessOptions {
   apiKey?: { publicKey: string; privateKey: string };
 }
 
-export async function startHarness(o: HarnessOptions): Promise<Harness> {
+export async function startStack(o: StackOptions): Promise<Stack> {
   quietRuntime(process.env.TEST_LOG_LEVEL === 'debug' ? 'INFO' : 'ERROR');
   const env = o.server === 'dev' ? await startDevServer() : await startTimeSkippingServer();
   // On the time-skipping server the simulator must see the server's (skipped) time.
@@ -74,7 +73,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     });
   let worker = await make();
   let running = worker.run();
-  const h: Harness = {
+  const h: Stack = {
     env,
     sim,
     atlas,

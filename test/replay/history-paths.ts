@@ -4,16 +4,16 @@
 // workflow's insides does not stop them recording it.
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { restoreResultOf } from '../client/result';
-import { startRestore } from '../client/start';
-import type { Outcome } from '../common/constants';
-import type { RestoreInput } from '../common/input';
-import type { restoreWorkflow } from '../workflows';
-import { batchRestoreWorkflow } from '../workflows';
-import { approveUpdate, rejectUpdate } from '../workflows/definitions';
-import type { Harness } from '../test/helpers/harness';
-import { jobsInto, queryStatus, simNow } from '../test/helpers/run';
-import { addPair } from '../test/helpers/world';
+import { restoreResultOf } from '../../client/result';
+import { startRestore } from '../../client/start';
+import type { Outcome } from '../../common/constants';
+import type { RestoreInput } from '../../common/input';
+import type { restoreWorkflow } from '../../workflows';
+import { batchRestoreWorkflow } from '../../workflows';
+import { approveUpdate, rejectUpdate } from '../../workflows/definitions';
+import type { Stack } from '../helpers/stack';
+import { jobsInto, simNow, waitForStatus } from '../helpers/run';
+import { addPair } from '../helpers/world';
 
 type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
 
@@ -24,13 +24,13 @@ export interface HistoryPath {
   /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
   expect: Outcome | Record<string, number>;
   /** Drives the path to its end; returns the workflow whose run chain is recorded. */
-  run(h: Harness): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
+  run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
 }
 
 /** Polls every second at most: short restores take few real seconds on either server. */
 const fast = { polling: { initialS: 1, maxS: 2, learn: false } };
 
-async function restore(h: Harness, input: RestoreInput, drive?: (handle: RestoreHandle) => Promise<void>) {
+async function restore(h: Stack, input: RestoreInput, drive?: (handle: RestoreHandle) => Promise<void>) {
   const { handle, runId } = await startRestore(h.env.client, input, { taskQueue: h.taskQueue });
   await drive?.(handle);
   const r = await restoreResultOf(handle);
@@ -52,15 +52,8 @@ async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise
 }
 
 /** Waits (real time) until the restore reports a submitted job. */
-async function untilSubmitted(handle: RestoreHandle, timeoutMs = 60_000): Promise<void> {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await queryStatus(handle).catch(() => undefined);
-    if (s?.restoreJobId) return;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${handle.workflowId}: no job was submitted`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const untilSubmitted = (handle: RestoreHandle, timeoutMs = 60_000): Promise<void> =>
+  waitForStatus(handle, (s) => !!s.restoreJobId, timeoutMs);
 
 export const HISTORY_PATHS: HistoryPath[] = [
   {

@@ -1,4 +1,4 @@
-// `npm run record:histories`: runs every path of scripts/history-paths.ts on a real Temporal server (time-skipping,
+// `npm run record:histories`: runs every path of test/replay/history-paths.ts on a real Temporal server (time-skipping,
 // so hour-long waits pass at once) with the Atlas simulator and a real worker on the current workflow code, and
 // writes each run's history to test/histories/<path>.json (several runs: <path>.run<N>.json), plus index.json;
 // with HISTORIES_ARCHIVE=<name> the set it replaces moves to test/histories/archive/<name>/ (kept replaying).
@@ -7,15 +7,15 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { startHarness } from '../test/helpers/harness';
-import type { IndexEntry, JsonHistory } from '../test/replay/histories';
-import { ARCHIVE_DIR, historyToObject } from '../test/replay/histories';
+import { startStack } from '../helpers/stack';
+import type { IndexEntry, JsonHistory } from './histories';
+import { ARCHIVE_DIR, historyToObject } from './histories';
 import { HISTORY_PATHS } from './history-paths';
 
-const OUT = join(__dirname, '..', 'test', 'histories');
+const OUT = join(__dirname, '..', 'histories');
 
 async function recordAll(): Promise<IndexEntry[]> {
-  const h = await startHarness({ server: 'time-skipping', sim: { era: 'legacy' } });
+  const h = await startStack({ server: 'time-skipping', sim: { era: 'legacy' } });
   const index: IndexEntry[] = [];
   try {
     mkdirSync(OUT, { recursive: true });

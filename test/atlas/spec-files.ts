@@ -1,12 +1,16 @@
-// The one place tests find the shared reference files: the official OpenAPI subsets in ../shared/atlas and the seed
-// document (the original v1.0 tenant restore page, with example bodies) in ../shared/seed, both relative to the repo
-// root. A missing folder fails with a message that says what is expected where.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The one place tests find the Atlas reference files: the official OpenAPI subsets and the seed document (the original
+// v1.0 tenant restore page, with example bodies), vendored in atlas/spec/ (see atlas/spec/PROVENANCE.md);
+// test/atlas/vendored-spec.test.ts checks them against ../shared/atlas and ../shared/seed when those exist.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** The vendored reference folder, atlas/spec/ at the repo root. */
+export const SPEC_DIR = path.resolve(__dirname, '../../atlas/spec');
 
 export const SPEC_FILES = {
   subset: 'atlas-admin-api.restore-subset.openapi.json',
   latest: 'atlas-admin-api.flex-cluster.latest.openapi.json',
+  drill: 'atlas-admin-api.drill-subset.openapi.json',
 } as const;
 export type SpecName = keyof typeof SPEC_FILES;
 
@@ -20,29 +24,12 @@ export interface OpenApiDoc {
   [k: string]: unknown;
 }
 
-function sharedDir(name: 'atlas' | 'seed', expected: string): string {
-  const dir = path.resolve(__dirname, '../../../shared', name);
-  if (!existsSync(dir))
-    throw new Error(
-      `Reference files missing: expected ${expected} in ${dir} (../shared/${name} relative to the repo root). Check out the shared folder next to the repo.`,
-    );
-  return dir;
-}
-
-function sharedAtlasDir(): string {
-  const dir = sharedDir('atlas', 'the official Atlas OpenAPI subsets');
-  for (const f of Object.values(SPEC_FILES))
-    if (!existsSync(path.join(dir, f)))
-      throw new Error(`Reference file missing: ${path.join(dir, f)} (an official Atlas OpenAPI subset).`);
-  return dir;
-}
-
 const specs = new Map<SpecName, OpenApiDoc>();
 /** A fresh parse is cached; callers must not mutate it (the validator clones before preparing). */
 export function loadSpec(name: SpecName): OpenApiDoc {
   let doc = specs.get(name);
   if (!doc) {
-    doc = JSON.parse(readFileSync(path.join(sharedAtlasDir(), SPEC_FILES[name]), 'utf8')) as OpenApiDoc;
+    doc = JSON.parse(readFileSync(path.join(SPEC_DIR, SPEC_FILES[name]), 'utf8')) as OpenApiDoc;
     specs.set(name, doc);
   }
   return doc;
@@ -59,7 +46,7 @@ export interface SeedExamples {
 
 /** The JSON bodies of the seed document, found after its (Chinese) headings "请求示例" and "响应示例 (NNN)". */
 export function seedExamples(): SeedExamples {
-  const dir = sharedDir('seed', 'the seed document (*.txt)');
+  const dir = path.join(SPEC_DIR, 'seed');
   const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
   if (!file) throw new Error(`Reference file missing: no *.txt seed document in ${dir}.`);
   const text = readFileSync(path.join(dir, file), 'utf8');

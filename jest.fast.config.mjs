@@ -1,0 +1,20 @@
+/**
+ * The fast tier (`make test-fast`, `npm run test:fast`): the unit, Atlas client, simulator, input, replay and workflow
+ * tests, for the edit-test loop. `make test` (jest.config.js) runs everything CI runs, these included.
+ */
+import base from './jest.config.js';
+
+export default {
+  ...base,
+  testMatch: [
+    '<rootDir>/test/{unit,atlas,activities,notify,simulator,input,replay,workflow}/**/*.test.ts',
+    '<rootDir>/test/cli/{status-text,batch-confirm}.test.ts',
+    '<rootDir>/test/worker/{config,preload}.test.ts',
+  ],
+  // The slow ends of those folders: a 30-day restore replayed in full, and the end-to-end dev-server restores.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/workflow/long-restore\\.test\\.ts',
+    '<rootDir>/test/workflow/dev-server\\.test\\.ts',
+  ],
+};

@@ -1,6 +1,7 @@
 // A running restore's status as a person reads it: for an approver, what will be deleted, the checks, the plan and
 // when approval times out; for everyone, where the restore is and, when the restore has an expectation, an ETA.
 import type { RestoreStatus } from '../common/result';
+import { sanitize } from '../common/text';
 import { checkLine } from './result-text';
 
 export interface StatusView extends Partial<RestoreStatus> {
@@ -46,7 +47,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
         `  approval times out at ${v.approvalTimeoutAt} (in ~${humanDuration((Date.parse(v.approvalTimeoutAt) - nowMs) / 1000)}); then the restore ends REJECTED`,
       );
   }
-  if (v.plan) lines.push(`  plan: ${v.plan}`);
+  if (v.plan) lines.push(`  plan: ${sanitize(v.plan)}`);
   if (v.checks?.length) {
     lines.push('  checks:');
     for (const c of v.checks) lines.push(checkLine(c));
@@ -59,7 +60,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
   if (eta) lines.push(`  ${eta}`);
   if (v.atlasTrouble)
     lines.push(
-      `  ATLAS TROUBLE since ${v.atlasTrouble.since} (${v.atlasTrouble.attempts} attempts): ${v.atlasTrouble.lastError}; the restore keeps waiting`,
+      `  ATLAS TROUBLE since ${v.atlasTrouble.since} (${v.atlasTrouble.attempts} attempts): ${sanitize(v.atlasTrouble.lastError)}; the restore keeps waiting`,
     );
   lines.push(`  started ${v.startedAt ?? '?'}; deadline ${v.deadlineAt ?? '?'}`);
   return lines.join('\n');

@@ -8,7 +8,7 @@ import type { ResolvedRequest } from './request';
 import { requestDigest } from './request';
 
 export const RESTORE_WORKFLOW_TYPE = 'restoreWorkflow';
-const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
+export const BATCH_WORKFLOW_TYPE = 'batchRestoreWorkflow';
 
 /** Options shared by a top-level start and a child start. */
 interface CommonStartOptions {
@@ -81,6 +81,14 @@ function batchWorkflowId(name: string | undefined, digest: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return `atlas-restore-batch-${slug || digest.replace(/[^a-z0-9]+/gi, '-')}`;
+}
+
+/** Whether `workflowId` is the id batchWorkflowId gives a plan of this name (any digest, for an unnamed plan). */
+export function isBatchWorkflowId(workflowId: string, name: string | undefined): boolean {
+  const byName = batchWorkflowId(name, '');
+  return byName !== 'atlas-restore-batch-'
+    ? workflowId === byName
+    : /^atlas-restore-batch-[a-z0-9-]+$/i.test(workflowId);
 }
 
 export interface BatchPlanRef {

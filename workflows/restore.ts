@@ -10,6 +10,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   sleep,
   workflowInfo,
@@ -17,7 +18,9 @@ import {
 } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
 import type { RestoreInput } from '../common/input';
+import { restoreWorkflowId } from '../common/input';
 import { parseWorkflowRequest } from '../common/request';
+import { CONTROLS_MESSAGE, hasControls, NAME_MAX, NOTE_MAX } from '../common/text';
 import type { RestoreResult } from '../common/result';
 import { sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
@@ -33,6 +36,9 @@ import { approval, learn, lookForJob, preflight, relearn, submit } from './steps
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
+
+/** Patch id of the check that the workflow id is the one the target names (issue 21). */
+const WORKFLOW_ID_PATCH = 'workflow-id-is-target';
 export { POLLS_PER_RUN };
 
 export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry): Promise<RestoreResult> {
@@ -40,6 +46,12 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
   const parsed = parseWorkflowRequest(raw);
   if (!parsed.ok) throw ApplicationFailure.nonRetryable(`invalid restore input: ${parsed.problems}`, 'InvalidInput');
   const req = parsed.req;
+  // One restore per target holds only if the id is the target's: a direct start under another id is refused.
+  if (patched(WORKFLOW_ID_PATCH) && workflowInfo().workflowId !== restoreWorkflowId(req))
+    throw ApplicationFailure.nonRetryable(
+      `invalid restore input: the workflow id must be ${restoreWorkflowId(req)} (one restore per target), not ${workflowInfo().workflowId}`,
+      'InvalidInput',
+    );
   const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
   if (!carry)
     st.audit.add(
@@ -98,9 +110,12 @@ function installHandlers(st: RestoreState): void {
   const requester = st.req.requester;
   setHandler(statusQuery, () => st.status());
   setHandler(auditQuery, () => st.audit.events);
-  const mustBeWaiting = (by: string | undefined) => {
+  const mustBeWaiting = (by: unknown, note: unknown, noteName: string) => {
     if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
-    if (!by?.trim()) throw new Error('approver (--by) must not be empty');
+    // Bounded and clean before anything is kept: a decision's text lives in the state carried across continue-as-new.
+    if (typeof by !== 'string' || !by.trim()) throw new Error('approver (--by) must not be empty');
+    checkText('--by', by, NAME_MAX);
+    if (note !== undefined) checkText(noteName, note, NOTE_MAX);
   };
   setHandler(
     approveUpdate,
@@ -109,8 +124,8 @@ function installHandlers(st: RestoreState): void {
       return `approved by ${by.trim()}`;
     },
     {
-      validator: ({ by }) => {
-        mustBeWaiting(by);
+      validator: ({ by, comment }) => {
+        mustBeWaiting(by, comment, '--comment');
         if (requester && by.trim().toLowerCase() === requester.toLowerCase())
           throw new Error('the requester cannot approve their own restore');
       },
@@ -122,8 +137,14 @@ function installHandlers(st: RestoreState): void {
       st.decision = { approved: false, by: by.trim(), note: reason };
       return `rejected by ${by.trim()}`;
     },
-    { validator: ({ by }) => mustBeWaiting(by) },
+    { validator: ({ by, reason }) => mustBeWaiting(by, reason, '--reason') },
   );
+}
+
+function checkText(what: string, v: unknown, max: number): void {
+  if (typeof v !== 'string') throw new Error(`${what} must be text`);
+  if (v.length > max) throw new Error(`${what} must be at most ${max} characters (got ${v.length})`);
+  if (hasControls(v)) throw new Error(`${what} ${CONTROLS_MESSAGE}`);
 }
 
 /** Runs the restore in a scope that the deadline (or a cancel of the workflow) cancels; then says what happened. */

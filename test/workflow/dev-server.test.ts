@@ -80,7 +80,7 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const fast = { polling: { initialS: 1, maxS: 2 } };
     const r = await h.env.client.workflow.execute(batchRestoreWorkflow, {
       taskQueue: h.taskQueue,
-      workflowId: `drill-${ok1.projectId}`,
+      workflowId: 'atlas-restore-batch-dr-drill',
       args: [
         {
           name: 'DR drill',

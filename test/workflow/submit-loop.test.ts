@@ -9,6 +9,7 @@ import type { RestoreInput } from '../../common/input';
 import type { RestoreResult } from '../../common/result';
 import { restoreWorkflow } from '../../workflows';
 import { atlasFailure, authFailure, baseInput, stubAtlas, timeSkipping, withWorker } from './stubs';
+import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResul
   restoreResultOf(
     await env.client.workflow.start(restoreWorkflow, {
       taskQueue,
-      workflowId: `loop-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
       args: [input],
     }),
   );

@@ -1,8 +1,11 @@
 // `atlas-restore list`: a visibility query over our search attributes (the same filters work in the Temporal UI).
 import type { Client } from '@temporalio/client';
 import { SA } from '../../common/constants';
+import { EXIT } from '../../common/exit-codes';
+import { describeIssues, inputSchemas } from '../../common/input';
+import { quoted } from '../../common/visibility';
 import type { OutputFormat } from '../output';
-import { emit } from '../output';
+import { CliError, emit } from '../output';
 
 export interface ListFlags {
   status?: 'running' | 'completed' | 'failed';
@@ -13,8 +16,14 @@ export interface ListFlags {
   output: OutputFormat;
 }
 
-/** The query, exactly as one would paste it into the Temporal UI's filter. */
+/** The query, exactly as one would paste it into the Temporal UI's filter; only from validated values. */
 export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'projectId'>): string {
+  const { clusterNameSchema, objectIdSchema } = inputSchemas();
+  const valid = (flag: string, schema: typeof clusterNameSchema, v: string): string => {
+    const r = schema.safeParse(v);
+    if (!r.success) throw new CliError(`invalid ${flag}: ${describeIssues(r.error)}`, EXIT.usage);
+    return r.data;
+  };
   const parts = [`WorkflowType = 'restoreWorkflow'`];
   if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
@@ -22,10 +31,13 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'p
     parts.push(
       `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
     );
-  if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
+  if (f.targetClusterName)
+    parts.push(
+      `${SA.targetCluster.name} = ${quoted(valid('--targetClusterName', clusterNameSchema, f.targetClusterName))}`,
+    );
   if (f.projectId) {
-    const id = f.projectId.replace(/'/g, '');
-    parts.push(`(${SA.projectId.name} = '${id}' OR ${SA.targetProjectId.name} = '${id}')`);
+    const id = quoted(valid('--projectId', objectIdSchema, f.projectId));
+    parts.push(`(${SA.projectId.name} = ${id} OR ${SA.targetProjectId.name} = ${id})`);
   }
   return parts.join(' AND ');
 }

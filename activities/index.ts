@@ -6,6 +6,7 @@ import { HttpClient } from 'urllib';
 import type { AtlasClient } from '../atlas/client';
 import type { RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';
+import type { RestorePolicy } from '../policy/policy';
 import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { deliverEvent } from './notify';
@@ -15,7 +16,7 @@ import type { Caller } from './guard';
 import { readCallingRun, refuse, requireRestoreCaller } from './guard';
 import type { ActivitySchema } from './schemas';
 import { parseActivityInput } from './schemas';
-import type { JobRef, PreflightRequest, SubmitRequest } from './types';
+import type { JobRef, PreflightReport, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -24,6 +25,8 @@ export interface ActivityDeps {
   /** The webhook (config/webhook.ts: URL, events, signing secret): worker configuration, never workflow input. */
   webhook?: WebhookSettings;
   http?: HttpClient;
+  /** The restore policy (ATLAS_RESTORE_POLICY); absent: open mode, identities unverified. */
+  policy?: RestorePolicy;
 }
 
 /**
@@ -95,13 +98,30 @@ async function ownEvent(deps: ActivityDeps, e: RestoreEvent): Promise<RestoreEve
 export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
-    preflight: instrumented('preflight', 'preflight', (r: PreflightRequest) => {
+    preflight: instrumented('preflight', 'preflight', async (r: PreflightRequest): Promise<PreflightReport> => {
       requireRestoreCaller('preflight', r);
-      return runPreflight(deps.atlas, r);
+      const p = deps.policy;
+      if (!p) return { ...(await runPreflight(deps.atlas, r)), policy: { mode: 'open' } };
+      // A target no rule allows is refused before any Atlas read: the `policy` check fails, nothing was changed.
+      const v = p.verdict(r.targetProjectId, r.targetClusterName);
+      const policy = {
+        mode: 'enforced' as const,
+        digest: v.digest,
+        rule: v.rule,
+        approvers: v.approvers,
+        signedStart: v.signedStart,
+      };
+      const check = { name: 'policy', status: v.allowed ? ('pass' as const) : ('fail' as const), evidence: v.evidence };
+      if (!v.allowed) return { checks: [check], plan: `nothing: ${v.evidence}`, policy };
+      const report = await runPreflight(deps.atlas, r);
+      return { ...report, checks: [check, ...report.checks], policy };
     }),
     /** The create alone (ambiguous when it fails): the workflow tries it once per attempt and looks up after. */
     submitRestore: instrumented('submitRestore', 'submit', async (r: SubmitRequest) => {
       await checkCreate(deps, r);
+      // The policy again, from the worker's own copy: the workflow's preflight is not the point of damage.
+      const v = deps.policy?.verdict(r.targetProjectId, r.targetClusterName);
+      if (v && !v.allowed) refuse('submitRestore', 'policy', v.evidence);
       return createRestoreJob(deps.atlas, r);
     }),
     findSubmittedJob: instrumented('findSubmittedJob', 'submit', (r: SubmitRequest) => {

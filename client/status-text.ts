@@ -38,9 +38,22 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
     lines.push(
       `  target: '${v.target.clusterName}' in project ${v.target.projectId ?? '?'} — ALL ITS DATA is deleted and replaced by snapshot ${v.source?.snapshotId ?? '?'} of '${v.source?.clusterName ?? '?'}'`,
     );
+  // What an approver reviews: who asked and why (as typed), the flags, and the run and digest a decision binds to.
+  if (v.requestDigest)
+    lines.push(
+      `  requested by ${sanitize(v.requester ?? 'unknown')} (unverified)${v.reason ? `: ${sanitize(v.reason)}` : ''}`,
+      `  flags: requireApproval=${v.flags?.requireApproval ?? '?'} dryRun=${v.flags?.dryRun ?? '?'} rollbackOnFailure=${v.flags?.rollbackOnFailure ?? '?'}`,
+      `  request digest ${v.requestDigest}; run ${v.runId}`,
+    );
+  if (v.policy)
+    lines.push(
+      v.policy.mode === 'open'
+        ? '  policy: OPEN MODE (the worker has no ATLAS_RESTORE_POLICY): identities unverified'
+        : `  policy: ${v.policy.digest}, rule '${v.policy.rule ?? '(none)'}'${v.policy.approvers ? `, approval by ${v.policy.approvers} required` : ''}`,
+    );
   if (v.awaitingApproval) {
     lines.push(
-      `  WAITING FOR APPROVAL: \`atlas-restore approve ${v.workflowId} --by <name>\` or \`atlas-restore reject ${v.workflowId} --by <name>\``,
+      `  WAITING FOR APPROVAL: \`atlas-restore approve ${v.workflowId} --runId ${v.runId} --by <name>\` or \`atlas-restore reject ${v.workflowId} --runId ${v.runId} --by <name>\``,
     );
     if (v.approvalTimeoutAt)
       lines.push(

@@ -11,6 +11,13 @@ export interface Check {
   evidence: string;
 }
 
+/**
+ * The restore policy that applied (issue 21): `open` when the worker has none (ATLAS_RESTORE_POLICY unset: identities
+ * unverified), else the policy file's digest and the rule that matched the target.
+ */
+export type PolicyApplied =
+  { mode: 'open' } | { mode: 'enforced'; digest: string; rule?: string; approvers: number; signedStart: boolean };
+
 /** A domain event in the audit trail. `at` is workflow time (ISO). */
 export interface AuditEvent {
   at: string;
@@ -48,7 +55,9 @@ export interface AuditEvent {
     /** An undo the saga will run if the restore fails (pushed when the step it undoes succeeded). */
     | 'undo-registered'
     /** A notification that could not be delivered (the outcome is unchanged). */
-    | 'notify-failed';
+    | 'notify-failed'
+    /** The restore policy that applied (or open mode). */
+    | 'policy';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -92,6 +101,13 @@ export interface RestoreStatus {
   expectedFinishAt?: string;
   /** Set while Atlas calls keep failing after submit: the restore keeps waiting and says so. */
   atlasTrouble?: { since: string; attempts: number; lastError: string };
+  /** The restore policy that applied, once preflight has run; open mode says "identities unverified". */
+  policy?: PolicyApplied;
+  /** What an approver reviews (issue 21): who asked (as typed: unverified), why, the flags and the request digest. */
+  requester?: string;
+  reason?: string;
+  flags?: { requireApproval: boolean; dryRun: boolean; rollbackOnFailure: boolean };
+  requestDigest?: string;
 }
 
 export interface RestoreResult {
@@ -109,6 +125,8 @@ export interface RestoreResult {
   compensations: CompensationStep[];
   recoveryPoint?: RecoveryPoint;
   approvedBy?: string;
+  /** The restore policy that applied (its digest and matching rule), or open mode. */
+  policy?: PolicyApplied;
   polls: number;
   startedAt: string;
   finishedAt: string;

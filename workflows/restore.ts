@@ -25,6 +25,7 @@ import type { RestoreResult } from '../common/result';
 import { sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { compensate } from './compensation';
+import type { DecisionBinding } from './definitions';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
 import type { Ending, Interruption } from './finish';
 import { finish } from './finish';
@@ -39,6 +40,8 @@ export type { RestoreCarry };
 
 /** Patch id of the check that the workflow id is the one the target names (issue 21). */
 const WORKFLOW_ID_PATCH = 'workflow-id-is-target';
+/** Patch id of the approval the worker's policy asks for when the request did not (issue 21). */
+const POLICY_APPROVAL_PATCH = 'policy-requires-approval';
 export { POLLS_PER_RUN };
 
 export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry): Promise<RestoreResult> {
@@ -110,8 +113,19 @@ function installHandlers(st: RestoreState): void {
   const requester = st.req.requester;
   setHandler(statusQuery, () => st.status());
   setHandler(auditQuery, () => st.audit.events);
-  const mustBeWaiting = (by: unknown, note: unknown, noteName: string) => {
+  const mustBeWaiting = (by: unknown, note: unknown, noteName: string, bound: DecisionBinding) => {
     if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
+    const info = workflowInfo();
+    if (bound.runId !== undefined && bound.runId !== info.runId)
+      throw new Error(
+        `you reviewed a different request: run ${String(bound.runId)} is not the run waiting for approval (${info.runId}); run \`atlas-restore status ${info.workflowId}\` again`,
+      );
+    if (bound.requestDigest !== undefined && bound.requestDigest !== st.digest)
+      throw new Error(
+        `you reviewed a different request: digest ${String(bound.requestDigest)} is not this restore's ${st.digest}`,
+      );
+    if (st.c.policy?.mode === 'enforced' && (bound.runId === undefined || bound.requestDigest === undefined))
+      throw new Error('under the restore policy a decision must name the run id and request digest it reviewed');
     // Bounded and clean before anything is kept: a decision's text lives in the state carried across continue-as-new.
     if (typeof by !== 'string' || !by.trim()) throw new Error('approver (--by) must not be empty');
     checkText('--by', by, NAME_MAX);
@@ -124,8 +138,8 @@ function installHandlers(st: RestoreState): void {
       return `approved by ${by.trim()}`;
     },
     {
-      validator: ({ by, comment }) => {
-        mustBeWaiting(by, comment, '--comment');
+      validator: ({ by, comment, runId, requestDigest }) => {
+        mustBeWaiting(by, comment, '--comment', { runId, requestDigest });
         if (requester && by.trim().toLowerCase() === requester.toLowerCase())
           throw new Error('the requester cannot approve their own restore');
       },
@@ -137,7 +151,10 @@ function installHandlers(st: RestoreState): void {
       st.decision = { approved: false, by: by.trim(), note: reason };
       return `rejected by ${by.trim()}`;
     },
-    { validator: ({ by, reason }) => mustBeWaiting(by, reason, '--reason') },
+    {
+      validator: ({ by, reason, runId, requestDigest }) =>
+        mustBeWaiting(by, reason, '--reason', { runId, requestDigest }),
+    },
   );
 }
 
@@ -179,7 +196,9 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     const first = await preflight(st, 1);
     if (first) return first;
     if (req.dryRun) return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${st.c.plan ?? 'restore'}` };
-    if (req.requireApproval) {
+    // The policy can only add an approval the request did not ask for, never remove one (issue 21).
+    const policyAsks = st.c.policy?.mode === 'enforced' && st.c.policy.approvers > 0;
+    if (req.requireApproval || (policyAsks && patched(POLICY_APPROVAL_PATCH))) {
       const decided = await approval(st);
       if (decided) return decided;
       // The checks may have gone stale while the approver thought about it (hours): read again before changing anything.

@@ -115,6 +115,15 @@ export class RestoreState {
       approvalTimeoutAt: this.awaitingApproval ? this.approvalTimeoutAt : undefined,
       expectedFinishAt: this.expectedFinishAt(),
       atlasTrouble: this.watching?.trouble,
+      policy: this.c.policy,
+      requester: this.req.requester,
+      reason: this.req.reason,
+      flags: {
+        requireApproval: this.req.requireApproval,
+        dryRun: this.req.dryRun,
+        rollbackOnFailure: this.req.rollbackOnFailure,
+      },
+      requestDigest: this.digest,
     };
   }
 

@@ -8,6 +8,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { HttpClient } from 'urllib';
 import { deliverEvent } from '../../activities/notify';
 import { restoreWorkflowId } from '../../common/input';
+import type { RestoreResult } from '../../common/result';
 import { quoted } from '../../common/visibility';
 import { WebhookSettings } from '../../config/webhook';
 import { startDevServer } from '../../devserver/devserver';
@@ -54,24 +55,30 @@ test('a 2 MB approve --by is refused by the validator; the restore keeps waiting
   const id = restoreWorkflowId({ projectId: p.projectId, targetClusterName: p.target.name });
   await awaitingApproval(id);
   const handle = env.client.workflow.getHandle(id);
+  const runId = (await handle.describe()).runId;
+  // Open mode says so: the worker's banner, the status, the audit trail.
+  expect(worker.output()).toContain('OPEN MODE: no restore policy (ATLAS_RESTORE_POLICY), identities unverified');
+  expect((await cli(['status', id], cliEnv)).stdout).toMatch(/policy: OPEN MODE .*identities unverified/);
   // Too long for a command line (ARG_MAX): sent as any SDK or `temporal workflow update` would.
   const huge = await handle
     .executeUpdate(approveUpdate, { args: [{ by: 'b'.repeat(2_000_000 - 1024) }] })
     .catch((e: unknown) => e);
   expect(huge).toBeInstanceOf(WorkflowUpdateFailedError);
   expect((huge as WorkflowUpdateFailedError).cause?.message).toMatch(/--by must be at most 200 characters/);
-  const long = await cli(['approve', id, '--by', 'bob', '--comment', 'c'.repeat(1001)], cliEnv);
+  const long = await cli(['approve', id, '--runId', runId, '--by', 'bob', '--comment', 'c'.repeat(1001)], cliEnv);
   expect(long.code).toBe(2);
   expect(long.stderr).toMatch(/--comment must be at most 1000 characters/);
-  const esc = await cli(['approve', id, '--by', 'bob\u001b[2K\u202eecila'], cliEnv);
+  const esc = await cli(['approve', id, '--runId', runId, '--by', 'bob\u001b[2K\u202eecila'], cliEnv);
   expect(esc.code).toBe(2);
   expect(esc.stderr).toMatch(/must not contain control characters or bidirectional overrides/);
   expect((await handle.query(statusQuery)).awaitingApproval).toBe(true);
 
-  const ok = await cli(['approve', id, '--by', 'bob'], cliEnv);
+  const ok = await cli(['approve', id, '--runId', runId, '--by', 'bob'], cliEnv);
   expect(ok.code).toBe(0);
   const watched = await cli(['watch', id, '-o', 'json'], cliEnv);
-  expect(JSON.parse(watched.stdout)).toMatchObject({ outcome: 'COMPLETED' });
+  const result = JSON.parse(watched.stdout) as RestoreResult;
+  expect(result).toMatchObject({ outcome: 'COMPLETED', policy: { mode: 'open' } });
+  expect(result.audit.find((e) => e.type === 'policy')?.message).toMatch(/open mode.*identities unverified/);
 }, 180_000);
 
 test('start refuses a reason or requester with controls; what the CLI prints of a direct start is sanitized', async () => {

@@ -12,6 +12,7 @@ COPY atlas atlas
 COPY worker worker
 COPY client client
 COPY config config
+COPY policy policy
 COPY scripts/build-workflow-bundle.mjs scripts/build-workflow-bundle.mjs
 # Compiles to dist/ and prebuilds the workflow bundle (dist/workflow-bundle.js): the worker loads it at start instead
 # of bundling (seconds and memory on every start).

@@ -8,6 +8,7 @@
 //   (workflows/polling.ts relearnDue) that got a minute-old thin pool would poll the whole floor for nothing.
 import type { Client } from '@temporalio/client';
 import { SA } from '../common/constants';
+import { quoted } from '../common/visibility';
 import { logMoments, sigmaUpperBound, type PooledSpread } from '../common/expectation';
 
 export interface DurationHistory {
@@ -35,7 +36,7 @@ export async function restoreDurationHistory(
   targetClusterName: string,
 ): Promise<DurationHistory> {
   if (!client) return { samplesS: [] };
-  const q = `${SA.targetProjectId.name} = '${targetProjectId}' AND ${SA.targetCluster.name} = '${targetClusterName}' AND ${COMPLETED_WITH_DURATION}`;
+  const q = `${SA.targetProjectId.name} = ${quoted(targetProjectId)} AND ${SA.targetCluster.name} = ${quoted(targetClusterName)} AND ${COMPLETED_WITH_DURATION}`;
   const samplesS: number[] = [];
   try {
     for await (const wf of client.workflow.list({ query: q })) {

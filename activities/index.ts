@@ -6,12 +6,17 @@ import { HttpClient } from 'urllib';
 import type { AtlasClient } from '../atlas/client';
 import type { RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';
+import type { RestorePolicy } from '../policy/policy';
 import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { deliverEvent } from './notify';
 import { runPreflight } from './preflight';
 import { createRestoreJob, findSubmittedJob, getRestoreJob, listMatchingJobs } from './submit';
-import type { JobRef, PreflightRequest, SubmitRequest } from './types';
+import type { Caller } from './guard';
+import { readCallingRun, refuse, requireRestoreCaller } from './guard';
+import type { ActivitySchema } from './schemas';
+import { parseActivityInput } from './schemas';
+import type { JobRef, PreflightReport, PreflightRequest, SubmitRequest } from './types';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -20,14 +25,17 @@ export interface ActivityDeps {
   /** The webhook (config/webhook.ts: URL, events, signing secret): worker configuration, never workflow input. */
   webhook?: WebhookSettings;
   http?: HttpClient;
+  /** The restore policy (ATLAS_RESTORE_POLICY); absent: open mode, identities unverified. */
+  policy?: RestorePolicy;
 }
 
 /**
- * Wraps every activity: the one place an Atlas error becomes an ApplicationFailure (activities/failures.ts), so
- * activity code just throws. Also counts retries (attempt > 1) on the worker's metrics, and logs each attempt (the
- * worker's log interceptor adds the target cluster to the line).
+ * Wraps every activity: its input is parsed with its schema (activities/schemas.ts) and refused when invalid; an Atlas
+ * error becomes an ApplicationFailure (activities/failures.ts), so activity code just throws. Also counts retries
+ * (attempt > 1) on the worker's metrics, and logs each attempt (the worker's log interceptor adds the target cluster).
+ * Who may call is each activity's own check (activities/guard.ts), first thing in its body.
  */
-function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
+function instrumented<T, R>(name: string, schema: ActivitySchema, fn: (arg: T) => Promise<R>): (arg: T) => Promise<R> {
   return async (arg: T) => {
     const ctx = Context.current();
     if (ctx.info.attempt > 1)
@@ -36,28 +44,110 @@ function instrumented<T, R>(name: string, fn: (arg: T) => Promise<R>): (arg: T) 
         .add(1, { activity: name });
     ctx.log.debug(`${name} attempt ${ctx.info.attempt}`);
     try {
-      return await fn(arg);
+      const parsed = parseActivityInput(schema, arg);
+      if (!parsed.ok) refuse(name, 'invalid-input', parsed.problems);
+      return await fn(parsed.value as T);
     } catch (e) {
       throw toFailure(e);
     }
   };
 }
 
+/** A create (the restore's or the rollback's): only for the request the calling restore was started with. */
+async function checkCreate(deps: ActivityDeps, r: SubmitRequest): Promise<Caller> {
+  const name = 'submitRestore';
+  const c = requireRestoreCaller(name, r);
+  const run = await readCallingRun(name, deps.temporal, c);
+  const req = run?.request;
+  if (!run || !req) return c;
+  const main =
+    r.projectId === req.projectId &&
+    r.clusterName === req.clusterName &&
+    r.snapshotId === req.snapshotId &&
+    r.targetProjectId === req.targetProjectId &&
+    r.targetClusterName === req.targetClusterName;
+  // The rollback restores the target from its own snapshot: source = target, and only when the request asked for it.
+  const rollback =
+    req.rollbackOnFailure &&
+    r.projectId === req.targetProjectId &&
+    r.clusterName === req.targetClusterName &&
+    r.targetProjectId === req.targetProjectId &&
+    r.targetClusterName === req.targetClusterName;
+  if (!main && !rollback)
+    refuse(
+      name,
+      'request-mismatch',
+      `${c.workflowId} was started to restore snapshot ${req.snapshotId} of ${req.clusterName} into ${req.targetClusterName}, not this`,
+    );
+  return c;
+}
+
+/** The event's id, workflow id and run id come from the calling execution, never from the caller's input. */
+async function ownEvent(deps: ActivityDeps, e: RestoreEvent): Promise<RestoreEvent> {
+  const name = 'notify';
+  const c = requireRestoreCaller(name, e, { batch: true });
+  const run = await readCallingRun(name, deps.temporal, c);
+  // The workflow numbers repeatable events (…/type/n); the first run's id comes from the run's start event.
+  const m = /^.*\/([0-9a-f-]{36})\/[a-z._]+(?:\/(\d{1,6}))?$/.exec(e.id);
+  const firstRun = run?.firstExecutionRunId ?? m?.[1];
+  if (!firstRun) refuse(name, 'invalid-input', 'the event id does not name the first run of its restore');
+  const id = `${c.workflowId}/${firstRun}/${e.type}${m?.[2] ? `/${m[2]}` : ''}`;
+  return { ...e, id, workflowId: c.workflowId, runId: c.runId };
+}
+
 export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
-    preflight: instrumented('preflight', (r: PreflightRequest) => runPreflight(deps.atlas, r)),
+    preflight: instrumented('preflight', 'preflight', async (r: PreflightRequest): Promise<PreflightReport> => {
+      requireRestoreCaller('preflight', r);
+      const p = deps.policy;
+      if (!p) return { ...(await runPreflight(deps.atlas, r)), policy: { mode: 'open' } };
+      // A target no rule allows is refused before any Atlas read: the `policy` check fails, nothing was changed.
+      const v = p.verdict(r.targetProjectId, r.targetClusterName);
+      const policy = {
+        mode: 'enforced' as const,
+        digest: v.digest,
+        rule: v.rule,
+        approvers: v.approvers,
+        signedStart: v.signedStart,
+      };
+      const check = { name: 'policy', status: v.allowed ? ('pass' as const) : ('fail' as const), evidence: v.evidence };
+      if (!v.allowed) return { checks: [check], plan: `nothing: ${v.evidence}`, policy };
+      const report = await runPreflight(deps.atlas, r);
+      return { ...report, checks: [check, ...report.checks], policy };
+    }),
     /** The create alone (ambiguous when it fails): the workflow tries it once per attempt and looks up after. */
-    submitRestore: instrumented('submitRestore', (r: SubmitRequest) => createRestoreJob(deps.atlas, r)),
-    findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
-    /** The baseline before the first create: the jobs of this request that are not ours. */
-    listMatchingJobs: instrumented('listMatchingJobs', (r: SubmitRequest) => listMatchingJobs(deps.atlas, r)),
-    getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
-    notify: instrumented('notify', (e: RestoreEvent) => deliverEvent(http, deps.webhook, e)),
+    submitRestore: instrumented('submitRestore', 'submit', async (r: SubmitRequest) => {
+      await checkCreate(deps, r);
+      // The policy again, from the worker's own copy: the workflow's preflight is not the point of damage.
+      const v = deps.policy?.verdict(r.targetProjectId, r.targetClusterName);
+      if (v && !v.allowed) refuse('submitRestore', 'policy', v.evidence);
+      return createRestoreJob(deps.atlas, r);
+    }),
+    findSubmittedJob: instrumented('findSubmittedJob', 'submit', (r: SubmitRequest) => {
+      requireRestoreCaller('findSubmittedJob', r);
+      return findSubmittedJob(deps.atlas, r);
+    }),
+    /** The baseline before a create: the jobs of this request that are not ours (workflows/submit.ts). */
+    listMatchingJobs: instrumented('listMatchingJobs', 'submit', (r: SubmitRequest) => {
+      requireRestoreCaller('listMatchingJobs', r);
+      return listMatchingJobs(deps.atlas, r);
+    }),
+    // A job reference names its source (or, for the rollback, its target): only the caller's kind is checked.
+    getRestoreJob: instrumented('getRestoreJob', 'jobRef', (r: JobRef) => {
+      requireRestoreCaller('getRestoreJob', undefined);
+      return getRestoreJob(deps.atlas, r);
+    }),
+    notify: instrumented('notify', 'event', async (e: RestoreEvent) =>
+      deliverEvent(http, deps.webhook, await ownEvent(deps, e)),
+    ),
     restoreDurationHistory: instrumented(
       'restoreDurationHistory',
-      (t: { targetProjectId: string; targetClusterName: string }) =>
-        restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName),
+      'history',
+      (t: { targetProjectId: string; targetClusterName: string }) => {
+        requireRestoreCaller('restoreDurationHistory', t);
+        return restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName);
+      },
     ),
   };
 }

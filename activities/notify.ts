@@ -5,6 +5,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { HttpClient } from 'urllib';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
+import { sanitize, slackEscape } from '../common/text';
 import type { NotifyResult, RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';
 
@@ -30,7 +31,8 @@ function eventText(e: RestoreEvent): string {
   if (e.reason) parts.push(e.reason);
   if (e.restoreJobId) parts.push(`job ${e.restoreJobId}`);
   if (e.durationS !== undefined) parts.push(`after ${formatDuration(e.durationS)}`);
-  return parts.join(' - ').replace(/\s*[\r\n]+\s*/g, ' ');
+  // One line, inert: controls shown as \xNN, and Slack's &, <, > escaped (no <!channel>, no disguised link).
+  return slackEscape(sanitize(parts.join(' - ').replace(/\s*[\r\n]+\s*/g, ' ')));
 }
 
 function formatDuration(s: number): string {

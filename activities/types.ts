@@ -1,6 +1,6 @@
 // Activity inputs and outputs (plain JSON: they are recorded in workflow history, so no secrets, ever).
 // The job shapes shared with the workflows live in common/jobs.ts; re-exported here for the activities' callers.
-import type { Check, RecoveryPoint } from '../common/result';
+import type { Check, PolicyApplied, RecoveryPoint } from '../common/result';
 import type { Backend } from '../common/types';
 import type { RestoreTarget } from '../common/jobs';
 
@@ -17,4 +17,6 @@ export interface PreflightReport {
   recoveryPoint?: RecoveryPoint;
   /** Short description of source and target, for the plan a dry run shows. */
   plan: string;
+  /** What the worker's restore policy says about the target (absent from workers before issue 21). */
+  policy?: PolicyApplied;
 }

@@ -2,6 +2,7 @@
 // classifyAtlasError gives the class, describeAtlasError the one description (failure type, retryable, Retry-After,
 // benign, operator hint) that activities/failures.ts turns into an ApplicationFailure.
 import { FAILURE, type FailureType } from '../common/failure-types';
+import { ATLAS_DETAIL_MAX, cut } from '../common/text';
 
 /** What the orchestrator should do about a failed call. */
 export type ErrorClass =
@@ -66,23 +67,26 @@ export function classifyAtlasError(status: number, errorCode: string, sunsetPath
 export class AtlasApiError extends Error {
   override readonly name: string = 'AtlasApiError';
   readonly errorClass: ErrorClass;
+  readonly detail: string;
 
   constructor(
     /** HTTP status, or 0 for a failure below HTTP (timeout, reset). */
     readonly status: number,
     /** Atlas `errorCode`, or one of TRANSPORT_CODES. */
     readonly errorCode: string,
-    /** Atlas `detail` (or a short description of a transport failure). */
-    readonly detail: string,
+    /** Atlas `detail` (or a short description of a transport failure); cut at ATLAS_DETAIL_MAX. */
+    detail: string,
     /** Our operation name (atlas/operations.ts). */
     readonly operation: string,
     /** Seconds from the Retry-After header, when Atlas sent one. */
     readonly retryAfterS?: number,
     sunsetPath = false,
   ) {
+    // What Atlas says is kept bounded: it travels into failures, the audit trail, the result and notifications.
     super(
-      `Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${detail}` : ''}`,
+      `Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${cut(detail, ATLAS_DETAIL_MAX)}` : ''}`,
     );
+    this.detail = cut(detail, ATLAS_DETAIL_MAX);
     this.errorClass = classifyAtlasError(status, errorCode, sunsetPath);
   }
 

@@ -112,11 +112,16 @@ export const OPS = {
 
 export type OperationName = keyof typeof OPS;
 
-/** Fills a path template; every value is URI-encoded. */
+/**
+ * Fills a path template; every value is URI-encoded. `.`, `..` and empty values are refused: encoding leaves them as
+ * they are, and a URL resolves them (`/clusters/../x` would reach another resource).
+ */
 export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    if (value === '' || value === '.' || value === '..')
+      throw new Error(`path parameter ${name} must not be '${value}'`);
     return encodeURIComponent(value);
   });
 }

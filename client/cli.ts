@@ -22,6 +22,10 @@ async function connect() {
   return { cfg, client: await connectClient(cfg.temporal) };
 }
 
+/** The terminal's confirmation prompt, or undefined without a terminal. */
+const terminalConfirm = async () =>
+  process.stdin.isTTY ? (await import('./commands/start.js')).ttyConfirm : undefined;
+
 /** Runs a command and sets the process exit code it returns. */
 const run =
   <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
@@ -102,38 +106,34 @@ export function buildProgram(): Command {
     .command('approve <workflowId>')
     .description('Approve a restore that waits for approval (not by its requester).')
     .requiredOption('--by <name>', 'who approves')
+    .option('--runId <runId>', 'the run you reviewed (`status` shows it); without it, a terminal asks to confirm')
     .option('--comment <text>', 'a note for the audit trail')
     .addOption(output())
     .action(
-      run(async (id: string, f: { by: string; comment?: string; output: OutputFormat }) =>
-        (await import('./commands/ops.js')).decideCommand(
-          (await connect()).client,
-          id,
-          'approve',
-          f.by,
-          f.comment,
-          f.output,
-        ),
-      ),
+      run(async (id: string, f: { by: string; runId?: string; comment?: string; output: OutputFormat }) => {
+        const ops = await import('./commands/ops.js');
+        return ops.decideCommand((await connect()).client, id, 'approve', f.by, f.comment, f.output, {
+          runId: f.runId,
+          confirm: await terminalConfirm(),
+        });
+      }),
     );
 
   program
     .command('reject <workflowId>')
     .description('Reject a restore that waits for approval.')
     .requiredOption('--by <name>', 'who rejects')
+    .option('--runId <runId>', 'the run you reviewed (`status` shows it); without it, a terminal asks to confirm')
     .option('--reason <text>', 'why (kept in the audit trail)')
     .addOption(output())
     .action(
-      run(async (id: string, f: { by: string; reason?: string; output: OutputFormat }) =>
-        (await import('./commands/ops.js')).decideCommand(
-          (await connect()).client,
-          id,
-          'reject',
-          f.by,
-          f.reason,
-          f.output,
-        ),
-      ),
+      run(async (id: string, f: { by: string; runId?: string; reason?: string; output: OutputFormat }) => {
+        const ops = await import('./commands/ops.js');
+        return ops.decideCommand((await connect()).client, id, 'reject', f.by, f.reason, f.output, {
+          runId: f.runId,
+          confirm: await terminalConfirm(),
+        });
+      }),
     );
 
   program

@@ -1,6 +1,7 @@
 // A running restore's status as a person reads it: for an approver, what will be deleted, the checks, the plan and
 // when approval times out; for everyone, where the restore is and, when the restore has an expectation, an ETA.
 import type { RestoreStatus } from '../common/result';
+import { sanitize } from '../common/text';
 import { checkLine } from './result-text';
 
 export interface StatusView extends Partial<RestoreStatus> {
@@ -37,16 +38,29 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
     lines.push(
       `  target: '${v.target.clusterName}' in project ${v.target.projectId ?? '?'} — ALL ITS DATA is deleted and replaced by snapshot ${v.source?.snapshotId ?? '?'} of '${v.source?.clusterName ?? '?'}'`,
     );
+  // What an approver reviews: who asked and why (as typed), the flags, and the run and digest a decision binds to.
+  if (v.requestDigest)
+    lines.push(
+      `  requested by ${sanitize(v.requester ?? 'unknown')} (unverified)${v.reason ? `: ${sanitize(v.reason)}` : ''}`,
+      `  flags: requireApproval=${v.flags?.requireApproval ?? '?'} dryRun=${v.flags?.dryRun ?? '?'} rollbackOnFailure=${v.flags?.rollbackOnFailure ?? '?'}`,
+      `  request digest ${v.requestDigest}; run ${v.runId}`,
+    );
+  if (v.policy)
+    lines.push(
+      v.policy.mode === 'open'
+        ? '  policy: OPEN MODE (the worker has no ATLAS_RESTORE_POLICY): identities unverified'
+        : `  policy: ${v.policy.digest}, rule '${v.policy.rule ?? '(none)'}'${v.policy.approvers ? `, approval by ${v.policy.approvers} required` : ''}`,
+    );
   if (v.awaitingApproval) {
     lines.push(
-      `  WAITING FOR APPROVAL: \`atlas-restore approve ${v.workflowId} --by <name>\` or \`atlas-restore reject ${v.workflowId} --by <name>\``,
+      `  WAITING FOR APPROVAL: \`atlas-restore approve ${v.workflowId} --runId ${v.runId} --by <name>\` or \`atlas-restore reject ${v.workflowId} --runId ${v.runId} --by <name>\``,
     );
     if (v.approvalTimeoutAt)
       lines.push(
         `  approval times out at ${v.approvalTimeoutAt} (in ~${humanDuration((Date.parse(v.approvalTimeoutAt) - nowMs) / 1000)}); then the restore ends REJECTED`,
       );
   }
-  if (v.plan) lines.push(`  plan: ${v.plan}`);
+  if (v.plan) lines.push(`  plan: ${sanitize(v.plan)}`);
   if (v.checks?.length) {
     lines.push('  checks:');
     for (const c of v.checks) lines.push(checkLine(c));
@@ -59,7 +73,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
   if (eta) lines.push(`  ${eta}`);
   if (v.atlasTrouble)
     lines.push(
-      `  ATLAS TROUBLE since ${v.atlasTrouble.since} (${v.atlasTrouble.attempts} attempts): ${v.atlasTrouble.lastError}; the restore keeps waiting`,
+      `  ATLAS TROUBLE since ${v.atlasTrouble.since} (${v.atlasTrouble.attempts} attempts): ${sanitize(v.atlasTrouble.lastError)}; the restore keeps waiting`,
     );
   lines.push(`  started ${v.startedAt ?? '?'}; deadline ${v.deadlineAt ?? '?'}`);
   return lines.join('\n');

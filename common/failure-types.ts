@@ -18,6 +18,8 @@ export const FAILURE = {
   shape: 'AtlasResponseShape',
   /** Thrown by the workflow's submit loop when it gives up and Atlas certainly holds no job of ours. */
   nothingSubmitted: 'NothingSubmitted',
+  /** An activity refused its caller or its input (activities/guard.ts): nothing was called. Not retried. */
+  refused: 'ActivityRefused',
 } as const;
 export type FailureType = (typeof FAILURE)[keyof typeof FAILURE];
 

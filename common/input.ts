@@ -2,6 +2,7 @@
 // Workflow-safe (no Node imports). It holds no credentials, by design: workers read those from their environment.
 import { z } from 'zod';
 import { preloadSafe } from './preload-safe';
+import { CONTROLS_MESSAGE, hasControls, NAME_MAX, NOTE_MAX } from './text';
 
 /** Longest deadline or timeout we accept: a month (a restore takes hours; beyond that a typo is likelier). */
 const MAX_DURATION_S = 30 * 86400;
@@ -68,7 +69,18 @@ function buildSchemas() {
   });
   const pollingSchema = pollingFields.strict().transform(capped);
 
-  const inputFields = <P extends z.ZodType>(polling: P) => ({
+  /** A name or note as a start accepts it: bounded, and without controls or bidi overrides (common/text.ts). */
+  const cleanText = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((s) => !hasControls(s), CONTROLS_MESSAGE);
+  // The workflow's own parse stays as it was (bounded only): a restore in flight must keep accepting its input.
+  const plainText = (max: number) => z.string().trim().min(1).max(max);
+
+  const inputFields = <P extends z.ZodType>(polling: P, text: typeof cleanText) => ({
     /** Project of the source cluster (the snapshot's cluster). */
     projectId: objectIdSchema,
     /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
@@ -93,14 +105,14 @@ function buildSchemas() {
     /** When the restore fails after submit, restore the target from its pre-restore snapshot. */
     rollbackOnFailure: z.boolean().default(false),
     /** Who asked (a person or a system); an approver cannot be the requester. */
-    requester: z.string().trim().min(1).max(200).optional(),
+    requester: text(NAME_MAX).optional(),
     /** Why: a ticket or a sentence. */
-    reason: z.string().trim().min(1).max(1000).optional(),
+    reason: text(NOTE_MAX).optional(),
   });
 
   /** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
   const RestoreInputSchema = z
-    .object(inputFields(pollingSchema))
+    .object(inputFields(pollingSchema, cleanText))
     .strict()
     .refine((v) => !v.requireApproval || v.requester !== undefined, {
       path: ['requester'],
@@ -112,8 +124,15 @@ function buildSchemas() {
    * running or continued restore must keep accepting the input it was started with after a later build adds an optional
    * field, or after an older client sent one this build no longer knows; the start already refused typos.
    */
-  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped)));
-  return { pollingSchema, RestoreInputSchema, TolerantRestoreInputSchema };
+  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped), plainText));
+  return {
+    pollingSchema,
+    RestoreInputSchema,
+    TolerantRestoreInputSchema,
+    objectIdSchema,
+    clusterNameSchema,
+    cleanText,
+  };
 }
 
 /**

@@ -11,6 +11,13 @@ export interface Check {
   evidence: string;
 }
 
+/**
+ * The restore policy that applied (issue 21): `open` when the worker has none (ATLAS_RESTORE_POLICY unset: identities
+ * unverified), else the policy file's digest and the rule that matched the target.
+ */
+export type PolicyApplied =
+  { mode: 'open' } | { mode: 'enforced'; digest: string; rule?: string; approvers: number; signedStart: boolean };
+
 /** A domain event in the audit trail. `at` is workflow time (ISO). */
 export interface AuditEvent {
   at: string;
@@ -50,7 +57,9 @@ export interface AuditEvent {
     /** A notification that could not be delivered (the outcome is unchanged). */
     | 'notify-failed'
     /** Atlas answered 429 (nothing was done): the restore waits Retry-After and asks again (first, every 20th, end). */
-    | 'rate-limited';
+    | 'rate-limited'
+    /** The restore policy that applied (or open mode). */
+    | 'policy';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -96,6 +105,13 @@ export interface RestoreStatus {
   atlasTrouble?: { since: string; attempts: number; lastError: string };
   /** Set while Atlas answers 429 before the job exists (preflight, submit): the restore waits and asks again. */
   rateLimited?: RateLimitedWait;
+  /** The restore policy that applied, once preflight has run; open mode says "identities unverified". */
+  policy?: PolicyApplied;
+  /** What an approver reviews (issue 21): who asked (as typed: unverified), why, the flags and the request digest. */
+  requester?: string;
+  reason?: string;
+  flags?: { requireApproval: boolean; dryRun: boolean; rollbackOnFailure: boolean };
+  requestDigest?: string;
 }
 
 /** A wait for Atlas's rate limit: which call, since when, how many 429s in a row, and when it asks again. */
@@ -122,6 +138,8 @@ export interface RestoreResult {
   compensations: CompensationStep[];
   recoveryPoint?: RecoveryPoint;
   approvedBy?: string;
+  /** The restore policy that applied (its digest and matching rule), or open mode. */
+  policy?: PolicyApplied;
   polls: number;
   startedAt: string;
   finishedAt: string;

@@ -83,6 +83,14 @@ function batchWorkflowId(name: string | undefined, digest: string): string {
   return `atlas-restore-batch-${slug || digest.replace(/[^a-z0-9]+/gi, '-')}`;
 }
 
+/** Whether `workflowId` is the id batchWorkflowId gives a plan of this name (any digest, for an unnamed plan). */
+export function isBatchWorkflowId(workflowId: string, name: string | undefined): boolean {
+  const byName = batchWorkflowId(name, '');
+  return byName !== 'atlas-restore-batch-'
+    ? workflowId === byName
+    : /^atlas-restore-batch-[a-z0-9-]+$/i.test(workflowId);
+}
+
 export interface BatchPlanRef {
   name?: string;
   /** Digest of the plan's normalized restores (client/plan.ts planDigest). */

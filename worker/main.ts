@@ -11,6 +11,7 @@ import { loadAtlasSettings } from '../config/atlas';
 import { prebuiltBundle } from './bundle';
 import { RestoreGauges } from './gauges';
 import { bannerLine, installTelemetry, RestoreMetrics } from './telemetry';
+import { RestorePolicy } from '../policy/policy';
 import { createRestoreWorker } from './worker';
 
 /** How often the in-flight / awaiting-approval gauges are read from visibility. */
@@ -34,6 +35,12 @@ export interface WorkerMainOptions {
 export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cfg = loadConfig(env);
   const atlasSettings = loadAtlasSettings(env);
+  let policy: RestorePolicy | undefined;
+  try {
+    policy = env.ATLAS_RESTORE_POLICY ? RestorePolicy.load(env.ATLAS_RESTORE_POLICY) : undefined;
+  } catch (e) {
+    throw new ConfigError(`configuration error: ATLAS_RESTORE_POLICY: ${(e as Error).message}`);
+  }
   let workflowBundle;
   try {
     workflowBundle = prebuiltBundle(cfg.workflowBundlePath);
@@ -56,6 +63,7 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
     atlas,
     temporal,
     webhook: cfg.webhook,
+    policy,
     workflowBundle,
     shutdownGraceTime: cfg.shutdownGraceS * 1000,
     shutdownForceTime: (cfg.shutdownGraceS + FORCE_AFTER_GRACE_S) * 1000,
@@ -80,7 +88,10 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
     cfg.logFormat,
     `atlas-restore worker: namespace ${cfg.temporal.namespace}, task queue ${taskQueue}, Atlas ${atlasSettings.baseUrl} (${atlasSettings.auth.scheme})` +
       `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}` +
-      `, workflows ${workflowBundle ? 'from the prebuilt bundle' : 'bundled from source'}${cfg.webhook ? `, webhook (${cfg.webhook.signed ? 'signed' : 'unsigned'})` : ''}`,
+      `, workflows ${workflowBundle ? 'from the prebuilt bundle' : 'bundled from source'}${cfg.webhook ? `, webhook (${cfg.webhook.signed ? 'signed' : 'unsigned'})` : ''}` +
+      (policy
+        ? `, restore policy ${policy.file} (${policy.digest})`
+        : ', OPEN MODE: no restore policy (ATLAS_RESTORE_POLICY), identities unverified'),
     {
       namespace: cfg.temporal.namespace,
       taskQueue,

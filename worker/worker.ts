@@ -7,6 +7,7 @@ import { createActivities } from '../activities';
 import type { AtlasClient } from '../atlas/client';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 import type { WebhookSettings } from '../config/webhook';
+import type { RestorePolicy } from '../policy/policy';
 import { BUNDLE_SOURCES, prebuiltBundle } from './bundle';
 import { activityLogAttributes } from './log-attributes';
 
@@ -18,6 +19,8 @@ export interface RestoreWorkerOptions {
   /** For reading back earlier restores (adaptive polling). */
   temporal?: Client;
   webhook?: WebhookSettings;
+  /** The restore policy (policy/policy.ts); absent: open mode. */
+  policy?: RestorePolicy;
   /**
    * The workflow code: a bundle given here (tests build one per file), else the prebuilt one (worker/bundle.ts),
    * else the workflows are bundled at start.
@@ -46,7 +49,7 @@ export async function createRestoreWorker(o: RestoreWorkerOptions): Promise<Work
     connection: o.connection,
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
-    activities: createActivities({ atlas: o.atlas, temporal: o.temporal, webhook: o.webhook }),
+    activities: createActivities({ atlas: o.atlas, temporal: o.temporal, webhook: o.webhook, policy: o.policy }),
     // A bundle carries its workflow interceptors inside (BUNDLE_SOURCES); bundling at start adds them here.
     ...(workflowBundle
       ? { workflowBundle }

@@ -7,6 +7,7 @@
 // - a message is cut at MESSAGE_MAX characters, and the whole trail is kept under AUDIT_MAX_BYTES of JSON (the tail
 //   shrinks first), so the carried state, the `audit` query answer and the result stay well under 256 KB.
 import type { AuditEvent } from '../common/result';
+import { cut } from '../common/text';
 import { nowIso } from './clock';
 
 import { AUDIT_HEAD, AUDIT_TAIL } from './audit-bounds';
@@ -27,7 +28,7 @@ export class AuditTrail {
   }
 
   add(type: AuditEvent['type'], message: string, data?: Data): void {
-    const text = message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX - 1)}…` : message;
+    const text = cut(message, MESSAGE_MAX);
     const e: AuditEvent = { at: nowIso(), type, message: text, ...(data ? { data: clean(data) } : {}) };
     this.events.push(e);
     this.#bytes += size(e);
@@ -114,6 +115,11 @@ function merge(fold: AuditEvent | undefined, e: AuditEvent): AuditEvent {
 const isPoll = (e: AuditEvent): boolean => e.type === 'poll' || e.type === 'polls-summary';
 const size = (e: AuditEvent): number => JSON.stringify(e).length + 1;
 
+/** Drops undefined values and cuts strings like messages: a value from outside (a name, Atlas's text) stays bounded. */
 function clean(d: Data): Data {
-  return Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries(d)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' ? cut(v, MESSAGE_MAX) : v]),
+  );
 }

@@ -7,6 +7,7 @@ import {
   CancellationScope,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -15,7 +16,11 @@ import type { Outcome } from '../common/constants';
 import { SA } from '../common/constants';
 import type { BatchCarry, BatchInput, BatchItem, BatchResult, CancelledChild } from './batch-definitions';
 import { childCancelledSignal, countByOutcome, progressQuery } from './batch-definitions';
+import { isBatchWorkflowId } from '../common/start-options';
 import { runBatchItem } from './batch-item';
+
+/** Patch id of the check that the batch's workflow id is the one its name gives (issue 21). */
+const BATCH_ID_PATCH = 'batch-id-is-name';
 
 /** Restores started per run: ~5 history events each keeps a run far below the continue-as-new suggestion. */
 const ITEMS_PER_RUN = 200;
@@ -24,6 +29,12 @@ export async function batchRestoreWorkflow(b: BatchInput, carried?: BatchCarry):
   // Carried state is ours only on a run continued from an earlier run of this batch; from any other caller it is forged.
   if (carried && !workflowInfo().continuedFromExecutionRunId)
     throw ApplicationFailure.nonRetryable('carried batch state is accepted only on a continued run', 'InvalidInput');
+  // One batch per plan name: only under the id its name (or, unnamed, its digest) gives (common/start-options.ts).
+  if (patched(BATCH_ID_PATCH) && !isBatchWorkflowId(workflowInfo().workflowId, b.name))
+    throw ApplicationFailure.nonRetryable(
+      `invalid batch input: workflow id ${workflowInfo().workflowId} is not the id of batch ${b.name ?? '(unnamed)'}`,
+      'InvalidInput',
+    );
   const before = carried?.done ?? [];
   const run = (carried?.runs ?? 0) + 1;
   const limit = Math.min(b.restores.length, Math.max(1, b.itemsPerRun ?? ITEMS_PER_RUN));

@@ -2,7 +2,7 @@
 // and constants, because the worker preloads it (worker/bundle.ts): one copy serves every cached workflow instead of
 // one per workflow (the workflow thread's memory per restore in flight).
 import { z } from 'zod';
-import type { AuditEvent } from '../common/result';
+import type { AuditEvent, PolicyApplied } from '../common/result';
 import { OUTCOMES } from '../common/constants';
 import { preloadSafe } from '../common/preload-safe';
 import { AUDIT_MAX_EVENTS } from './audit-bounds';
@@ -62,6 +62,16 @@ function buildSchemas() {
     plan: text.optional(),
     recoveryPoint: RecoveryPointSchema.optional(),
     approvedBy: z.string().max(200).optional(),
+    /** The restore policy the preflight reported (common/result.ts PolicyApplied). */
+    policy: z
+      .object({
+        mode: z.enum(['open', 'enforced']),
+        digest: z.string().max(100).optional(),
+        rule: z.string().max(100).optional(),
+        approvers: z.number().int().min(0).max(10).optional(),
+        signedStart: z.boolean().optional(),
+      })
+      .optional() as unknown as z.ZodOptional<z.ZodType<PolicyApplied>>,
     expectedS: z.number().positive().optional(),
     spread: z.number().positive().optional(),
     /** Degrees of freedom behind `spread` (0: the prior alone); absent in states of older builds (the window's floor). */

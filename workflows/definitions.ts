@@ -2,13 +2,23 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AuditEvent, RestoreStatus } from '../common/result';
 
-export interface ApproveArgs {
-  /** Who approves: a person's name or handle. Must not be the requester. */
+/**
+ * What a decision is bound to (issue 21): the run and the request digest the approver reviewed (`status` shows both).
+ * A decision naming another run or digest is refused ("you reviewed a different request"). Required under a restore
+ * policy; optional in open mode (older clients).
+ */
+export interface DecisionBinding {
+  runId?: string;
+  requestDigest?: string;
+}
+
+export interface ApproveArgs extends DecisionBinding {
+  /** Who approves: a person's name or handle (≤ 200 characters). Must not be the requester. */
   by: string;
   comment?: string;
 }
 
-export interface RejectArgs {
+export interface RejectArgs extends DecisionBinding {
   by: string;
   reason?: string;
 }

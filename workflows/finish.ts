@@ -74,6 +74,7 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     compensations: st.c.compensations,
     recoveryPoint: st.c.recoveryPoint,
     approvedBy: st.c.approvedBy,
+    ...(st.c.policy ? { policy: st.c.policy } : {}),
     polls: w?.polls ?? 0,
     startedAt: st.c.startedAt,
     finishedAt: nowIso(),

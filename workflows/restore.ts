@@ -17,12 +17,14 @@ import {
   allHandlersFinished,
 } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
-import { NO_REQUESTER, type RestoreInput } from '../common/input';
+import { NO_REQUESTER, restoreWorkflowId, type RestoreInput } from '../common/input';
 import { parseWorkflowRequest } from '../common/request';
+import { CONTROLS_MESSAGE, hasControls, NAME_MAX, NOTE_MAX } from '../common/text';
 import type { RestoreResult } from '../common/result';
 import { sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { compensate } from './compensation';
+import type { DecisionBinding } from './definitions';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
 import type { Ending, Interruption } from './finish';
 import { finish } from './finish';
@@ -35,6 +37,11 @@ import { BASELINE_PATCH } from './submit';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
+
+/** Patch id of the check that the workflow id is the one the target names (issue 21). */
+const WORKFLOW_ID_PATCH = 'workflow-id-is-target';
+/** Patch id of the approval the worker's policy asks for when the request did not (issue 21). */
+const POLICY_APPROVAL_PATCH = 'policy-requires-approval';
 export { POLLS_PER_RUN };
 
 export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry): Promise<RestoreResult> {
@@ -45,6 +52,12 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
   // A start that bypasses the CLI's schema (another SDK, `temporal workflow start`) gets the same refusal.
   if (!carry && req.requireApproval && !req.requester && patched(BASELINE_PATCH))
     throw ApplicationFailure.nonRetryable(`invalid restore input: requester: ${NO_REQUESTER}`, 'InvalidInput');
+  // One restore per target holds only if the id is the target's: a direct start under another id is refused.
+  if (patched(WORKFLOW_ID_PATCH) && workflowInfo().workflowId !== restoreWorkflowId(req))
+    throw ApplicationFailure.nonRetryable(
+      `invalid restore input: the workflow id must be ${restoreWorkflowId(req)} (one restore per target), not ${workflowInfo().workflowId}`,
+      'InvalidInput',
+    );
   const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
   if (!carry)
     st.audit.add(
@@ -103,9 +116,23 @@ function installHandlers(st: RestoreState): void {
   const requester = st.req.requester;
   setHandler(statusQuery, () => st.status());
   setHandler(auditQuery, () => st.audit.events);
-  const mustBeWaiting = (by: string | undefined) => {
+  const mustBeWaiting = (by: unknown, note: unknown, noteName: string, bound: DecisionBinding) => {
     if (!st.awaitingApproval || st.decision) throw new Error('this restore is not waiting for approval');
-    if (!by?.trim()) throw new Error('approver (--by) must not be empty');
+    const info = workflowInfo();
+    if (bound.runId !== undefined && bound.runId !== info.runId)
+      throw new Error(
+        `you reviewed a different request: run ${String(bound.runId)} is not the run waiting for approval (${info.runId}); run \`atlas-restore status ${info.workflowId}\` again`,
+      );
+    if (bound.requestDigest !== undefined && bound.requestDigest !== st.digest)
+      throw new Error(
+        `you reviewed a different request: digest ${String(bound.requestDigest)} is not this restore's ${st.digest}`,
+      );
+    if (st.c.policy?.mode === 'enforced' && (bound.runId === undefined || bound.requestDigest === undefined))
+      throw new Error('under the restore policy a decision must name the run id and request digest it reviewed');
+    // Bounded and clean before anything is kept: a decision's text lives in the state carried across continue-as-new.
+    if (typeof by !== 'string' || !by.trim()) throw new Error('approver (--by) must not be empty');
+    checkText('--by', by, NAME_MAX);
+    if (note !== undefined) checkText(noteName, note, NOTE_MAX);
   };
   setHandler(
     approveUpdate,
@@ -114,8 +141,8 @@ function installHandlers(st: RestoreState): void {
       return `approved by ${by.trim()}`;
     },
     {
-      validator: ({ by }) => {
-        mustBeWaiting(by);
+      validator: ({ by, comment, runId, requestDigest }) => {
+        mustBeWaiting(by, comment, '--comment', { runId, requestDigest });
         if (requester && by.trim().toLowerCase() === requester.toLowerCase())
           throw new Error('the requester cannot approve their own restore');
       },
@@ -127,8 +154,17 @@ function installHandlers(st: RestoreState): void {
       st.decision = { approved: false, by: by.trim(), note: reason };
       return `rejected by ${by.trim()}`;
     },
-    { validator: ({ by }) => mustBeWaiting(by) },
+    {
+      validator: ({ by, reason, runId, requestDigest }) =>
+        mustBeWaiting(by, reason, '--reason', { runId, requestDigest }),
+    },
   );
+}
+
+function checkText(what: string, v: unknown, max: number): void {
+  if (typeof v !== 'string') throw new Error(`${what} must be text`);
+  if (v.length > max) throw new Error(`${what} must be at most ${max} characters (got ${v.length})`);
+  if (hasControls(v)) throw new Error(`${what} ${CONTROLS_MESSAGE}`);
 }
 
 /** Runs the restore in a scope that the deadline (or a cancel of the workflow) cancels; then says what happened. */
@@ -163,7 +199,9 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     const first = await preflight(st, 1);
     if (first) return first;
     if (req.dryRun) return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${st.c.plan ?? 'restore'}` };
-    if (req.requireApproval) {
+    // The policy can only add an approval the request did not ask for, never remove one (issue 21).
+    const policyAsks = st.c.policy?.mode === 'enforced' && st.c.policy.approvers > 0;
+    if (req.requireApproval || (policyAsks && patched(POLICY_APPROVAL_PATCH))) {
       const decided = await approval(st);
       if (decided) return decided;
       // The checks may have gone stale while the approver thought about it (hours): read again before changing anything.

@@ -126,6 +126,15 @@ export class RestoreState {
       expectedFinishAt: this.expectedFinishAt(),
       atlasTrouble: this.watching?.trouble,
       rateLimited: this.rateLimited,
+      policy: this.c.policy,
+      requester: this.req.requester,
+      reason: this.req.reason,
+      flags: {
+        requireApproval: this.req.requireApproval,
+        dryRun: this.req.dryRun,
+        rollbackOnFailure: this.req.rollbackOnFailure,
+      },
+      requestDigest: this.digest,
     };
   }
 

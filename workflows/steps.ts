@@ -48,6 +48,19 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
       reason: `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed`,
     };
   }
+  if (report.policy && round === 1) {
+    st.c.policy = report.policy;
+    const p = report.policy;
+    st.audit.add(
+      'policy',
+      p.mode === 'open'
+        ? 'open mode: the worker has no restore policy (ATLAS_RESTORE_POLICY); identities unverified'
+        : `restore policy ${p.digest}${p.rule ? `, rule '${p.rule}'` : ', no matching rule'}${p.approvers ? `: approval by ${p.approvers} required` : ''}`,
+      p.mode === 'open'
+        ? { mode: 'open' }
+        : { mode: 'enforced', digest: p.digest, rule: p.rule, approvers: p.approvers },
+    );
+  }
   st.c.checks = report.checks;
   st.c.backend = report.backend;
   st.c.recoveryPoint = report.recoveryPoint;

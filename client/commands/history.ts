@@ -7,6 +7,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { tsToDate } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { EXIT } from '../../common/exit-codes';
+import { sanitize } from '../../common/text';
 import type { AuditEvent } from '../../common/result';
 import type { restoreWorkflow } from '../../workflows';
 import { auditQuery } from '../../workflows/definitions';
@@ -193,5 +194,5 @@ export function eventEntry(e: HistoryEvent): TimelineEntry | undefined {
 }
 
 export function timelineLine(e: TimelineEntry): string {
-  return `${e.at}  ${e.type.padEnd(18)} ${e.message}`;
+  return `${sanitize(e.at)}  ${sanitize(e.type).padEnd(18)} ${sanitize(e.message)}`;
 }

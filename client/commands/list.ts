@@ -3,8 +3,11 @@
 // `status`/`history`/`cancel --runId` reach any of them. A restore started by a batch names the batch.
 import type { Client } from '@temporalio/client';
 import { SA } from '../../common/constants';
+import { EXIT } from '../../common/exit-codes';
+import { describeIssues, inputSchemas } from '../../common/input';
+import { quoted } from '../../common/visibility';
 import type { OutputFormat } from '../output';
-import { emit } from '../output';
+import { CliError, emit } from '../output';
 
 /** `--status`: canceled and cancelled are the same filter. */
 export const LIST_STATUSES = ['running', 'completed', 'failed', 'rejected', 'canceled', 'cancelled'] as const;
@@ -19,8 +22,14 @@ export interface ListFlags {
   output: OutputFormat;
 }
 
-/** The query, exactly as one would paste it into the Temporal UI's filter. */
+/** The query, exactly as one would paste it into the Temporal UI's filter; only from validated values. */
 export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'projectId'>): string {
+  const { clusterNameSchema, objectIdSchema } = inputSchemas();
+  const valid = (flag: string, schema: typeof clusterNameSchema, v: string): string => {
+    const r = schema.safeParse(v);
+    if (!r.success) throw new CliError(`invalid ${flag}: ${describeIssues(r.error)}`, EXIT.usage);
+    return r.data;
+  };
   const parts = [`WorkflowType = 'restoreWorkflow'`];
   if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
@@ -31,10 +40,13 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'p
   if (f.status === 'rejected') parts.push(`${SA.outcome.name} = 'REJECTED'`);
   if (f.status === 'canceled' || f.status === 'cancelled')
     parts.push(`(${SA.outcome.name} = 'CANCELLED' OR ExecutionStatus = 'Canceled')`);
-  if (f.targetClusterName) parts.push(`${SA.targetCluster.name} = '${f.targetClusterName.replace(/'/g, '')}'`);
+  if (f.targetClusterName)
+    parts.push(
+      `${SA.targetCluster.name} = ${quoted(valid('--targetClusterName', clusterNameSchema, f.targetClusterName))}`,
+    );
   if (f.projectId) {
-    const id = f.projectId.replace(/'/g, '');
-    parts.push(`(${SA.projectId.name} = '${id}' OR ${SA.targetProjectId.name} = '${id}')`);
+    const id = quoted(valid('--projectId', objectIdSchema, f.projectId));
+    parts.push(`(${SA.projectId.name} = ${id} OR ${SA.targetProjectId.name} = ${id})`);
   }
   return parts.join(' AND ');
 }

@@ -18,6 +18,7 @@ import { resultText } from '../result-text';
 import { waitWithProgress } from '../progress';
 import type { StatusView } from '../status-text';
 import { statusText } from '../status-text';
+import type { Confirm } from './start';
 
 type Handle = WorkflowHandle<typeof restoreWorkflow>;
 
@@ -104,6 +105,11 @@ export async function watchCommand(client: Client, workflowId: string, output: O
   return exitCodeFor(result.outcome);
 }
 
+/**
+ * A decision is bound to the run (and so the request) the approver reviewed: `--runId` as `status` showed it, or, on
+ * a terminal, the CLI shows the running request and asks for confirmation. The workflow refuses a decision for
+ * another run or digest ("you reviewed a different request").
+ */
 export async function decideCommand(
   client: Client,
   workflowId: string,
@@ -111,15 +117,37 @@ export async function decideCommand(
   by: string,
   note: string | undefined,
   output: OutputFormat,
+  o: { runId?: string; confirm?: Confirm } = {},
 ): Promise<number> {
-  const { handle, running } = await existing(client, workflowId);
+  const { running, runId: current, about } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to ${decision}`, EXIT.usage);
+  if (o.runId && o.runId !== current)
+    throw new CliError(
+      `${decision} refused: you reviewed a different request: run ${o.runId} is not the running one (${current}); run \`atlas-restore status ${workflowId}\` again`,
+      EXIT.usage,
+    );
+  const handle = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, current);
+  const st = await handle.query(statusQuery);
+  if (!o.runId) {
+    if (!o.confirm)
+      throw new CliError(
+        `${decision} needs --runId ${current} (as \`atlas-restore status ${workflowId}\` shows it): a decision is bound to the request you reviewed`,
+        EXIT.usage,
+      );
+    say(
+      statusText({ workflowId, runId: current, running, ...about, ...st }) +
+        `\n${decision} THIS request (run ${current}, digest ${st.requestDigest ?? '?'})?`,
+    );
+    if ((await o.confirm(`Type yes to ${decision}: `)).trim() !== 'yes')
+      throw new CliError(`not confirmed; nothing was sent`, EXIT.usage);
+  }
+  const bound = { runId: current, requestDigest: st.requestDigest };
   try {
     const message =
       decision === 'approve'
-        ? await handle.executeUpdate(approveUpdate, { args: [{ by, comment: note }] })
-        : await handle.executeUpdate(rejectUpdate, { args: [{ by, reason: note }] });
-    emit(output, { workflowId, decision, by, message }, () => message);
+        ? await handle.executeUpdate(approveUpdate, { args: [{ by, comment: note, ...bound }] })
+        : await handle.executeUpdate(rejectUpdate, { args: [{ by, reason: note, ...bound }] });
+    emit(output, { workflowId, runId: current, decision, by, message }, () => message);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof WorkflowUpdateFailedError)

@@ -4,7 +4,8 @@ import { ApplicationFailureCategory } from '@temporalio/common';
 import { AtlasApiError, AtlasResponseShapeError } from '../../atlas/errors';
 import { activitiesOver, failingAtlas, failureOfActivity } from './kit';
 
-const ref = { backend: 'tenant' as const, projectId: 'p', clusterName: 'c', jobId: 'j' };
+const P = '0123456789abcdef01234567';
+const ref = { backend: 'tenant' as const, projectId: P, clusterName: 'c', jobId: 'j' };
 const api = (status: number, code: string, retryAfterS?: number) =>
   new AtlasApiError(status, code, 'detail', 'getTenantRestore', retryAfterS);
 
@@ -45,8 +46,8 @@ test('an auth failure names the variables to fix in its details (the workflow ad
     activitiesOver(failingAtlas(api(401, 'NOT_AUTHENTICATED'))).findSubmittedJob,
     {
       ...ref,
-      snapshotId: 's',
-      targetProjectId: 'p',
+      snapshotId: 'fedcba9876543210fedcba98',
+      targetProjectId: P,
       targetClusterName: 't',
       notBefore: '2026-01-01T00:00:00Z',
     },
@@ -58,7 +59,7 @@ test('an auth failure names the variables to fix in its details (the workflow ad
 test('an error not from Atlas passes through unchanged', async () => {
   const boom = new TypeError('a bug');
   await expect(
-    new (await import('@temporalio/testing')).MockActivityEnvironment().run(
+    new (await import('@temporalio/testing')).MockActivityEnvironment({ workflowType: 'restoreWorkflow' }).run(
       activitiesOver(failingAtlas(boom)).getRestoreJob,
       ref,
     ),

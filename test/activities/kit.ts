@@ -5,12 +5,26 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { AtlasClient } from '../../atlas/client';
 import { createActivities } from '../../activities';
 import type { AtlasFailureDetails } from '../../common/failure-types';
+import { restoreWorkflowId } from '../../common/input';
 
 export const activitiesOver = (atlas: AtlasClient) => createActivities({ atlas });
 
-/** Runs `fn(arg)` as an activity; resolves with its result. */
+/** The context of a restore execution for `arg`'s target (the activities check their caller: activities/guard.ts). */
+function restoreContext(arg: unknown) {
+  const t = arg as { projectId?: string; targetProjectId?: string; targetClusterName?: string };
+  const workflowId = t.targetClusterName
+    ? restoreWorkflowId({
+        projectId: t.projectId ?? '',
+        targetProjectId: t.targetProjectId,
+        targetClusterName: t.targetClusterName,
+      })
+    : 'atlas-restore-test';
+  return { workflowType: 'restoreWorkflow', workflowExecution: { workflowId, runId: 'test-run' } };
+}
+
+/** Runs `fn(arg)` as an activity called by the restore of its target; resolves with its result. */
 export const runActivity = <T, R>(fn: (arg: T) => Promise<R>, arg: T, attempt = 1): Promise<R> =>
-  new MockActivityEnvironment({ attempt }).run(fn, arg);
+  new MockActivityEnvironment({ attempt, ...restoreContext(arg) }).run(fn, arg);
 
 /** Runs `fn(arg)` as an activity that must fail; the ApplicationFailure it threw, with its Atlas details. */
 export async function failureOfActivity<T>(

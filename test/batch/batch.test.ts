@@ -52,7 +52,8 @@ afterAll(async () => {
 });
 
 let n = 0;
-const batchId = () => `batch-test-${++n}`;
+/** Unnamed plans run under any `atlas-restore-batch-…` id; a named one under its name's (workflows/batch.ts). */
+const batchId = (name?: string) => (name ? `atlas-restore-batch-${name}` : `atlas-restore-batch-test-${++n}`);
 
 const until = <T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> =>
   pollUntil(f, ok, { timeoutMs: ms });
@@ -61,7 +62,7 @@ test('520 restores: the batch continues as new every 200, carrying the summary; 
   const targets = Array.from({ length: 520 }, (_, i) => `ok-${i}`);
   const handle = await client.workflow.start(batchRestoreWorkflow, {
     taskQueue,
-    workflowId: batchId(),
+    workflowId: batchId('big'),
     args: [{ name: 'big', concurrency: 40, itemsPerRun: 200, restores: targets.map(item) }],
   });
   const p = await until(

@@ -90,10 +90,11 @@ test('exit codes by outcome: dry run 0, preflight failed 3, restore failed 4, re
   const id = `atlas-restore-${gated.projectId}-${gated.target.name}`;
   const st = await statusUntil(id, (s) => s.awaitingApproval === true);
   expect(st.phase).toBe('AWAITING_APPROVAL');
-  const self = await cli(['approve', id, '--by', 'alice'], cliEnv);
+  const runId = String(st.runId);
+  const self = await cli(['approve', id, '--runId', runId, '--by', 'alice'], cliEnv);
   expect(self.code).toBe(2);
   expect(self.stderr).toMatch(/requester cannot approve/);
-  const rej = await cli(['reject', id, '--by', 'bob', '--reason', 'not tonight'], cliEnv);
+  const rej = await cli(['reject', id, '--runId', runId, '--by', 'bob', '--reason', 'not tonight'], cliEnv);
   expect(rej.code).toBe(0);
   const g = await waiting;
   expect([g.code, json(g.stdout).outcome]).toEqual([5, 'REJECTED']);
@@ -131,7 +132,10 @@ test('status, history, list, approve and cancel on a running restore', async () 
   );
   expect(text.stdout).toMatch(/WAITING FOR APPROVAL/);
 
-  const ok = await cli(['approve', workflowId, '--by', 'bob', '--comment', 'go'], cliEnv);
+  const ok = await cli(
+    ['approve', workflowId, '--runId', String(status.runId), '--by', 'bob', '--comment', 'go'],
+    cliEnv,
+  );
   expect(ok.code).toBe(0);
   expect(ok.stdout).toMatch(/approved by bob/);
 

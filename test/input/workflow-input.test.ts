@@ -20,6 +20,7 @@ import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { jobsInto } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { restoreWorkflowId } from '../../common/input';
 
 const seed = Number(process.env.FC_SEED ?? 20261128);
 let h: Stack;
@@ -185,7 +186,7 @@ test('the workflow runs a restore from the future-schema input (started without 
     };
     const handle = await h.env.client.workflow.start(restoreWorkflow, {
       taskQueue: h.taskQueue,
-      workflowId: `evolve-${name}-${pair.target.name}`,
+      workflowId: restoreWorkflowId(pair.input as Parameters<typeof restoreWorkflowId>[0]),
       args: [input as RestoreInput],
     });
     const r = await handle.result();

@@ -238,7 +238,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
       const now = await simNow(h);
       const ok = addPair(h.sim.world, { nowMs: now, restoreMs: 5_000 });
       const bad = addPair(h.sim.world, { nowMs: now, target: { paused: true } });
-      const workflowId = `drill-${ok.projectId}`;
+      const workflowId = 'atlas-restore-batch-recorded-drill';
       const handle = await h.env.client.workflow.start(batchRestoreWorkflow, {
         taskQueue: h.taskQueue,
         workflowId,

@@ -81,7 +81,7 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     const fast = { polling: { initialS: 1, maxS: 2 } };
     const r = await h.env.client.workflow.execute(batchRestoreWorkflow, {
       taskQueue: h.taskQueue,
-      workflowId: `drill-${ok1.projectId}`,
+      workflowId: 'atlas-restore-batch-dr-drill',
       args: [
         {
           name: 'DR drill',
@@ -99,7 +99,7 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     expect(r.items.map((i) => i.outcome)).toEqual(['COMPLETED', 'PREFLIGHT_FAILED', 'COMPLETED']);
     expect(jobsInto(h, ok1.projectId, ok1.target.name)).toHaveLength(1);
     const child = await h.env.client.workflow.getHandle(r.items[0].workflowId).describe();
-    expect(child.parentExecution?.workflowId).toBe(`drill-${ok1.projectId}`);
+    expect(child.parentExecution?.workflowId).toBe('atlas-restore-batch-dr-drill');
   });
 
   test('restores are found by our search attributes through a visibility query', async () => {

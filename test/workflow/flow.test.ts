@@ -23,6 +23,7 @@ import {
   withWorker,
 } from './stubs';
 import type { Script } from './stubs';
+import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ afterAll(() => env?.teardown());
 const startFlow = (taskQueue: string, input: RestoreInput) =>
   env.client.workflow.start(restoreWorkflow, {
     taskQueue,
-    workflowId: `flow-${input.targetClusterName}`,
+    workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
     args: [input],
   });
 const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResult> =>
@@ -217,7 +218,7 @@ test('11.7 approved, but the re-check fails: PREFLIGHT_FAILED, both reports in t
     const input = baseInput({ requireApproval: true });
     const handle = await env.client.workflow.start(restoreWorkflow, {
       taskQueue,
-      workflowId: `flow-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
       args: [input],
     });
     for (let i = 0; i < 100 && !(await handle.query(statusQuery).catch(() => undefined))?.awaitingApproval; i++)
@@ -343,7 +344,7 @@ test('the workflow publishes RestoreRequestDigest itself (a child started withou
   const sa = await withWorker(env, a.activities, async (taskQueue) => {
     const handle = await env.client.workflow.start(restoreWorkflow, {
       taskQueue,
-      workflowId: `flow-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
       args: [input],
     });
     await restoreResultOf(handle);

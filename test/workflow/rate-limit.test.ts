@@ -3,14 +3,14 @@
 // (issue 20: eight 429s in 26 s used to end a restore FAILED). Dev server in real time (the bucket refills by the
 // wall clock), the simulator, a real worker.
 import type { SimCall } from '../../simulator/server';
-import type { Harness } from '../helpers/harness';
-import { startHarness } from '../helpers/harness';
+import type { Stack } from '../helpers/stack';
+import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
 
-let h: Harness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startHarness({
+  h = await startStack({
     server: 'dev',
     sim: { era: 'legacy', rateLimit: { capacity: 10, refillRate: 5, refillSeconds: 10 } },
   });

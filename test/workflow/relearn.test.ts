@@ -7,6 +7,7 @@ import { restoreResultOf } from '../../client/result';
 import type { PooledSpread } from '../../common/expectation';
 import { restoreWorkflow } from '../../workflows';
 import { baseInput, stubAtlas, timeSkipping, withWorker } from './stubs';
+import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -44,12 +45,13 @@ async function runWith(later: PooledSpread | undefined) {
       return atS < DONE_AT_S ? { ...job, status: 'RUNNING', restoreFinishedDate: undefined } : job;
     },
   };
+  const input = baseInput({ polling: { initialS: 5, maxS: 30, nearS: 3, learn: true } });
   const r = await withWorker(env, activities, async (taskQueue) =>
     restoreResultOf(
       await env.client.workflow.start(restoreWorkflow, {
         taskQueue,
-        workflowId: `relearn-${Math.random().toString(36).slice(2, 8)}`,
-        args: [baseInput({ polling: { initialS: 5, maxS: 30, nearS: 3, learn: true } })],
+        workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
+        args: [input],
       }),
     ),
   );

@@ -11,6 +11,7 @@ import type { RestoreResult } from '../../common/result';
 import { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
 import { atlasFailure, authFailure, baseInput, passingReport, stubAtlas, timeSkipping, withWorker } from './stubs';
+import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResul
   restoreResultOf(
     await env.client.workflow.start(restoreWorkflow, {
       taskQueue,
-      workflowId: `loop-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
       args: [input],
     }),
   );

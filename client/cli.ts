@@ -276,15 +276,24 @@ export function buildProgram(): Command {
     .option('--port <n>', 'Temporal gRPC port', '7233')
     .option('--uiPort <n>', 'Temporal UI port', '8233')
     .option('--simulatorPort <n>', 'Atlas simulator port', '0')
+    .option('--metricsPort <n>', 'worker metrics port on 127.0.0.1 (0 = any free one)', '0')
     .addOption(new Option('--era <era>', 'simulated Atlas era').choices(['legacy', 'current']).default('current'))
     .action(
       run(
-        async (f: { once?: boolean; port: string; uiPort: string; simulatorPort: string; era: 'legacy' | 'current' }) =>
+        async (f: {
+          once?: boolean;
+          port: string;
+          uiPort: string;
+          simulatorPort: string;
+          metricsPort: string;
+          era: 'legacy' | 'current';
+        }) =>
           sourceCheckoutPart<DemoModule>('demo', 'dev.js').runDev({
             once: !!f.once,
             port: Number(f.port),
             uiPort: Number(f.uiPort),
             simulatorPort: Number(f.simulatorPort),
+            metricsPort: Number(f.metricsPort),
             era: f.era,
           }),
       ),

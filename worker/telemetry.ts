@@ -13,6 +13,8 @@ export interface TelemetryOptions {
   metricsPort?: number;
   /** Default 127.0.0.1: the endpoint is opened wider only when the deployment says so. */
   metricsHost?: string;
+  /** Signals on which the SDK shuts its workers down by itself (its default: SIGINT, SIGTERM, ...). */
+  shutdownSignals?: NodeJS.Signals[];
 }
 
 function jsonLine(entry: LogEntry): void {
@@ -48,6 +50,7 @@ const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
 export function installTelemetry(o: TelemetryOptions): void {
   Runtime.install({
     logger: new DefaultLogger(o.logLevel, o.logFormat === 'json' ? jsonLine : textLine),
+    ...(o.shutdownSignals ? { shutdownSignals: o.shutdownSignals } : {}),
     telemetryOptions: {
       // The SDK core's own lines (e.g. "connection lost" while the server is down) through the same logger, so that
       // every line is JSON under ATLAS_RESTORE_LOG_FORMAT=json; core's chatter below WARN stays off.

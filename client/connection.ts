@@ -27,8 +27,8 @@ async function connectWithRetry(t: TemporalTarget): Promise<Connection> {
   for (let attempt = 1; ; attempt++) {
     const left = deadline - Date.now();
     try {
-      // Each attempt gets at most 10 s (the SDK's default) and never more than what is left.
-      return await Connection.connect({ ...t.connectionOptions, connectTimeout: Math.max(1, Math.min(left, 10_000)) });
+      // Short attempts (the SDK would wait 10 s silently), never longer than what is left: the operator sees why.
+      return await Connection.connect({ ...t.connectionOptions, connectTimeout: Math.max(1, Math.min(left, 3_000)) });
     } catch (e) {
       const reason = (e as Error).message;
       if (Date.now() + delayMs >= deadline)

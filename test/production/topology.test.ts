@@ -8,7 +8,7 @@
 // ATLAS_RESTORE_SKIP_PRODUCTION_TEST=1 says so; anything missing otherwise fails it.
 import { Client, Connection } from '@temporalio/client';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { restoreResultOf } from '../../client/result';
@@ -300,6 +300,16 @@ suite(
         async () => ((await gauge(metricsPorts[0])) ?? 0) >= 1,
         45_000,
       );
+      // The SDK series the alerts and the dashboard query exist under those names (the task-failure counter appears
+      // only once a task fails).
+      const exported = await (await fetch(`http://127.0.0.1:${metricsPorts[0]}/metrics`)).text();
+      const kit = ['alerts.yaml', join('grafana', 'atlas-restore.json')]
+        .map((f) => readFileSync(join(root, 'deploy', f), 'utf8'))
+        .join('\n');
+      const sdkNames = new Set([...kit.matchAll(/\btemporal_\w+/g)].map((m) => m[0]));
+      sdkNames.delete('temporal_workflow_task_execution_failed_total');
+      expect(sdkNames.size).toBeGreaterThanOrEqual(4);
+      for (const name of sdkNames) expect([name, new RegExp(`^${name}\\{`, 'm').test(exported)]).toEqual([name, true]);
       // Not on any other interface (ATLAS_RESTORE_METRICS_HOST unset).
       const other = Object.values(networkInterfaces())
         .flat()

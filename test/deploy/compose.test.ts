@@ -243,3 +243,13 @@ test('the server gets its dynamic config: the folder mounted where DYNAMIC_CONFI
   const local = join(root, 'deploy', 'dynamicconfig', path.slice('/etc/temporal/config/dynamicconfig/'.length));
   expect(parse(readFileSync(local, 'utf8'))).toEqual(expect.any(Object));
 });
+
+test('the image and CI run the same Node.js LTS (deploy/versions.json), past Node 20', () => {
+  const { node } = JSON.parse(readFileSync(join(root, 'deploy', 'versions.json'), 'utf8')) as { node: string };
+  expect(Number(node.split('.')[0])).toBeGreaterThanOrEqual(22);
+  const froms = [...readFileSync(join(root, 'Dockerfile'), 'utf8').matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+  expect(froms).toEqual([`node:${node}-bookworm-slim`, `node:${node}-bookworm-slim`]);
+  expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/PATH="\$\(node scripts\/setup-node\.mjs\):\$PATH"/);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+  expect(pkg.engines.node).toBe(`>=${node.split('.').slice(0, 2).join('.')}`);
+});

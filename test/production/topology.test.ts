@@ -117,6 +117,10 @@ suite(
       // Again, as on every `docker compose up`: nothing to do, no failure.
       await timed('schema step (again)', () => runStep(composeScript('temporal-schema'), schemaEnv));
 
+      // The server's own check of the dynamic config compose mounts (unknown keys and wrong types are errors).
+      expect(
+        execFileSync(serverBin, ['validate-dynamic-config', composeDynamicConfig()], { encoding: 'utf8' }),
+      ).not.toMatch(/error|warning/);
       server = new TemporalServer(serverBin, {
         ...composeEnv('temporal'),
         PATH: process.env.PATH,

@@ -180,7 +180,7 @@ suite(
         Promise.all([0, 1, 2].map((i) => spawnWorker({ env: workerEnv(i), logFile: join(work, `worker-${i}.log`) }))),
       );
       client = new Client({ connection: await Connection.connect({ address: server.address }), namespace });
-    }, 900_000);
+    }, 2_400_000); // a fresh Go build of the server: minutes (about 23 min on a loaded 2-core machine)
 
     afterAll(async () => {
       await Promise.all(workers.map((w) => w.stop(15_000)));

@@ -1,5 +1,7 @@
 # The atlas-restore worker image. Build: docker build -t atlas-restore .
-FROM node:20.19.5-bookworm-slim AS build
+# Node.js 22 LTS, the version CI runs the suite on (deploy/versions.json `node`, scripts/setup-node.mjs). Pin the
+# digest where a registry is reachable: FROM node:22.23.5-bookworm-slim@sha256:<docker buildx imagetools inspect>.
+FROM node:22.23.5-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -18,7 +20,7 @@ COPY scripts/build-workflow-bundle.mjs scripts/build-workflow-bundle.mjs
 # of bundling (seconds and memory on every start).
 RUN npm run build && test -s dist/workflow-bundle.js && npm prune --omit=dev
 
-FROM node:20.19.5-bookworm-slim
+FROM node:22.23.5-bookworm-slim
 ENV NODE_ENV=production
 # A bounded heap: V8 collects before the process outgrows its container. The workflow cache is sized by
 # ATLAS_RESTORE_MAX_CACHED_WORKFLOWS (default 1,000), not from this heap (the SDK would keep ≈ 360 and replay the rest);

@@ -7,7 +7,7 @@
 setup: node_modules/.installed .temporal/.installed build
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # The real Temporal binaries (temporal CLI dev server, time-skipping test server): see scripts/setup-temporal.mjs.

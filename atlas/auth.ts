@@ -166,6 +166,8 @@ export class ServiceAccountAuth implements AtlasAuth {
           timeout: this.#o.timeoutMs,
           retry: 0,
           socketErrorRetry: 0,
+          // Never followed: the client secret must not be re-posted to wherever a 3xx points.
+          followRedirect: false,
         });
         status = res.status;
         retryAfterS = parseRetryAfter(res.headers['retry-after']);

@@ -161,6 +161,8 @@ export class AtlasHttp {
         timeout: this.timeoutMs,
         retry: 0,
         socketErrorRetry: 0,
+        // A 3xx is an answer, never followed: a redirect must not carry the request and its credentials elsewhere.
+        followRedirect: false,
         signal: this.#signal?.(),
       });
     } catch (e) {

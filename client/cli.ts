@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../common/constants';
 import { EXIT } from '../common/exit-codes';
+import { parseDurationS } from '../common/input';
 import { ConfigError, loadConfig } from '../config';
 import type { ListStatus } from './commands/list';
 import { LIST_STATUSES } from './commands/list';
@@ -43,6 +44,21 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started).',
     );
+
+  // Global: how long a command keeps retrying to connect to Temporal (a short server outage or restart) before exit 1.
+  program
+    .option(
+      '--connectTimeout <duration>',
+      'how long to keep retrying to reach Temporal, e.g. 60s or 2m',
+      '60s', // connection.ts DEFAULT_CONNECT_TIMEOUT_S (not imported: it loads the SDK)
+    )
+    .hook('preAction', async (cmd) => {
+      const v = String(cmd.opts<{ connectTimeout: string }>().connectTimeout);
+      const s = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : parseDurationS(v);
+      if (s === undefined || s <= 0 || s > 3600)
+        throw new CliError('--connectTimeout: must be a duration up to 1h, such as 30s or 2m', EXIT.usage);
+      (await import('./connection.js')).setConnectTimeout(s);
+    });
 
   program
     .command('start')
@@ -274,15 +290,24 @@ export function buildProgram(): Command {
     .option('--port <n>', 'Temporal gRPC port', '7233')
     .option('--uiPort <n>', 'Temporal UI port', '8233')
     .option('--simulatorPort <n>', 'Atlas simulator port', '0')
+    .option('--metricsPort <n>', 'worker metrics port on 127.0.0.1 (0 = any free one)', '0')
     .addOption(new Option('--era <era>', 'simulated Atlas era').choices(['legacy', 'current']).default('current'))
     .action(
       run(
-        async (f: { once?: boolean; port: string; uiPort: string; simulatorPort: string; era: 'legacy' | 'current' }) =>
+        async (f: {
+          once?: boolean;
+          port: string;
+          uiPort: string;
+          simulatorPort: string;
+          metricsPort: string;
+          era: 'legacy' | 'current';
+        }) =>
           sourceCheckoutPart<DemoModule>('demo', 'dev.js').runDev({
             once: !!f.once,
             port: Number(f.port),
             uiPort: Number(f.uiPort),
             simulatorPort: Number(f.simulatorPort),
+            metricsPort: Number(f.metricsPort),
             era: f.era,
           }),
       ),

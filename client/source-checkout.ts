@@ -11,6 +11,7 @@ export interface DemoModule {
     port: number;
     uiPort: number;
     simulatorPort: number;
+    metricsPort: number;
     era: 'legacy' | 'current';
   }): Promise<number>;
 }

@@ -1,5 +1,7 @@
 // All settings, from the environment, validated in one place. A bad or missing setting stops the process at start-up
 // with one line naming the variable (never its value, which may be a secret). Documented in .env.example.
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { TemporalTarget } from './temporal';
 import { temporalTargetFromEnv } from './temporal';
@@ -18,6 +20,11 @@ const AppEnvSchema = z.object({
   ATLAS_RESTORE_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   /** Port of the worker's Prometheus endpoint (/metrics); unset = no endpoint. */
   ATLAS_RESTORE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Address the endpoint binds: loopback unless told otherwise (compose and Kubernetes set 0.0.0.0 in their network). */
+  ATLAS_RESTORE_METRICS_HOST: z
+    .string()
+    .refine((v) => isIP(v) !== 0, 'must be an IP address, such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   /** Atlas rate budget: activity tasks per second across all workers of the task queue (each makes 1–3 calls). */
   ATLAS_RESTORE_RATE_BUDGET: positive.optional(),
   ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(100_000).default(500),
@@ -75,6 +82,7 @@ export interface AppConfig {
   temporal: TemporalTarget;
   taskQueue: string;
   metricsPort?: number;
+  metricsHost: string;
   rateBudget?: number;
   maxConcurrentActivities: number;
   maxCachedWorkflows: number;
@@ -89,12 +97,49 @@ export interface AppConfig {
 }
 
 /** Unset and empty are the same (docker compose passes `${VAR:-}` as an empty string). */
-export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Settings that may come from a file instead (`<NAME>_FILE`: the Docker and Kubernetes secrets convention). */
+const FILE_SETTINGS = [
+  'MONGODB_ATLAS_CLIENT_ID',
+  'MONGODB_ATLAS_CLIENT_SECRET',
+  'MONGODB_ATLAS_PUBLIC_API_KEY',
+  'MONGODB_ATLAS_PRIVATE_API_KEY',
+  'MONGODB_ATLAS_ACCESS_TOKEN',
+  'ATLAS_RESTORE_WEBHOOK_SECRET',
+  'TEMPORAL_API_KEY',
+] as const;
+
+/**
+ * The environment as the settings read it: empty values dropped, and each `<NAME>_FILE` read into `<NAME>` (one
+ * trailing newline removed). Setting both, or a file that cannot be read or is empty, is an error naming the
+ * variable, never the content.
+ */
+export function settingsEnv(rawEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env = withoutEmpty(rawEnv);
+  for (const name of FILE_SETTINGS) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined) continue;
+    if (env[name] !== undefined) throw new ConfigError(`configuration error: set ${name} or ${name}_FILE, not both`);
+    let value: string;
+    try {
+      value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      throw new ConfigError(
+        `configuration error: ${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+    if (value === '') throw new ConfigError(`configuration error: ${name}_FILE: ${file} is empty`);
+    env[name] = value;
+    delete env[`${name}_FILE`];
+  }
+  return env;
+}
+
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = settingsEnv(rawEnv);
   const parsed = AppEnvSchema.safeParse(env);
   if (!parsed.success)
     throw new ConfigError(
@@ -117,6 +162,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     temporal,
     taskQueue: e.ATLAS_RESTORE_TASK_QUEUE,
     metricsPort: e.ATLAS_RESTORE_METRICS_PORT,
+    metricsHost: e.ATLAS_RESTORE_METRICS_HOST,
     rateBudget: e.ATLAS_RESTORE_RATE_BUDGET,
     maxConcurrentActivities: e.ATLAS_RESTORE_MAX_CONCURRENT_ACTIVITIES,
     maxCachedWorkflows: e.ATLAS_RESTORE_MAX_CACHED_WORKFLOWS,

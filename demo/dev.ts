@@ -10,9 +10,11 @@ import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
 import { EXIT, exitCodeFor } from '../common/exit-codes';
 import { startDevServer } from '../devserver/devserver';
+import { freePort } from '../devserver/free-port';
 import { buildDemoWorld } from '../simulator/demo-world';
 import { describeWorld } from '../simulator/main';
 import { AtlasSimulator } from '../simulator/server';
+import { installTelemetry, RestoreMetrics } from '../worker/telemetry';
 import { createRestoreWorker } from '../worker/worker';
 import { CliError, say } from '../client/output';
 import { resultText } from '../client/result-text';
@@ -24,6 +26,7 @@ export interface DevOptions {
   port: number;
   uiPort: number;
   simulatorPort: number;
+  metricsPort: number;
   era: 'legacy' | 'current';
 }
 
@@ -48,9 +51,18 @@ export async function runDev(o: DevOptions): Promise<number> {
   await ensureFree(o.port, 'Temporal dev server', '--port');
   await ensureFree(o.uiPort, 'Temporal UI', '--uiPort');
   await ensureFree(o.simulatorPort, 'Atlas simulator', '--simulatorPort');
+  await ensureFree(o.metricsPort, 'worker metrics', '--metricsPort');
+  const metricsPort = o.metricsPort || (await freePort());
+  // Before anything connects: one-line warnings only (a business outcome is not a stack trace), metrics on loopback,
+  // and no SDK signal handling of its own: the one Ctrl-C handler below stops everything in order.
+  installTelemetry({ logFormat: 'text', logLevel: 'ERROR', metricsPort, shutdownSignals: [] });
   say(`Starting the Temporal dev server on 127.0.0.1:${o.port} ...`);
   const env = await startDevServer({ ui: true, port: o.port, uiPort: o.uiPort });
-  say(`Temporal UI: http://127.0.0.1:${o.uiPort}/namespaces/default/workflows`);
+  say(
+    `Temporal UI: http://127.0.0.1:${o.uiPort}/namespaces/default/workflows` +
+      ` (add the columns RestoreOutcome, RestorePhase and AtlasTargetCluster: "Configure Workflow List")`,
+  );
+  say(`Worker metrics (Prometheus): http://127.0.0.1:${metricsPort}/metrics`);
 
   // A throwaway API key pair, made for this run: the worker authenticates to the simulator with HTTP Digest, as it
   // would to Atlas. The private key is never printed.
@@ -67,13 +79,21 @@ export async function runDev(o: DevOptions): Promise<number> {
   say(describeWorld(sim.world));
 
   const atlas = new AtlasClient(
-    new AtlasHttp({ baseUrl: sim.url, auth: new DigestAuth(publicKey, privateKey), http: new HttpClient() }),
+    new AtlasHttp({
+      baseUrl: sim.url,
+      auth: new DigestAuth(publicKey, privateKey),
+      http: new HttpClient(),
+      onCall: new RestoreMetrics().onAtlasCall,
+    }),
   );
   const worker = await createRestoreWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     atlas,
     temporal: env.client,
+    // A demo stops within seconds: activities in flight get 2 s.
+    shutdownGraceTime: 2_000,
+    shutdownForceTime: 5_000,
   });
   const running = worker.run();
 
@@ -106,9 +126,11 @@ export async function runDev(o: DevOptions): Promise<number> {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
-    say('Shutting down ...');
+    say('Shutting down ... (Ctrl-C again to quit at once)');
+    // A second Ctrl-C does not wait for anything.
+    process.once('SIGINT', () => process.exit(130));
   }
-  worker.shutdown();
+  if (worker.getState() === 'RUNNING') worker.shutdown();
   await running;
   await sim.stop();
   await env.teardown();

@@ -47,7 +47,12 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
   } catch (e) {
     throw new ConfigError(`configuration error: ${(e as Error).message}`);
   }
-  installTelemetry({ logFormat: cfg.logFormat, logLevel: cfg.logLevel, metricsPort: cfg.metricsPort });
+  installTelemetry({
+    logFormat: cfg.logFormat,
+    logLevel: cfg.logLevel,
+    metricsPort: cfg.metricsPort,
+    metricsHost: cfg.metricsHost,
+  });
   const metrics = new RestoreMetrics();
   const http = new HttpClient();
   const atlas = new AtlasClient(
@@ -87,7 +92,7 @@ export async function runWorkerFromEnv(o: WorkerMainOptions = {}, env: NodeJS.Pr
   bannerLine(
     cfg.logFormat,
     `atlas-restore worker: namespace ${cfg.temporal.namespace}, task queue ${taskQueue}, Atlas ${atlasSettings.baseUrl} (${atlasSettings.auth.scheme})` +
-      `${cfg.metricsPort ? `, metrics on :${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}` +
+      `${cfg.metricsPort ? `, metrics on ${cfg.metricsHost}:${cfg.metricsPort}/metrics` : ''}${cfg.rateBudget ? `, rate budget ${cfg.rateBudget}/s` : ''}` +
       `, workflows ${workflowBundle ? 'from the prebuilt bundle' : 'bundled from source'}${cfg.webhook ? `, webhook (${cfg.webhook.signed ? 'signed' : 'unsigned'})` : ''}` +
       (policy
         ? `, restore policy ${policy.file} (${policy.digest})`

@@ -9,12 +9,17 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 export interface TelemetryOptions {
   logFormat: 'json' | 'text';
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** Serve Prometheus metrics on 0.0.0.0:<port>/metrics. */
+  /** Serve Prometheus metrics on <metricsHost>:<port>/metrics. */
   metricsPort?: number;
+  /** Default 127.0.0.1: the endpoint is opened wider only when the deployment says so. */
+  metricsHost?: string;
+  /** Signals on which the SDK shuts its workers down by itself (its default: SIGINT, SIGTERM, ...). */
+  shutdownSignals?: NodeJS.Signals[];
 }
 
 function jsonLine(entry: LogEntry): void {
-  const { sdkComponent, ...meta } = (entry.meta ?? {}) as Record<string, unknown>;
+  // The SDK puts the activity's task token on its lines: it completes the activity from anywhere, so it stays out.
+  const { sdkComponent, taskToken: _taskToken, ...meta } = (entry.meta ?? {}) as Record<string, unknown>;
   const line = {
     ts: new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString(),
     level: entry.level,
@@ -40,9 +45,12 @@ const HISTOGRAM_BUCKETS: Record<string, number[]> = {
   atlas_restore_duration_seconds: [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400],
 };
 
+const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
 export function installTelemetry(o: TelemetryOptions): void {
   Runtime.install({
     logger: new DefaultLogger(o.logLevel, o.logFormat === 'json' ? jsonLine : textLine),
+    ...(o.shutdownSignals ? { shutdownSignals: o.shutdownSignals } : {}),
     telemetryOptions: {
       // The SDK core's own lines (e.g. "connection lost" while the server is down) through the same logger, so that
       // every line is JSON under ATLAS_RESTORE_LOG_FORMAT=json; core's chatter below WARN stays off.
@@ -51,7 +59,7 @@ export function installTelemetry(o: TelemetryOptions): void {
         ? {
             metrics: {
               prometheus: {
-                bindAddress: `0.0.0.0:${o.metricsPort}`,
+                bindAddress: `${bracketed(o.metricsHost ?? '127.0.0.1')}:${o.metricsPort}`,
                 countersTotalSuffix: true,
                 histogramBucketOverrides: HISTOGRAM_BUCKETS,
               },

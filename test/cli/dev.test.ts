@@ -1,5 +1,6 @@
 // The README's demo, as CI runs it: `atlas-restore dev --once` brings everything up, restores, and exits 0.
-import { baseEnv, cli, freePort } from '../helpers/cli';
+import { spawn } from 'node:child_process';
+import { baseEnv, BIN, cli, freePort } from '../helpers/cli';
 
 test('dev --once: dev server with UI, simulator, worker, one restore to COMPLETED', async () => {
   const [port, uiPort] = [await freePort(), await freePort()];
@@ -28,3 +29,36 @@ test('dev refuses a port that is in use, with a clear message and exit 2', async
     busy.close();
   }
 });
+
+test('dev: prints the UI columns and a 127.0.0.1 metrics URL, no noise, and one Ctrl-C stops it within seconds', async () => {
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const p = spawn(process.execPath, [BIN, 'dev', '--port', String(port), '--uiPort', String(uiPort)], {
+    env: baseEnv({}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
+  try {
+    const t0 = Date.now();
+    while (!out.includes('Press Ctrl-C')) {
+      if (Date.now() - t0 > 150_000 || p.exitCode !== null) throw new Error(`demo did not come up:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(out).toMatch(/RestoreOutcome, RestorePhase and AtlasTargetCluster/);
+    const metricsUrl = /Worker metrics \(Prometheus\): (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(out)?.[1];
+    expect(metricsUrl).toBeDefined();
+    expect(await (await fetch(metricsUrl!)).text()).toMatch(/^atlas_restore_atlas_calls_total\{/m);
+    // No bundler output, no stack trace.
+    expect(out).not.toMatch(/webpack|\n\s+at /);
+    const stopAt = Date.now();
+    p.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 20_000))]);
+    expect(code).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(15_000);
+    expect(out).not.toMatch(/Not running|DRAINING/);
+  } finally {
+    if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  }
+}, 240_000);

@@ -22,6 +22,8 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as
       environment?: Record<string, string>;
       depends_on?: Record<string, { condition: string }>;
       command?: string[] | string;
+      entrypoint?: string[];
+      volumes?: string[];
       healthcheck?: { test: string[] };
       stop_grace_period?: string;
     }
@@ -43,9 +45,13 @@ test('Temporal as samples-server has it: temporalio/server on PostgreSQL, its sc
   expect(s.temporal.environment?.DB).toBe('postgres12');
   expect(s.temporal.environment?.POSTGRES_SEEDS).toBe('postgresql');
   expect(s['temporal-schema'].image).toMatch(/^temporalio\/admin-tools:/);
-  const schema = ([] as string[]).concat(s['temporal-schema'].command ?? []).join('\n');
-  for (const db of ['temporal', 'temporal_visibility']) expect(schema).toMatch(new RegExp(`schema ${db} `));
-  expect(schema).toMatch(/temporal-sql-tool --plugin postgres12/);
+  // The schema step is deploy/temporal-schema.sh, mounted read-only: the file test/production runs too.
+  expect(s['temporal-schema'].entrypoint).toEqual(['/bin/sh', '/deploy/temporal-schema.sh']);
+  expect(s['temporal-schema'].volumes).toContain('./deploy:/deploy:ro');
+  const schema = readFileSync(join(root, 'deploy', 'temporal-schema.sh'), 'utf8');
+  for (const db of ['temporal', 'temporal_visibility'])
+    expect(schema).toMatch(new RegExp(`schema "\\$\\{\\w+:-${db}\\}"`));
+  expect(schema).toMatch(/--plugin postgres12/);
   expect(schema).toMatch(/setup-schema -v 0\.0/);
   expect(schema).toMatch(/update-schema -d/);
   expect(s.temporal.depends_on?.['temporal-schema'].condition).toBe('service_completed_successfully');
@@ -92,9 +98,16 @@ test('start order is gated on health, and the worker waits for the search attrib
   expect(s.temporal.healthcheck).toBeDefined();
 });
 
-test('ports: Temporal gRPC 7233, UI 8080; the worker scales (no host port, no container name), metrics on the network', () => {
-  expect(s.temporal.ports).toContain('7233:7233');
-  expect(s['temporal-ui'].ports).toContain('8080:8080');
+test('closed by default: Temporal gRPC 7233 and UI 8080 on loopback only; the worker scales (no host port, no container name), metrics on the network', () => {
+  expect(s.temporal.ports).toEqual(['127.0.0.1:7233:7233']);
+  expect(s['temporal-ui'].ports).toEqual(['127.0.0.1:8080:8080']);
+  for (const svc of Object.values(s)) for (const p of svc.ports ?? []) expect(p).toMatch(/^127\.0\.0\.1:/);
+  // The worker's endpoint binds 127.0.0.1 by default; compose opens it to its own network only (no host port).
+  expect(s.worker.environment?.ATLAS_RESTORE_METRICS_HOST).toBe('0.0.0.0');
+  // Any wider exposure is a documented choice: mTLS for the frontend, OIDC login for the UI.
+  const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+  expect(text).toMatch(/mTLS/);
+  expect(text).toMatch(/TEMPORAL_AUTH_ENABLED/);
   expect(s.worker.ports).toBeUndefined();
   expect(s.worker.container_name).toBeUndefined();
   expect(s.worker.expose).toContain('9464');
@@ -128,13 +141,15 @@ test('admin-tools creates exactly our search attributes (common/constants.ts), o
     KEYWORD_LIST: 'KeywordList',
   };
   expect(list.sort()).toEqual(ALL_SEARCH_ATTRIBUTES.map((k) => `${k.name}:${TYPE_NAMES[k.type]}`).sort());
-  const cmd = ([] as string[]).concat(s['temporal-admin-tools'].command ?? []).join('\n');
+  expect(s['temporal-admin-tools'].entrypoint).toEqual(['/bin/sh', '/deploy/temporal-namespace.sh']);
+  expect(s['temporal-admin-tools'].volumes).toContain('./deploy:/deploy:ro');
+  const cmd = readFileSync(join(root, 'deploy', 'temporal-namespace.sh'), 'utf8');
   expect(cmd).toMatch(/set -eu/);
-  expect(cmd).toMatch(/search-attribute list/);
+  expect(cmd).toMatch(/retry t operator search-attribute list/);
   expect(cmd).toMatch(/search-attribute create/);
   expect(cmd).toMatch(/namespace create/);
-  for (const svc of ['temporal-admin-tools', 'temporal-schema'])
-    expect(([] as string[]).concat(s[svc].command ?? []).join('\n')).not.toMatch(/\|\|\s*true|;\s*true\b/);
+  for (const f of ['temporal-namespace.sh', 'temporal-schema.sh'])
+    expect(readFileSync(join(root, 'deploy', f), 'utf8')).not.toMatch(/\|\|\s*true|;\s*true\b/);
 });
 
 const composeBin = ['docker-compose'].find((b) => spawnSync(b, ['version'], { stdio: 'ignore' }).status === 0);
@@ -145,14 +160,23 @@ if (!composeBin)
 (composeBin ? test : test.skip)(
   'docker-compose config accepts the file, with secrets passed through from the environment',
   () => {
-    const r = spawnSync(composeBin!, ['-f', join(root, 'docker-compose.yml'), 'config'], {
-      env: { PATH: process.env.PATH, MONGODB_ATLAS_CLIENT_SECRET: 'from-env-xyz' },
-      encoding: 'utf8',
-    });
+    const config = (env: Record<string, string>) =>
+      spawnSync(composeBin!, ['-f', join(root, 'docker-compose.yml'), 'config'], {
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+      });
+    // No default database password: compose refuses the file until one is given.
+    const bare = config({});
+    expect(bare.status).not.toBe(0);
+    expect(bare.stderr).toMatch(/POSTGRES_PASSWORD/);
+    const r = config({ MONGODB_ATLAS_CLIENT_SECRET: 'from-env-xyz', POSTGRES_PASSWORD: 'pw-from-env' });
     expect(r.stderr).not.toMatch(/invalid|error/i);
     expect(r.status).toBe(0);
     const resolved = parse(r.stdout) as typeof compose;
     expect(resolved.services.worker.environment?.MONGODB_ATLAS_CLIENT_SECRET).toBe('from-env-xyz');
+    expect(resolved.services.postgresql.environment?.POSTGRES_PASSWORD).toBe('pw-from-env');
+    expect(resolved.services.temporal.environment?.POSTGRES_PWD).toBe('pw-from-env');
+    expect(resolved.services['temporal-schema'].environment?.SQL_PASSWORD).toBe('pw-from-env');
     expect(resolved.services.worker.depends_on?.['temporal-admin-tools'].condition).toBe(
       'service_completed_successfully',
     );
@@ -197,3 +221,35 @@ test('the image build stage has every folder the build compiles (tsc run on exac
     rmSync(ctx, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('versions tested together: compose deploys the Temporal Server test/production builds (deploy/versions.json)', () => {
+  const versions = JSON.parse(readFileSync(join(root, 'deploy', 'versions.json'), 'utf8')) as {
+    temporalServer: string;
+    temporalUi: string;
+  };
+  expect(s.temporal.image).toBe(`temporalio/server:${versions.temporalServer}`);
+  expect(s['temporal-schema'].image).toBe(`temporalio/admin-tools:${versions.temporalServer}`);
+  expect(s['temporal-ui'].image).toBe(`temporalio/ui:${versions.temporalUi}`);
+  // The dev server the rest of the suite runs is the same server version (scripts/setup-temporal.mjs).
+  expect(readFileSync(join(root, 'scripts', 'setup-temporal.mjs'), 'utf8')).toContain(
+    `server ${versions.temporalServer}`,
+  );
+});
+
+test('the server gets its dynamic config: the folder mounted where DYNAMIC_CONFIG_FILE_PATH points, the file in the repo', () => {
+  expect(s.temporal.volumes).toContain('./deploy/dynamicconfig:/etc/temporal/config/dynamicconfig:ro');
+  const path = s.temporal.environment?.DYNAMIC_CONFIG_FILE_PATH ?? '';
+  expect(path.startsWith('/etc/temporal/config/dynamicconfig/')).toBe(true);
+  const local = join(root, 'deploy', 'dynamicconfig', path.slice('/etc/temporal/config/dynamicconfig/'.length));
+  expect(parse(readFileSync(local, 'utf8'))).toEqual(expect.any(Object));
+});
+
+test('the image and CI run the same Node.js LTS (deploy/versions.json), past Node 20', () => {
+  const { node } = JSON.parse(readFileSync(join(root, 'deploy', 'versions.json'), 'utf8')) as { node: string };
+  expect(Number(node.split('.')[0])).toBeGreaterThanOrEqual(22);
+  const froms = [...readFileSync(join(root, 'Dockerfile'), 'utf8').matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+  expect(froms).toEqual([`node:${node}-bookworm-slim`, `node:${node}-bookworm-slim`]);
+  expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/PATH="\$\(node scripts\/setup-node\.mjs\):\$PATH"/);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+  expect(pkg.engines.node).toBe(`>=${node.split('.').slice(0, 2).join('.')}`);
+});

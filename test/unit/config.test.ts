@@ -1,4 +1,7 @@
 // Configuration: defaults, validation messages that name the variable (never its value), empty = unset.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../config';
 import { loadAtlasSettings } from '../../config/atlas';
 
@@ -66,5 +69,44 @@ test('the workflow cache holds 1,000 restores unless ATLAS_RESTORE_MAX_CACHED_WO
   expect(() => loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/ATLAS_RESTORE_MAX_CACHED_WORKFLOWS/);
   expect(() => loadConfig({ ATLAS_RESTORE_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(
     /ATLAS_RESTORE_MAX_CACHED_WORKFLOWS/,
+  );
+});
+
+test('secrets from files (<NAME>_FILE, the Docker/Kubernetes secrets convention): read, one trailing newline dropped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
+  try {
+    writeFileSync(join(dir, 'id'), 'mdb_sa_id_1\n');
+    writeFileSync(join(dir, 'secret'), 'mdb_sa_sk_from_file\n');
+    writeFileSync(join(dir, 'hook'), 'a-webhook-secret-of-32-characters');
+    writeFileSync(join(dir, 'empty'), '\n');
+    const s = loadAtlasSettings({
+      MONGODB_ATLAS_BASE_URL: 'http://127.0.0.1:1',
+      MONGODB_ATLAS_CLIENT_ID_FILE: join(dir, 'id'),
+      MONGODB_ATLAS_CLIENT_SECRET_FILE: join(dir, 'secret'),
+    });
+    expect(s.auth.scheme).toBe('service-account');
+    const c = loadConfig({
+      ATLAS_RESTORE_WEBHOOK_URL: 'https://hooks.example.com/x',
+      ATLAS_RESTORE_WEBHOOK_SECRET_FILE: join(dir, 'hook'),
+    });
+    expect(c.webhook?.signed).toBe(true);
+    // Both at once, a missing file, an empty file: an error naming the variable, never the content.
+    expect(() =>
+      loadAtlasSettings({ MONGODB_ATLAS_ACCESS_TOKEN: 'x', MONGODB_ATLAS_ACCESS_TOKEN_FILE: join(dir, 'secret') }),
+    ).toThrow(/set MONGODB_ATLAS_ACCESS_TOKEN or MONGODB_ATLAS_ACCESS_TOKEN_FILE, not both/);
+    expect(() => loadAtlasSettings({ MONGODB_ATLAS_ACCESS_TOKEN_FILE: join(dir, 'nope') })).toThrow(
+      /MONGODB_ATLAS_ACCESS_TOKEN_FILE: cannot read .*nope \(ENOENT\)/,
+    );
+    expect(() => loadAtlasSettings({ MONGODB_ATLAS_ACCESS_TOKEN_FILE: join(dir, 'empty') })).toThrow(/is empty/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the metrics endpoint binds loopback unless ATLAS_RESTORE_METRICS_HOST says otherwise', () => {
+  expect(loadConfig({ ATLAS_RESTORE_METRICS_PORT: '9464' }).metricsHost).toBe('127.0.0.1');
+  expect(loadConfig({ ATLAS_RESTORE_METRICS_HOST: '0.0.0.0' }).metricsHost).toBe('0.0.0.0');
+  expect(() => loadConfig({ ATLAS_RESTORE_METRICS_HOST: 'everywhere' })).toThrow(
+    /ATLAS_RESTORE_METRICS_HOST: must be an IP address/,
   );
 });

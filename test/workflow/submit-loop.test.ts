@@ -144,11 +144,14 @@ test('status shows the rate-limited wait', async () => {
     const input = baseInput();
     const handle = await env.client.workflow.start(restoreWorkflow, {
       taskQueue: tq,
-      workflowId: `loop-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input),
       args: [input],
     });
     // Real time (nothing awaits the result, so the server does not skip): a query during the second wait.
-    while (seen < 2) await new Promise((res) => setTimeout(res, 50));
+    for (let i = 0; seen < 2; i++) {
+      if (i > 600) throw new Error('the create was not called twice within 30 s');
+      await new Promise((res) => setTimeout(res, 50));
+    }
     const s = await handle.query(statusQuery);
     expect(s.phase).toBe('SUBMITTING');
     expect(s.rateLimited).toMatchObject({ operation: 'create' });

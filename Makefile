@@ -1,9 +1,9 @@
 # Two commands do all the set-up on a fresh clone:
 #   make demo   - install, build, and run the demo (embedded Temporal dev server + UI, Atlas simulator, worker)
 #   make test   - install, build, and run the test suite on real Temporal servers
-.PHONY: setup build demo test typecheck lint bench chaos clean
+.PHONY: setup ferretdb build demo test typecheck lint bench chaos clean
 
-setup: node_modules/.installed .temporal/.installed build
+setup: node_modules/.installed .temporal/.installed ferretdb build
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -13,6 +13,11 @@ node_modules/.installed: package.json package-lock.json
 .temporal/.installed: scripts/setup-temporal.mjs
 	node scripts/setup-temporal.mjs
 	@mkdir -p .temporal && touch $@
+
+# FerretDB v1.24.2, the MongoDB wire server the simulator's clusters and the verify step's tests run on: built with Go
+# from the module proxy into .tools/ (or $FERRETDB_PATH); see scripts/setup-ferretdb.mjs. Cheap when cached.
+ferretdb:
+	node scripts/setup-ferretdb.mjs
 
 # The development build: the product (tsconfig.build.json, what the image ships) plus the simulator, the dev server,
 # the demo and the harness.

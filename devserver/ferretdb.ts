@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 
-export const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_VERSION = 'v1.24.2';
 
 const projectRoot = resolve(__dirname, '..', existsSync(resolve(__dirname, '..', 'package.json')) ? '' : '..');
 
 /** $FERRETDB_PATH, else the build cached by `make setup` in .tools/. */
-export function ferretdbPath(): string {
+function ferretdbPath(): string {
   const fromEnv = process.env.FERRETDB_PATH;
   if (fromEnv) return fromEnv;
   const local = join(projectRoot, '.tools', `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
@@ -78,7 +78,8 @@ export class FerretDbProcess {
 
   async start(): Promise<void> {
     if (this.running) return;
-    this.#port = await freePort();
+    // A restart (after pause) comes back on the same port and data, as a cluster that was unreachable for a while.
+    this.#port ??= await freePort();
     const debugPort = await freePort();
     if (!this.#dir) {
       this.#ownDir = !this.o.dir;
@@ -115,14 +116,19 @@ export class FerretDbProcess {
     }
   }
 
-  /** SIGTERM (FerretDB closes its SQLite files), SIGKILL after 5 s; removes a temp data dir. */
+  /** Stops the process but keeps its port and data: start() brings the same server back. */
+  async pause(): Promise<void> {
+    if (!this.running) return;
+    // SIGTERM lets FerretDB close its SQLite files; SIGKILL after 5 s.
+    this.#proc!.kill('SIGTERM');
+    const t = setTimeout(() => this.#proc?.kill('SIGKILL'), 5_000);
+    await this.#exited;
+    clearTimeout(t);
+  }
+
+  /** Stops the process and removes a temp data dir. */
   async stop(): Promise<void> {
-    if (this.running) {
-      this.#proc!.kill('SIGTERM');
-      const t = setTimeout(() => this.#proc?.kill('SIGKILL'), 5_000);
-      await this.#exited;
-      clearTimeout(t);
-    }
+    await this.pause();
     if (this.#ownDir && this.#dir) {
       rmSync(this.#dir, { recursive: true, force: true });
       this.#dir = undefined;

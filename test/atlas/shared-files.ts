@@ -7,6 +7,7 @@ import path from 'node:path';
 export const SPEC_FILES = {
   subset: 'atlas-admin-api.restore-subset.openapi.json',
   latest: 'atlas-admin-api.flex-cluster.latest.openapi.json',
+  drill: 'atlas-admin-api.drill-subset.openapi.json',
 } as const;
 export type SpecName = keyof typeof SPEC_FILES;
 

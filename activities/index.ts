@@ -12,6 +12,8 @@ import { deliverEvent } from './notify';
 import { runPreflight } from './preflight';
 import { createRestoreJob, findSubmittedJob, getRestoreJob } from './submit';
 import type { JobRef, PreflightRequest, SubmitRequest } from './types';
+import type { VerifyRequest } from '../common/verification';
+import { runVerify } from './verify';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -51,6 +53,10 @@ export function createActivities(deps: ActivityDeps) {
     submitRestore: instrumented('submitRestore', (r: SubmitRequest) => createRestoreJob(deps.atlas, r)),
     findSubmittedJob: instrumented('findSubmittedJob', (r: SubmitRequest) => findSubmittedJob(deps.atlas, r)),
     getRestoreJob: instrumented('getRestoreJob', (r: JobRef) => getRestoreJob(deps.atlas, r)),
+    /** The verify step after a restore (activities/verify.ts): its temporary user's password stays in the activity. */
+    verifyRestore: instrumented('verifyRestore', (r: VerifyRequest) =>
+      runVerify({ atlas: deps.atlas, temporal: deps.temporal, log: (m) => Context.current().log.info(m) }, r),
+    ),
     notify: instrumented('notify', (e: RestoreEvent) => deliverEvent(http, deps.webhook, e)),
     restoreDurationHistory: instrumented(
       'restoreDurationHistory',

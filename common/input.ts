@@ -65,7 +65,34 @@ function buildSchemas() {
   });
   const pollingSchema = pollingFields.strict().transform(capped);
 
-  const inputFields = <P extends z.ZodType>(polling: P) => ({
+  /** The verify step after the job (common/verification.ts); `false` turns it off. */
+  const verifyFields = z.object({
+    /** How long the target may take to answer, e.g. "10m" (kept as text: the activity reads it). */
+    timeout: z
+      .string()
+      .refine((v) => (parseDurationS(v) ?? 0) >= 1 && (parseDurationS(v) ?? 0) <= 6 * 3600, {
+        message: 'must be a duration from 1s to 6h, such as 90s, 10m or 1h',
+      })
+      .optional(),
+    allowEmpty: z.boolean().optional(),
+    collections: z
+      .array(
+        z.object({
+          db: z.string().min(1).max(64),
+          collection: z.string().min(1).max(255),
+          minCount: z.number().int().min(0).optional(),
+          maxCount: z.number().int().min(0).optional(),
+          indexes: z.array(z.string().min(1).max(128)).max(64).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    compareWithPrevious: z.object({ maxDropPct: z.number().min(0).max(100) }).optional(),
+  });
+  const verifySchema = z.union([z.literal(false), verifyFields.strict()]);
+  const tolerantVerifySchema = z.union([z.literal(false), verifyFields]);
+
+  const inputFields = <P extends z.ZodType, V extends z.ZodType>(polling: P, verify: V) => ({
     /** Project of the source cluster (the snapshot's cluster). */
     projectId: objectIdSchema,
     /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
@@ -93,17 +120,19 @@ function buildSchemas() {
     requester: z.string().trim().min(1).max(200).optional(),
     /** Why: a ticket or a sentence. */
     reason: z.string().trim().min(1).max(1000).optional(),
+    /** Verify the target after the job completes (common/verification.ts); `false`: skip, and the result says so. */
+    verify: verify.optional(),
   });
 
   /** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
-  const RestoreInputSchema = z.object(inputFields(pollingSchema)).strict();
+  const RestoreInputSchema = z.object(inputFields(pollingSchema, verifySchema)).strict();
 
   /**
    * What the workflow accepts: the same fields, but unknown keys (at any level) are dropped rather than refused. A
    * running or continued restore must keep accepting the input it was started with after a later build adds an optional
    * field, or after an older client sent one this build no longer knows; the start already refused typos.
    */
-  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped)));
+  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped), tolerantVerifySchema));
   return { pollingSchema, RestoreInputSchema, TolerantRestoreInputSchema };
 }
 

@@ -1,5 +1,6 @@
 // What a restore reports: its checks, its audit trail, its live status and its final result. Workflow-safe.
 import type { Outcome, Phase } from './constants';
+import type { Verification } from './verification';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
 
@@ -48,7 +49,9 @@ export interface AuditEvent {
     /** An undo the saga will run if the restore fails (pushed when the step it undoes succeeded). */
     | 'undo-registered'
     /** A notification that could not be delivered (the outcome is unchanged). */
-    | 'notify-failed';
+    | 'notify-failed'
+    /** The verify step after the job: its status and failed checks. */
+    | 'verified';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -110,6 +113,8 @@ export interface RestoreResult {
   recoveryPoint?: RecoveryPoint;
   approvedBy?: string;
   polls: number;
+  /** The verify step after the job (status SKIPPED, with why, when it did not run). */
+  verification?: Verification;
   startedAt: string;
   finishedAt: string;
   audit: AuditEvent[];

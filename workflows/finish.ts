@@ -21,6 +21,7 @@ import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
 import type { RestoreResult } from '../common/result';
 import { nowIso, nowMs } from './clock';
 import { notifyEvent } from './notify';
+import { verificationSummary } from './verify';
 import type { RestoreState } from './state';
 
 export type Interruption = 'cancel' | 'deadline';
@@ -54,7 +55,11 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     .record(durationS, { backend: st.c.backend ?? 'unknown', outcome });
   log.info(`restore finished: ${outcome}`, { target: st.req.targetClusterName, outcome, reason });
   // Every terminal outcome is told (the activity filters by configuration); a failed delivery is only audited.
-  await notifyEvent(st, eventTypeOf(outcome), { outcome, reason });
+  await notifyEvent(st, eventTypeOf(outcome), {
+    outcome,
+    reason,
+    ...(st.verification ? { verification: verificationSummary(st.verification) } : {}),
+  });
 
   const info = workflowInfo();
   const result: RestoreResult = {
@@ -71,6 +76,7 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     recoveryPoint: st.c.recoveryPoint,
     approvedBy: st.c.approvedBy,
     polls: w?.polls ?? 0,
+    ...(st.verification ? { verification: st.verification } : {}),
     startedAt: st.c.startedAt,
     finishedAt: nowIso(),
     audit: st.audit.events,

@@ -193,3 +193,17 @@ test('compareWithPrevious: a drop beyond maxDropPct fails, naming the collection
     evidence: expect.stringMatching(/no earlier verified restore/),
   });
 });
+
+test('a simulator without data gives no connection string: FAILED, saying so, and no user is created', async () => {
+  const bare = await AtlasSimulator.start({ world, clock: () => Date.now() + offset });
+  try {
+    const target = await restoredTarget(full.id);
+    const before = usersOf('createDatabaseUser').length;
+    const v = await runActivity(activitiesOver(clientFor(bare)).verifyRestore, request(target));
+    expect(v.status).toBe('FAILED');
+    expect(v.reason).toMatch(/no connection string/);
+    expect(usersOf('createDatabaseUser')).toHaveLength(before);
+  } finally {
+    await bare.stop();
+  }
+});

@@ -2,9 +2,9 @@
 #   make demo   - install, build, and run the demo (embedded Temporal dev server + UI, Atlas simulator, worker)
 #   make test   - install, build, and run the test suite on real Temporal servers (everything CI runs)
 #   make test-fast - the unit and workflow tests only (jest.fast.config.mjs), for the edit-test loop
-.PHONY: setup build demo test test-fast typecheck lint bench chaos clean
+.PHONY: setup ferretdb build demo test test-fast typecheck lint bench chaos clean
 
-setup: node_modules/.installed .temporal/.installed build
+setup: node_modules/.installed .temporal/.installed ferretdb build
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -14,6 +14,11 @@ node_modules/.installed: package.json package-lock.json
 .temporal/.installed: scripts/setup-temporal.mjs
 	node scripts/setup-temporal.mjs
 	@mkdir -p .temporal && touch $@
+
+# FerretDB v1.24.2, the MongoDB wire server the simulator's clusters and the verify step's tests run on: built with Go
+# from the module proxy into .tools/ (or $FERRETDB_PATH); see scripts/setup-ferretdb.mjs. Cheap when cached.
+ferretdb:
+	node scripts/setup-ferretdb.mjs
 
 # The development build: the product (tsconfig.build.json, what the image ships) plus the simulator, the dev server,
 # the demo and the harness.

@@ -17,6 +17,8 @@ import { readCallingRun, refuse, requireRestoreCaller } from './guard';
 import type { ActivitySchema } from './schemas';
 import { parseActivityInput } from './schemas';
 import type { JobRef, PreflightReport, PreflightRequest, SubmitRequest } from './types';
+import type { VerifyRequest } from '../common/verification';
+import { runVerify } from './verify';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -137,6 +139,11 @@ export function createActivities(deps: ActivityDeps) {
     getRestoreJob: instrumented('getRestoreJob', 'jobRef', (r: JobRef) => {
       requireRestoreCaller('getRestoreJob', undefined);
       return getRestoreJob(deps.atlas, r);
+    }),
+    /** The verify step after a restore (activities/verify.ts): its temporary user's password stays in the activity. */
+    verifyRestore: instrumented('verifyRestore', 'verify', (r: VerifyRequest) => {
+      requireRestoreCaller('verifyRestore', r);
+      return runVerify({ atlas: deps.atlas, temporal: deps.temporal, log: (m) => Context.current().log.info(m) }, r);
     }),
     notify: instrumented('notify', 'event', async (e: RestoreEvent) =>
       deliverEvent(http, deps.webhook, await ownEvent(deps, e)),

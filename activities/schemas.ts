@@ -13,7 +13,7 @@ const isoSchema = z
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp');
 
 function build() {
-  const { objectIdSchema, clusterNameSchema } = inputSchemas();
+  const { objectIdSchema, clusterNameSchema, verifyFields } = inputSchemas();
   const backend = z.enum(['tenant', 'flex']);
   const target = {
     projectId: objectIdSchema,
@@ -44,6 +44,14 @@ function build() {
       jobId,
     }),
     history: z.looseObject({ targetProjectId: objectIdSchema, targetClusterName: clusterNameSchema }),
+    verify: z.looseObject({
+      projectId: objectIdSchema,
+      clusterName: clusterNameSchema,
+      targetProjectId: objectIdSchema,
+      targetClusterName: clusterNameSchema,
+      settings: verifyFields,
+      workflowId: z.string().max(300).optional(),
+    }),
     event: z.looseObject({
       id: z.string().max(400),
       type: z.enum(RESTORE_EVENT_TYPES),

@@ -7,8 +7,10 @@ import type { OperationName } from './operations';
 import type { JobStatus } from './schemas';
 import {
   ClusterSchema,
+  DatabaseUserSchema,
   FlexClusterSchema,
   FlexRestoreJobSchema,
+  NoContentSchema,
   paginated,
   SnapshotSchema,
   TenantRestoreSchema,
@@ -50,6 +52,28 @@ const DEFAULT_PAGE_SIZE = 500;
 /** A safety stop for a server that never ends a list; far above any real restore or snapshot history. */
 const MAX_PAGES = 200;
 
+/**
+ * A SCRAM database user to create (CloudDatabaseUser). The password goes to Atlas in the body of this one call and
+ * nowhere else: Atlas never returns it.
+ */
+export interface DatabaseUserRequest {
+  username: string;
+  password: string;
+  roles: { roleName: string; databaseName: string }[];
+  scopes: { name: string; type: 'CLUSTER' }[];
+  /** ISO date-time, within a week: Atlas deletes the user then even if we never do. */
+  deleteAfterDate: string;
+  description?: string;
+}
+
+/** FlexClusterDescriptionCreate20241113. */
+export interface FlexClusterRequest {
+  name: string;
+  providerSettings: { backingProviderName: 'AWS' | 'AZURE' | 'GCP'; regionName: string };
+  terminationProtectionEnabled?: boolean;
+  tags?: { key: string; value: string }[];
+}
+
 export interface AtlasClientOptions {
   /** itemsPerPage for list calls (1..500). */
   pageSize?: number;
@@ -79,6 +103,31 @@ export class AtlasClient {
 
   getFlexCluster(groupId: string, name: string) {
     return this.http.call('getFlexCluster', FlexClusterSchema, { params: { groupId, name } });
+  }
+
+  createDatabaseUser(groupId: string, u: DatabaseUserRequest) {
+    return this.http.call('createDatabaseUser', DatabaseUserSchema, {
+      params: { groupId },
+      body: { databaseName: 'admin', groupId, ...u },
+    });
+  }
+
+  async deleteDatabaseUser(groupId: string, username: string): Promise<void> {
+    await this.http.call('deleteDatabaseUser', NoContentSchema, {
+      params: { groupId, databaseName: 'admin', username },
+    });
+  }
+
+  createFlexCluster(groupId: string, c: FlexClusterRequest) {
+    return this.http.call('createFlexCluster', FlexClusterSchema, { params: { groupId }, body: c });
+  }
+
+  listFlexClusters(groupId: string) {
+    return this.#all('listFlexClusters', FlexClusterSchema, { groupId });
+  }
+
+  async deleteFlexCluster(groupId: string, name: string): Promise<void> {
+    await this.http.call('deleteFlexCluster', NoContentSchema, { params: { groupId, name } });
   }
 
   /** Creates a restore job. `tenantApi: 'v1'` uses the seed document's v1.0 path with application/json. */

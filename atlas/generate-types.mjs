@@ -21,6 +21,7 @@ if (!existsSync(shared)) {
 const FILES = [
   ['atlas-admin-api.restore-subset.openapi.json', 'restore-subset.d.ts'],
   ['atlas-admin-api.flex-cluster.latest.openapi.json', 'flex-latest.d.ts'],
+  ['atlas-admin-api.drill-subset.openapi.json', 'drill-subset.d.ts'],
 ];
 const tool = JSON.parse(readFileSync(join(repo, 'node_modules/openapi-typescript/package.json'), 'utf8'));
 

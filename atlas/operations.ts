@@ -1,8 +1,9 @@
 // Every Atlas Admin API operation we call, in one table: method, path template and the exact versioned media type.
 // The client sends these; the simulator routes by the same table; the contract tests check both against the spec
-// (atlas/spec). Versions per atlas/spec/README.md: tenant 2023-01-01, flex 2024-11-13, cluster 2024-08-05.
+// (atlas/spec). Versions per atlas/spec/README.md: tenant 2023-01-01, flex 2024-11-13, cluster 2024-08-05;
+// the drill subset's database users 2023-01-01 and Flex cluster create/list/delete 2024-11-13.
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 export interface Operation {
   /** operationId in the official spec (current name), or our own name for the undocumented v1.0 path. */
@@ -14,6 +15,10 @@ export interface Operation {
   readonly mediaType: string;
   /** True when the response is a paginated list ({ results, totalCount, links }). */
   readonly paginated?: boolean;
+  /** The success status when it is not 200 (the drill subset's creates answer 201, its deletes 204 with no body). */
+  readonly success?: 201 | 204;
+  /** The official file that has it, when not the restore subset / Flex spec: the verify step's and drills' calls. */
+  readonly spec?: 'drill';
 }
 
 const v = (date: string): string => `application/vnd.atlas.${date}+json`;
@@ -107,6 +112,56 @@ export const OPS = {
     path: `${G}/flexClusters/{name}/backup/snapshots`,
     mediaType: FLEX,
     paginated: true,
+  },
+
+  // The drill subset (atlas-admin-api.drill-subset.openapi.json): the verify step's temporary database user, and the
+  // Flex cluster lifecycle a drill needs.
+  createDatabaseUser: {
+    operationId: 'createGroupDatabaseUser',
+    method: 'POST',
+    path: `${G}/databaseUsers`,
+    mediaType: TENANT,
+    success: 201,
+    spec: 'drill',
+  },
+  getDatabaseUser: {
+    operationId: 'getGroupDatabaseUser',
+    method: 'GET',
+    path: `${G}/databaseUsers/{databaseName}/{username}`,
+    mediaType: TENANT,
+    spec: 'drill',
+  },
+  deleteDatabaseUser: {
+    operationId: 'deleteGroupDatabaseUser',
+    method: 'DELETE',
+    path: `${G}/databaseUsers/{databaseName}/{username}`,
+    mediaType: TENANT,
+    success: 204,
+    spec: 'drill',
+  },
+  createFlexCluster: {
+    operationId: 'createGroupFlexCluster',
+    method: 'POST',
+    path: `${G}/flexClusters`,
+    mediaType: FLEX,
+    success: 201,
+    spec: 'drill',
+  },
+  listFlexClusters: {
+    operationId: 'listGroupFlexClusters',
+    method: 'GET',
+    path: `${G}/flexClusters`,
+    mediaType: FLEX,
+    paginated: true,
+    spec: 'drill',
+  },
+  deleteFlexCluster: {
+    operationId: 'deleteGroupFlexCluster',
+    method: 'DELETE',
+    path: `${G}/flexClusters/{name}`,
+    mediaType: FLEX,
+    success: 204,
+    spec: 'drill',
   },
 } as const satisfies Record<string, Operation>;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { components as Subset } from './generated/restore-subset';
 import type { components as Latest } from './generated/flex-latest';
+import type { components as Drill } from './generated/drill-subset';
 import type { AssertSpec, SpecMismatch } from './spec-check';
 
 export const JOB_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'FAILED', 'COMPLETED'] as const;
@@ -90,16 +91,32 @@ export const ClusterSchema = z.looseObject({
   paused: z.boolean().optional(),
   stateName: z.enum(STATE_NAMES).optional(),
   replicationSpecs: z.array(z.looseObject({ regionConfigs: z.array(regionConfig).optional() })).optional(),
+  // ClusterConnectionStrings: of its many strings, the two a client connects with.
+  connectionStrings: z.looseObject({ standard: z.string().optional(), standardSrv: z.string().optional() }).optional(),
 });
 
-/** FlexClusterDescription20241113: only what preflight reads. */
+/** FlexClusterDescription20241113: what preflight and the verify step read (and a drill's create). */
 export const FlexClusterSchema = z.looseObject({
   name: z.string().optional(),
   groupId: z.string().optional(),
   mongoDBVersion: z.string().optional(),
   stateName: z.enum(STATE_NAMES).optional(),
   clusterType: z.string().optional(),
+  // FlexConnectionStrings20241113: the two strings and nothing else (no credentials).
+  connectionStrings: z.looseObject({ standard: z.string().optional(), standardSrv: z.string().optional() }).optional(),
+  tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).optional(),
 });
+
+/** CloudDatabaseUser as Atlas answers it (no password): what the verify step checks of its temporary user. */
+export const DatabaseUserSchema = z.looseObject({
+  username: z.string(),
+  databaseName: z.string(),
+  deleteAfterDate: dateTime.optional(),
+  scopes: z.array(z.looseObject({ name: z.string(), type: z.string() })).optional(),
+});
+
+/** A 204 No Content answer (the drill subset's deletes). */
+export const NoContentSchema = z.unknown();
 
 /**
  * ApiError, the body of every Atlas error. Lenient on purpose: a surprise in an optional part must never hide the
@@ -129,12 +146,14 @@ export type FlexRestoreJob = z.infer<typeof FlexRestoreJobSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Cluster = z.infer<typeof ClusterSchema>;
 export type FlexCluster = z.infer<typeof FlexClusterSchema>;
+export type DatabaseUser = z.infer<typeof DatabaseUserSchema>;
 export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
 
 // Compile-time checks against both official files (the tenant subset and the newer Flex spec). Names start with `_`
 // because nothing uses them: they exist to fail `tsc`.
 type S = Subset['schemas'];
 type L = Latest['schemas'];
+type D = Drill['schemas'];
 type Paged<T extends z.ZodType> = z.infer<ReturnType<typeof paginated<T>>>;
 
 // openapi-typescript cannot express CloudRegionConfig20240805: its oneOf alternatives allOf back to it, and TypeScript
@@ -166,6 +185,10 @@ type _SpecChecks = [
   AssertSpec<SpecMismatch<Cluster, ClusterSpec<L['ClusterDescription20240805']>>>,
   AssertSpec<SpecMismatch<FlexCluster, S['FlexClusterDescription20241113']>>,
   AssertSpec<SpecMismatch<FlexCluster, L['FlexClusterDescription20241113']>>,
+  AssertSpec<SpecMismatch<FlexCluster, D['FlexClusterDescription20241113']>>,
+  AssertSpec<SpecMismatch<Paged<typeof FlexClusterSchema>, D['PaginatedFlexClusters20241113']>>,
+  AssertSpec<SpecMismatch<DatabaseUser, D['CloudDatabaseUser']>>,
+  AssertSpec<SpecMismatch<ApiErrorBody, D['ApiError']>>,
   AssertSpec<SpecMismatch<ApiErrorBody, S['ApiError']>>,
   AssertSpec<SpecMismatch<ApiErrorBody, L['ApiError']>>,
 ];

@@ -25,6 +25,8 @@ export const OUTCOMES = [
   'DEADLINE_EXCEEDED',
   'COMPENSATED',
   'FAILED',
+  /** Atlas completed the job, but the target failed the verify step (or it could not finish in time). */
+  'VERIFY_FAILED',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -35,6 +37,8 @@ export const PHASES = [
   'AWAITING_APPROVAL',
   'SUBMITTING',
   'POLLING',
+  /** After the job COMPLETED: checking the target itself (activities/verify.ts). */
+  'VERIFYING',
   'COMPENSATING',
   'DONE',
 ] as const;

@@ -12,6 +12,8 @@ export const RESTORE_EVENT_TYPES = [
   'restore.deadline_exceeded',
   'restore.compensated',
   'restore.failed',
+  /** Atlas completed the job, but the target failed verification (outcome VERIFY_FAILED). */
+  'restore.verify_failed',
   'restore.approval_requested',
   /** Atlas calls keep failing after submit (one event per streak; the restore keeps waiting). */
   'restore.atlas_unreachable',
@@ -42,6 +44,8 @@ export interface RestoreEvent {
   restoreJobId?: string;
   /** Seconds from the restore's start to the event. */
   durationS?: number;
+  /** On restore.completed and restore.verify_failed: what the verify step found (common/verification.ts). */
+  verification?: { status: string; collections?: number; documents?: number };
 }
 
 /** What the notify activity did: `delivered` false with why ("not subscribed", "no webhook configured", ...). */

@@ -10,6 +10,8 @@ export const EXIT = {
   stopped: 5,
   /** Not an outcome: another restore into this target is running, and this request was not started. */
   targetBusy: 6,
+  /** Atlas completed the restore, but the target failed verification (or verification timed out). */
+  verifyFailed: 7,
 } as const;
 
 /** 0 completed (or a dry run whose preflight passed); 3 preflight failed; 4 failed or compensated; 5 rejected, cancelled or deadline. */
@@ -27,17 +29,21 @@ export function exitCodeFor(outcome: Outcome): number {
     case 'CANCELLED':
     case 'DEADLINE_EXCEEDED':
       return EXIT.stopped;
+    case 'VERIFY_FAILED':
+      return EXIT.verifyFailed;
   }
 }
 
 /**
  * A batch exits with its worst item's code. Worst first: 1 unexpected (we do not know what happened), 4 failed or
- * compensated (Atlas changed data), 6 target busy (not done: another restore holds the target), 3 preflight failed,
+ * compensated (Atlas changed data), 7 verify failed (Atlas changed data, and the target does not hold what it should),
+ * 6 target busy (not done: another restore holds the target), 3 preflight failed,
  * 2 invalid input (nothing changed), 5 rejected, cancelled or deadline (stopped by a decision or the clock), 0.
  */
 export const EXIT_SEVERITY: readonly number[] = [
   EXIT.unexpected,
   EXIT.restoreFailed,
+  EXIT.verifyFailed,
   EXIT.targetBusy,
   EXIT.preflightFailed,
   EXIT.usage,

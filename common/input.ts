@@ -80,7 +80,34 @@ function buildSchemas() {
   // The workflow's own parse stays as it was (bounded only): a restore in flight must keep accepting its input.
   const plainText = (max: number) => z.string().trim().min(1).max(max);
 
-  const inputFields = <P extends z.ZodType>(polling: P, text: typeof cleanText) => ({
+  /** The verify step after the job (common/verification.ts); `false` turns it off. */
+  const verifyFields = z.object({
+    /** How long the target may take to answer, e.g. "10m" (kept as text: the activity reads it). */
+    timeout: z
+      .string()
+      .refine((v) => (parseDurationS(v) ?? 0) >= 1 && (parseDurationS(v) ?? 0) <= 6 * 3600, {
+        message: 'must be a duration from 1s to 6h, such as 90s, 10m or 1h',
+      })
+      .optional(),
+    allowEmpty: z.boolean().optional(),
+    collections: z
+      .array(
+        z.object({
+          db: z.string().min(1).max(64),
+          collection: z.string().min(1).max(255),
+          minCount: z.number().int().min(0).optional(),
+          maxCount: z.number().int().min(0).optional(),
+          indexes: z.array(z.string().min(1).max(128)).max(64).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    compareWithPrevious: z.object({ maxDropPct: z.number().min(0).max(100) }).optional(),
+  });
+  const verifySchema = z.union([z.literal(false), verifyFields.strict()]);
+  const tolerantVerifySchema = z.union([z.literal(false), verifyFields]);
+
+  const inputFields = <P extends z.ZodType, V extends z.ZodType>(polling: P, text: typeof cleanText, verify: V) => ({
     /** Project of the source cluster (the snapshot's cluster). */
     projectId: objectIdSchema,
     /** Source cluster: the M2/M5 or Flex cluster whose snapshot is restored. */
@@ -108,11 +135,13 @@ function buildSchemas() {
     requester: text(NAME_MAX).optional(),
     /** Why: a ticket or a sentence. */
     reason: text(NOTE_MAX).optional(),
+    /** Verify the target after the job completes (common/verification.ts); `false`: skip, and the result says so. */
+    verify: verify.optional(),
   });
 
   /** What a start accepts (CLI, client, batch plan): an unknown key is refused, since it is most likely a typo. */
   const RestoreInputSchema = z
-    .object(inputFields(pollingSchema, cleanText))
+    .object(inputFields(pollingSchema, cleanText, verifySchema))
     .strict()
     .refine((v) => !v.requireApproval || v.requester !== undefined, {
       path: ['requester'],
@@ -124,7 +153,9 @@ function buildSchemas() {
    * running or continued restore must keep accepting the input it was started with after a later build adds an optional
    * field, or after an older client sent one this build no longer knows; the start already refused typos.
    */
-  const TolerantRestoreInputSchema = z.object(inputFields(pollingFields.transform(capped), plainText));
+  const TolerantRestoreInputSchema = z.object(
+    inputFields(pollingFields.transform(capped), plainText, tolerantVerifySchema),
+  );
   return {
     pollingSchema,
     RestoreInputSchema,
@@ -132,6 +163,7 @@ function buildSchemas() {
     objectIdSchema,
     clusterNameSchema,
     cleanText,
+    verifyFields,
   };
 }
 

@@ -2,6 +2,7 @@
 // (workflow, activities, start options, digest) reads this shape instead of re-applying `?? default`.
 // Workflow-safe (no Node imports).
 import type { Backend } from './types';
+import type { VerifySettings } from './verification';
 import type { PollingPolicy, ValidRestoreInput } from './input';
 import { DEFAULT_APPROVAL_TIMEOUT_S, DEFAULT_DEADLINE_S, describeIssues, inputSchemas } from './input';
 
@@ -24,6 +25,8 @@ export interface ResolvedRequest {
   rollbackOnFailure: boolean;
   requester?: string;
   reason?: string;
+  /** As given (absent: the default of common/verification.ts VERIFY_BY_DEFAULT); absent keeps older digests. */
+  verify?: false | VerifySettings;
 }
 
 export function resolveRequest(v: ValidRestoreInput): ResolvedRequest {
@@ -43,6 +46,7 @@ export function resolveRequest(v: ValidRestoreInput): ResolvedRequest {
     rollbackOnFailure: v.rollbackOnFailure,
     ...(v.requester !== undefined ? { requester: v.requester } : {}),
     ...(v.reason !== undefined ? { reason: v.reason } : {}),
+    ...(v.verify !== undefined ? { verify: v.verify } : {}),
   };
 }
 

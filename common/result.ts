@@ -1,5 +1,6 @@
 // What a restore reports: its checks, its audit trail, its live status and its final result. Workflow-safe.
 import type { Outcome, Phase } from './constants';
+import type { Verification } from './verification';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
 
@@ -59,7 +60,9 @@ export interface AuditEvent {
     /** Atlas answered 429 (nothing was done): the restore waits Retry-After and asks again (first, every 20th, end). */
     | 'rate-limited'
     /** The restore policy that applied (or open mode). */
-    | 'policy';
+    | 'policy'
+    /** The verify step after the job: its status and failed checks. */
+    | 'verified';
   /** Short human-readable text. */
   message: string;
   /** Structured details: error codes, statuses, ids. Never credentials. */
@@ -141,6 +144,8 @@ export interface RestoreResult {
   /** The restore policy that applied (its digest and matching rule), or open mode. */
   policy?: PolicyApplied;
   polls: number;
+  /** The verify step after the job (status SKIPPED, with why, when it did not run). */
+  verification?: Verification;
   startedAt: string;
   finishedAt: string;
   audit: AuditEvent[];

@@ -3,6 +3,9 @@
 import type { OperationName } from '../atlas/operations';
 import type { Role } from './auth';
 import { canRestore } from './auth';
+import type { DataPlane } from './data-plane';
+import { createDbUser, deleteDbUser, getDbUser } from './db-users';
+import { createFlex, deleteFlex } from './flex-clusters';
 import { clusterView, flexClusterView } from './views';
 import type { SimCluster, World } from './world';
 import { OBJECT_ID } from './world';
@@ -28,6 +31,8 @@ export interface HandlerContext {
   /** Request path and query, for pagination links. */
   path: string;
   query: URLSearchParams;
+  /** The clusters' wire servers, when the simulator runs with data (connection strings, users, restored data). */
+  data?: DataPlane;
 }
 
 /** targetDeploymentItemName in the spec; needs the `u` flag. */
@@ -36,12 +41,38 @@ const major = (v: string): string => v.split('.').slice(0, 2).join('.');
 const invalid = (field: string, description: string): SimError =>
   new SimError(400, 'INVALID_ATTRIBUTE', `Invalid attribute ${field} specified.`, [{ field, description }]);
 
-export function handle(op: OperationName, p: Record<string, string>, body: unknown, ctx: HandlerContext): unknown {
+export async function handle(
+  op: OperationName,
+  p: Record<string, string>,
+  body: unknown,
+  ctx: HandlerContext,
+): Promise<unknown> {
   const { world } = ctx;
   if (!OBJECT_ID.test(p.groupId))
     throw new SimError(400, 'INVALID_GROUP_ID', `An invalid group ID ${p.groupId} was specified.`);
   if (!world.projects.has(p.groupId))
     throw new SimError(404, 'GROUP_NOT_FOUND', `No group with ID ${p.groupId} exists.`);
+
+  // Project-level operations of the drill subset: no cluster in the path.
+  switch (op) {
+    case 'createDatabaseUser':
+      return createDbUser(p.groupId, body, ctx);
+    case 'getDatabaseUser':
+      return getDbUser(p, ctx);
+    case 'deleteDatabaseUser':
+      return deleteDbUser(p, ctx);
+    case 'createFlexCluster': {
+      const c = createFlex(p.groupId, body, ctx);
+      return flexClusterView(c, world.stateOf(c, ctx.nowMs), ctx.baseUrl, objectIdFor(c));
+    }
+    case 'listFlexClusters':
+      return page(
+        [...world.clusters.values()]
+          .filter((c) => c.groupId === p.groupId && world.effectiveKind(c) === 'flex')
+          .map((c) => flexClusterView(c, shownState(c, ctx), ctx.baseUrl, objectIdFor(c), ctx.data?.peek(c))),
+        ctx,
+      );
+  }
 
   const tenantOp = op.includes('Tenant');
   if (tenantOp && world.era === 'current')
@@ -54,13 +85,13 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
   if (!cluster)
     throw new SimError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clusterName} exists in group ${p.groupId}.`);
   const kind = world.effectiveKind(cluster);
-  const shown = {
-    ...cluster,
-    stateName: world.activeJobOnTarget(cluster.groupId, cluster.name, ctx.nowMs)
-      ? ('UPDATING' as const)
-      : cluster.stateName,
-  };
+  const state = shownState(cluster, ctx);
   const id = objectIdFor(cluster);
+  // A cluster that is up has a wire server when the simulator runs with data.
+  const strings = (): Promise<{ standard: string } | undefined> =>
+    ctx.data && state !== 'CREATING' && state !== 'DELETING'
+      ? ctx.data.connectionStrings(world, cluster)
+      : Promise.resolve(undefined);
 
   if (op === 'getCluster') {
     // A migrated cluster flagged reportsAsTenant still looks like an M2/M5 here (its tenant backup API is gone).
@@ -70,7 +101,7 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
         'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
         `Flex cluster ${clusterName} cannot be used in the Cluster API.`,
       );
-    return clusterView(shown, ctx.baseUrl, id);
+    return clusterView({ ...cluster, stateName: state }, ctx.baseUrl, id, await strings());
   }
   const flexOp = op.includes('Flex');
   if (flexOp && kind !== 'flex')
@@ -86,7 +117,9 @@ export function handle(op: OperationName, p: Record<string, string>, body: unkno
 
   switch (op) {
     case 'getFlexCluster':
-      return flexClusterView(shown, ctx.baseUrl, id);
+      return flexClusterView(cluster, state, ctx.baseUrl, id, await strings());
+    case 'deleteFlexCluster':
+      return deleteFlex(cluster, ctx);
     case 'getTenantSnapshot':
     case 'getFlexSnapshot': {
       const s = world.snapshots.get(p.snapshotId);
@@ -194,7 +227,7 @@ function createRestore(
     );
   if (world.activeJobOnTarget(targetProjectId, targetName, nowMs))
     throw new SimError(409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', 'Cluster restore already in progress.');
-  if (target.stateName !== 'IDLE')
+  if (world.stateOf(target, nowMs) !== 'IDLE')
     throw new SimError(
       400,
       'TENANT_RESTORE_DESTINATION_UNAVAILABLE',
@@ -240,6 +273,13 @@ function page(items: unknown[], ctx: HandlerContext): unknown {
     results,
     ...(includeCount ? { totalCount: items.length } : {}),
   };
+}
+
+/** stateName as Atlas shows it: UPDATING while a restore runs into it, else the lifecycle's state. */
+function shownState(c: SimCluster, ctx: HandlerContext): SimCluster['stateName'] {
+  const state = ctx.world.stateOf(c, ctx.nowMs);
+  if (state === 'CREATING' || state === 'DELETING') return state;
+  return ctx.world.activeJobOnTarget(c.groupId, c.name, ctx.nowMs) ? 'UPDATING' : state;
 }
 
 /** A stable 24-hex id per cluster. */

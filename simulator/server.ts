@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { OperationName } from '../atlas/operations';
 import { OPS } from '../atlas/operations';
 import { handleAdmin } from './admin';
+import { DataPlane } from './data-plane';
 import type { SimCredentials } from './auth';
 import { SimAuth } from './auth';
 import type { FaultAction } from './faults';
@@ -38,6 +39,11 @@ export interface SimulatorOptions {
   admin?: boolean;
   /** How many calls `calls` keeps (the oldest go first); the counts of callStats() cover every call. Default 100000. */
   maxCallLog?: number;
+  /**
+   * Give the clusters data: a FerretDB per cluster, started on demand (simulator/data-plane.ts). Off by default, so
+   * a test that needs no data starts no process; stop() stops them.
+   */
+  data?: boolean;
 }
 
 export interface SimCall {
@@ -93,6 +99,8 @@ export class AtlasSimulator {
   #trimmed = 0;
   readonly limiter?: TokenBuckets;
   readonly clock: Clock;
+  /** The clusters' wire servers (the `data` option). */
+  readonly data?: DataPlane;
   url = '';
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
@@ -107,6 +115,7 @@ export class AtlasSimulator {
     this.auth = new SimAuth(o.credentials);
     this.limiter = o.rateLimit ? new TokenBuckets(o.rateLimit) : undefined;
     this.clock = o.clock ?? Date.now;
+    this.data = o.data ? new DataPlane() : undefined;
     this.#server = createServer((req, res) => {
       this.#onRequest(req, res).catch(() => sendError(res, 500, 'UNEXPECTED_ERROR', 'Unexpected error.'));
     });
@@ -130,6 +139,7 @@ export class AtlasSimulator {
   async stop(): Promise<void> {
     for (const s of this.#sockets) s.destroy();
     await new Promise<void>((r) => this.#server.close(() => r()));
+    await this.data?.stop();
   }
 
   /** Count of calls per operation (what the benchmark reports); Digest challenges are not counted. */
@@ -313,9 +323,14 @@ export class AtlasSimulator {
       sunsetStatus: this.o.sunsetStatus ?? 410,
       path: url.pathname,
       query: url.searchParams,
+      data: this.data,
     };
     try {
-      const result = handle(route.name, params, parsedBody, ctx);
+      // What the clock has done since the last call: deletions finished, users expired, restored data written.
+      this.world.prune(nowMs);
+      if (this.data) await this.data.settle(this.world, nowMs);
+      else this.world.expireDbUsers(nowMs);
+      const result = await handle(route.name, params, parsedBody, ctx);
       if (fault?.kind === 'after-commit') {
         // The work is done (e.g. the job exists), but the caller hears a failure: the ambiguous outcome.
         const status = fault.status ?? 500;
@@ -328,8 +343,12 @@ export class AtlasSimulator {
         );
         return done(status, errorCode);
       }
-      sendJson(res, 200, result, route.op.mediaType, limit);
-      return done(200);
+      const success: number = 'success' in route.op ? route.op.success : 200;
+      if (success === 204) {
+        res.writeHead(204, limit);
+        res.end();
+      } else sendJson(res, success, result, route.op.mediaType, limit);
+      return done(success);
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
       sendError(res, e.status, e.errorCode, e.detail, e.fields);

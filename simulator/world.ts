@@ -2,6 +2,7 @@
 // the clock (PENDING → QUEUED → RUNNING → COMPLETED | FAILED), so a time-skipping test clock, a scaled benchmark
 // clock and the wall clock all work the same way.
 import { randomBytes } from 'node:crypto';
+import type { PartialRestore, SimDataset } from './datasets';
 import { seededRandom } from './faults';
 
 export type Era = 'legacy' | 'current';
@@ -31,6 +32,32 @@ export interface SimCluster {
    * through the Flex API. Exercises the client's fallback from a sunset tenant endpoint to Flex.
    */
   reportsAsTenant?: boolean;
+  /** Faults of the data a completed restore leaves (needs the simulator's data plane): part of it missing. */
+  partialRestore?: PartialRestore;
+  /** After a restore completes, the cluster's wire server is unreachable for this long (wall ms). */
+  answersAfterMs?: number;
+  /** The cluster's IP access list does not list the caller: every connection is closed on connect. */
+  accessListRefused?: boolean;
+  /** Created through createFlexCluster: CREATING until createdAtMs + World.flexCreateMs, then IDLE. */
+  createdAtMs?: number;
+  /** deleteFlexCluster accepted: DELETING until + World.flexDeleteMs, then gone (404). */
+  deleteRequestedAtMs?: number;
+  terminationProtectionEnabled?: boolean;
+  tags?: { key: string; value: string }[];
+  backingProviderName?: 'AWS' | 'AZURE' | 'GCP';
+  regionName?: string;
+}
+
+/** A database user of the Admin API (CloudDatabaseUser); the password lives only in the simulator's memory. */
+export interface SimDbUser {
+  groupId: string;
+  databaseName: 'admin';
+  username: string;
+  password: string;
+  roles: { roleName: string; databaseName: string; collectionName?: string }[];
+  scopes?: { name: string; type: 'CLUSTER' | 'DATA_LAKE' | 'STREAM' }[];
+  deleteAfterDate?: string;
+  description?: string;
 }
 
 export interface SimSnapshot {
@@ -43,6 +70,8 @@ export interface SimSnapshot {
   startTime: string;
   finishTime: string;
   expiration: string;
+  /** What a restore of it writes to the target (default: datasetFor(id), deterministic). */
+  dataset?: SimDataset;
 }
 
 export interface SimJob {
@@ -60,6 +89,8 @@ export interface SimJob {
   endsAs: 'COMPLETED' | 'FAILED';
   snapshotFinishedDate: string;
   mongoDBVersion: string;
+  /** The data plane wrote the snapshot's dataset to the target (once, when the job completed). */
+  dataApplied?: boolean;
 }
 
 /** Decides a new job's duration and ending; the benchmark plugs in its seeded distribution here. */
@@ -90,6 +121,13 @@ export class World {
   readonly clusters = new Map<string, SimCluster>();
   readonly snapshots = new Map<string, SimSnapshot>();
   readonly jobs = new Map<string, SimJob>();
+  /** Database users by `groupId/username` (databaseName is always admin for SCRAM users). */
+  readonly dbUsers = new Map<string, SimDbUser>();
+  /** How long a created Flex cluster shows CREATING, and a deleted one DELETING before it is gone. */
+  flexCreateMs = 5_000;
+  flexDeleteMs = 3_000;
+  /** Clusters per project ("Each project supports up to 25 database deployments"). */
+  maxClustersPerProject = 25;
   /** Default restore duration when neither the planner nor the target cluster says otherwise. */
   defaultRestoreMs = 30_000;
   phases: RestorePhases = { pendingMs: 1_000, queuedMs: 2_000 };
@@ -147,6 +185,41 @@ export class World {
 
   cluster(groupId: string, name: string): SimCluster | undefined {
     return this.clusters.get(World.key(groupId, name));
+  }
+
+  /** stateName as the clock has it: CREATING → IDLE after a create, DELETING after a delete. */
+  stateOf(c: SimCluster, nowMs: number): SimCluster['stateName'] {
+    if (c.deleteRequestedAtMs !== undefined) return 'DELETING';
+    if (c.createdAtMs !== undefined && nowMs < c.createdAtMs + this.flexCreateMs) return 'CREATING';
+    return c.stateName;
+  }
+
+  /** Removes clusters whose deletion has finished (they answer 404 from then on). */
+  prune(nowMs: number): void {
+    for (const [k, c] of this.clusters)
+      if (c.deleteRequestedAtMs !== undefined && nowMs >= c.deleteRequestedAtMs + this.flexDeleteMs)
+        this.clusters.delete(k);
+  }
+
+  /** The clusters a user can reach: its CLUSTER scopes, or every cluster of its project when it has none. */
+  clustersOf(u: SimDbUser): SimCluster[] {
+    const inProject = [...this.clusters.values()].filter((c) => c.groupId === u.groupId);
+    if (!u.scopes?.length) return inProject;
+    const names = new Set(u.scopes.filter((s) => s.type === 'CLUSTER').map((s) => s.name));
+    return inProject.filter((c) => names.has(c.name));
+  }
+
+  dbUsersFor(c: SimCluster): SimDbUser[] {
+    return [...this.dbUsers.values()].filter((u) => this.clustersOf(u).includes(c));
+  }
+
+  /** Removes and returns the users whose deleteAfterDate has passed (Atlas deletes them itself). */
+  expireDbUsers(nowMs: number): SimDbUser[] {
+    const gone = [...this.dbUsers.entries()].filter(
+      ([, u]) => u.deleteAfterDate !== undefined && Date.parse(u.deleteAfterDate) <= nowMs,
+    );
+    for (const [k] of gone) this.dbUsers.delete(k);
+    return gone.map(([, u]) => u);
   }
 
   /** How a cluster answers in the current era: a tenant cluster has been migrated to Flex. */

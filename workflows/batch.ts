@@ -109,6 +109,7 @@ function notStarted(raw: unknown): BatchItem {
 const OUTCOME_SEVERITY: Outcome[] = [
   'FAILED',
   'COMPENSATED',
+  'VERIFY_FAILED',
   'PREFLIGHT_FAILED',
   'DEADLINE_EXCEEDED',
   'CANCELLED',

@@ -25,6 +25,7 @@ import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
 import type { RestoreResult } from '../common/result';
 import { nowIso, nowMs } from './clock';
 import { notifyEvent } from './notify';
+import { verificationSummary } from './verify';
 import type { RestoreState } from './state';
 
 export type Interruption = 'cancel' | 'deadline';
@@ -58,7 +59,11 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     .record(durationS, { backend: st.c.backend ?? 'unknown', outcome });
   log.info(`restore finished: ${outcome}`, { target: st.req.targetClusterName, outcome, reason });
   // Every terminal outcome is told (the activity filters by configuration); a failed delivery is only audited.
-  await notifyEvent(st, eventTypeOf(outcome), { outcome, reason });
+  await notifyEvent(st, eventTypeOf(outcome), {
+    outcome,
+    reason,
+    ...(st.verification ? { verification: verificationSummary(st.verification) } : {}),
+  });
 
   const info = workflowInfo();
   const result: RestoreResult = {
@@ -76,6 +81,7 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     approvedBy: st.c.approvedBy,
     ...(st.c.policy ? { policy: st.c.policy } : {}),
     polls: w?.polls ?? 0,
+    ...(st.verification ? { verification: st.verification } : {}),
     startedAt: st.c.startedAt,
     finishedAt: nowIso(),
     audit: st.audit.events,

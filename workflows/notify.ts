@@ -13,7 +13,7 @@ import type { RestoreState } from './state';
 export async function notifyEvent(
   st: RestoreState,
   type: RestoreEventType,
-  o: { outcome?: Outcome; reason?: string; n?: number } = {},
+  o: { outcome?: Outcome; reason?: string; n?: number; verification?: RestoreEvent['verification'] } = {},
 ): Promise<void> {
   const info = workflowInfo();
   // Stable across runs and retries: the first run's id, the type, and a number for repeatable events.
@@ -30,6 +30,7 @@ export async function notifyEvent(
     targetClusterName: st.req.targetClusterName,
     ...(st.c.main ? { restoreJobId: st.c.main.job.jobId } : {}),
     durationS: Math.max(0, (nowMs() - Date.parse(st.c.startedAt)) / 1000),
+    ...(o.verification ? { verification: o.verification } : {}),
   };
   try {
     await CancellationScope.nonCancellable(() =>

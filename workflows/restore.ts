@@ -34,6 +34,7 @@ import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
 import { BASELINE_PATCH } from './submit';
+import { verifyAfterRestore } from './verify';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -229,7 +230,10 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
       }),
   });
   if (!end.done) return 'continue';
-  if (end.status === 'COMPLETED') return { outcome: 'COMPLETED', ...(end.note ? { reason: end.note } : {}) };
+  if (end.status === 'COMPLETED')
+    return (
+      (await verifyAfterRestore(st, w.job.jobId)) ?? { outcome: 'COMPLETED', ...(end.note ? { reason: end.note } : {}) }
+    );
   return {
     outcome: 'COMPENSATED',
     reason: `Atlas reported restore job ${w.job.jobId} FAILED; check the target cluster and the Atlas activity feed`,

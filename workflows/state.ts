@@ -1,6 +1,7 @@
 // The restore's state, what survives continue-as-new, and how it is shown: search attributes (for finding a restore
 // in the Temporal UI and `atlas-restore list`), current details (for reading it there) and the status query.
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Verification } from '../common/verification';
 import type { Outcome, Phase } from '../common/constants';
 import { SA } from '../common/constants';
 import type { SubmitRequest } from '../common/jobs';
@@ -24,6 +25,8 @@ export class RestoreState {
   submitProgress?: SubmitProgress;
   /** Set while Atlas answers 429 before the job exists: workflows/rate-limited.ts. */
   rateLimited?: RateLimitedWait;
+  /** The verify step's report (workflows/verify.ts); set after the job COMPLETED. */
+  verification?: Verification;
   readonly audit: AuditTrail;
   readonly digest: string;
 

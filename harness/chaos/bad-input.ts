@@ -102,6 +102,8 @@ function wrongTypeFor(field: string): fc.Arbitrary<unknown> {
     return fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant({}), ...others);
   if (field === 'deadline' || field === 'approvalTimeout') return fc.oneof(fc.boolean(), fc.constant({}), ...others);
   if (field === 'polling') return fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 5 }), ...others);
+  // `verify` is false or an object: {} and false are valid.
+  if (field === 'verify') return fc.oneof(fc.integer(), fc.constant(true), fc.string({ maxLength: 5 }), ...others);
   return fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), ...others);
 }
 

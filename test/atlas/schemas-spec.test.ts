@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import {
   ApiErrorSchema,
   ClusterSchema,
+  DatabaseUserSchema,
   FlexClusterSchema,
   FlexRestoreJobSchema,
   paginated,
@@ -29,8 +30,10 @@ const PAIRS: [string, z.ZodType, SpecName[]][] = [
   ['FlexBackupSnapshot20241113', SnapshotSchema, ['subset', 'latest']],
   ['PaginatedApiAtlasFlexBackupSnapshot20241113View', paginated(SnapshotSchema), ['subset', 'latest']],
   ['ClusterDescription20240805', ClusterSchema, ['subset', 'latest']],
-  ['FlexClusterDescription20241113', FlexClusterSchema, ['subset', 'latest']],
-  ['ApiError', ApiErrorSchema, ['subset', 'latest']],
+  ['FlexClusterDescription20241113', FlexClusterSchema, ['subset', 'latest', 'drill']],
+  ['PaginatedFlexClusters20241113', paginated(FlexClusterSchema), ['drill']],
+  ['CloudDatabaseUser', DatabaseUserSchema, ['drill']],
+  ['ApiError', ApiErrorSchema, ['subset', 'latest', 'drill']],
 ];
 const CASES = PAIRS.flatMap(([name, schema, specs]) => specs.map((spec) => [spec, name, schema] as const));
 

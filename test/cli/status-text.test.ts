@@ -67,12 +67,16 @@ test('watch asks again at the restore’s next poll, never more often than 1 s n
   expect(nextQueryDelayMs(undefined, now)).toBe(2_000);
 });
 
-test('a batch exits with its worst item: 1 > 4 > 6 > 3 > 2 > 5 > 0', () => {
-  expect(EXIT_SEVERITY).toEqual([1, 4, 6, 3, 2, 5, 0]);
+test('a batch exits with its worst item: 1 > 4 > 7 > 6 > 3 > 2 > 5 > 0', () => {
+  expect(EXIT_SEVERITY).toEqual([1, 4, 7, 6, 3, 2, 5, 0]);
   expect(worstExitCode([])).toBe(0);
   expect(worstExitCode([0, 5, 3])).toBe(3);
   expect(worstExitCode([3, 6, 5])).toBe(6);
   expect(worstExitCode([6, 4])).toBe(4);
+  // VERIFY_FAILED (7): Atlas changed the data and the target does not hold what it should; after 4, before 6.
+  expect(worstExitCode([6, 7, 3])).toBe(7);
+  expect(worstExitCode([7, 4])).toBe(4);
+  expect(itemExitCode({ outcome: 'VERIFY_FAILED' })).toBe(7);
   expect(itemExitCode({ outcome: 'NOT_STARTED', error: 'TARGET_BUSY' })).toBe(6);
   expect(itemExitCode({ outcome: 'NOT_STARTED', error: 'INVALID_INPUT' })).toBe(2);
   expect(itemExitCode({ outcome: 'COMPENSATED' })).toBe(4);

@@ -10,6 +10,7 @@ import type { NotifyResult, RestoreEvent } from '../../common/events';
 import { FAILURE } from '../../common/failure-types';
 import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../../common/jobs';
 import type { RestoreInput } from '../../common/input';
+import type { Verification, VerifyRequest } from '../../common/verification';
 import { startTimeSkippingServer } from '../../devserver/devserver';
 import { workflowBundle } from '../helpers/stack';
 
@@ -27,6 +28,8 @@ export interface Script {
   notify?: (e: RestoreEvent) => NotifyResult;
   /** Durations of earlier restores into the target (adaptive polling). */
   historyS?: number[];
+  /** The verify step's answer (default: PASSED with no checks). */
+  verify?: (r: VerifyRequest, n: number) => Verification;
 }
 
 export interface Call {
@@ -112,6 +115,11 @@ export function stubAtlas(s: Script) {
       return s.notify?.(e) ?? { delivered: true, detail: 'stub' };
     },
     restoreDurationHistory: async () => ({ samplesS: s.historyS ?? [] }),
+    verifyRestore: async (r) => {
+      const k = n('verifyRestore', r);
+      const at = new Date().toISOString();
+      return s.verify?.(r, k) ?? { status: 'PASSED', checks: [], startedAt: at, finishedAt: at };
+    },
   };
   return { activities, calls, events, count: (name: string) => counts[name] ?? 0 };
 }

@@ -91,14 +91,28 @@ describe('against the simulator', () => {
     return e as AtlasApiError;
   };
 
-  test('429 with Retry-After is retryable and carries the wait', async () => {
+  test('429 with Retry-After is retryable and carries the wait (a read whose wait is past the client budget)', async () => {
     sim.faults.add({
       operation: 'getCluster',
       times: 1,
-      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 17 },
+      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 47 },
     });
     const e = await api(clientFor(sim).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 17 });
+    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 47 });
+  });
+
+  test('a read answered 429 with a short Retry-After is asked again by the client, never sooner (issue 20)', async () => {
+    sim.faults.add({
+      operation: 'getCluster',
+      times: 1,
+      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 1 },
+    });
+    const t0 = Date.now();
+    await clientFor(sim).getCluster(g, 'src');
+    const calls = sim.calls.filter((c) => c.operation === 'getCluster').slice(-2);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(calls[1].atMs - calls[0].atMs).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
   test('5xx is retryable (503 with Retry-After too)', async () => {

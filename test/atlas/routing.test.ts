@@ -85,11 +85,12 @@ describe('legacy era (tenant endpoints live)', () => {
     sim.faults.add({
       operation: 'listTenantSnapshots',
       times: 1,
-      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 5 },
+      // Past the client's own 30 s of waiting out a read's 429s: the activity's retry takes over.
+      action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 45 },
     });
     expect(await failureOf(resolveBackend(clientFor(sim), g, 'm2', 'auto'))).toMatchObject({
       errorClass: 'retryable',
-      retryAfterS: 5,
+      retryAfterS: 45,
     });
   });
 });

@@ -63,7 +63,7 @@ test('--runId: status, history and cancel reach an earlier run of a target; list
     () => statusOf(id),
     (s) => s.awaitingApproval === true,
   );
-  expect((await cli(['reject', id, '--by', 'bob'], cliEnv)).code).toBe(0);
+  expect((await cli(['reject', id, '--runId', String(gated.runId), '--by', 'bob'], cliEnv)).code).toBe(0);
   await pollUntil(
     () => restoreHandle(id, String(gated.runId)).describe(),
     (d) => d.status.name !== 'RUNNING',
@@ -183,7 +183,8 @@ test('the approval wait is a named timer; waiting shows a live elapsed time betw
   const lines: string[] = [];
   const waiting = waitWithProgress(restoreHandle(id), { update: (l) => lines.push(l), end: () => undefined });
   await new Promise((r) => setTimeout(r, 3_500));
-  expect((await cli(['reject', id, '--by', 'bob'], cliEnv)).code).toBe(0);
+  const runId = (await restoreHandle(id).describe()).runId;
+  expect((await cli(['reject', id, '--runId', runId, '--by', 'bob'], cliEnv)).code).toBe(0);
   expect((await waiting).outcome).toBe('REJECTED');
   const elapsed = new Set(lines.filter((l) => /AWAITING_APPROVAL/.test(l)).map((l) => l.slice(0, l.indexOf(']'))));
   expect(elapsed.size).toBeGreaterThanOrEqual(3);

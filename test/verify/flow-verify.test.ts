@@ -8,6 +8,7 @@ import type { RestoreResult } from '../../common/result';
 import type { Verification } from '../../common/verification';
 import { restoreWorkflow } from '../../workflows';
 import { atlasFailure, baseInput, stubAtlas, timeSkipping, withWorker } from '../workflow/stubs';
+import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResul
   restoreResultOf(
     await env.client.workflow.start(restoreWorkflow, {
       taskQueue,
-      workflowId: `flow-verify-${input.targetClusterName}`,
+      workflowId: restoreWorkflowId(input),
       args: [input],
     }),
   );

@@ -11,6 +11,7 @@ import type { SimDbUser } from '../../simulator/world';
 import { restoreWorkflow } from '../../workflows';
 import { baseEnv } from '../helpers/cli';
 import { addPair } from '../helpers/world';
+import { restoreWorkflowId } from '../../common/input';
 
 jest.setTimeout(300_000);
 
@@ -64,7 +65,7 @@ test('SIGKILL mid-verify: the old user is left to deleteAfterDate, a new one ver
   const first = await worker();
   const handle = await env.client.workflow.start(restoreWorkflow, {
     taskQueue,
-    workflowId: `verify-kill-${p.target.name}`,
+    workflowId: restoreWorkflowId(p.input),
     args: [{ ...p.input, polling: { initialS: 1, maxS: 1, learn: false }, verify: { timeout: '3m' } }],
   });
   await until(() => users.length === 1, 60_000, 'the first temporary user');

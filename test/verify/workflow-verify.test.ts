@@ -11,6 +11,7 @@ import { restoreWorkflow } from '../../workflows';
 import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { addPair } from '../helpers/world';
+import { restoreWorkflowId } from '../../common/input';
 
 let h: Stack;
 const passwords: string[] = [];
@@ -29,7 +30,7 @@ afterAll(() => h?.close());
 const run = async (input: RestoreInput): Promise<{ r: RestoreResult; history: string }> => {
   const handle = await h.env.client.workflow.start(restoreWorkflow, {
     taskQueue: h.taskQueue,
-    workflowId: `verify-${input.targetClusterName}`,
+    workflowId: restoreWorkflowId(input),
     args: [input],
   });
   const r = await restoreResultOf(handle);

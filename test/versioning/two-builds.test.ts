@@ -95,9 +95,17 @@ const start = async (pair: ReturnType<typeof addPair>, extra: object = {}): Prom
   handle: (await startRestore(env.client, { ...pair.input, ...fast, ...extra }, { taskQueue })).handle,
   target: { projectId: pair.projectId, name: pair.target.name },
 });
-const historyOf = (r: Restore) => env.client.workflow.getHandle(r.handle.workflowId).fetchHistory();
+const historyOf = async (r: Restore): Promise<Recorded> => ({
+  workflowId: r.handle.workflowId,
+  history: await env.client.workflow.getHandle(r.handle.workflowId).fetchHistory(),
+});
 
-const histories = { inFlight: [] as History[], onB: [] as History[] };
+/** Each history with its workflow id: a restore replays only under its own id (the id check of issue 21). */
+interface Recorded {
+  workflowId: string;
+  history: History;
+}
+const histories = { inFlight: [] as Recorded[], onB: [] as Recorded[] };
 
 test('restores in flight on build A finish on build B after A is stopped with SIGTERM; new restores run B', async () => {
   const a = await startWorkerProcess(workerEnv(bundleA));
@@ -145,11 +153,11 @@ test('restores in flight on build A finish on build B after A is stopped with SI
     histories.onB = await Promise.all(fresh.map(historyOf));
     for (const h of histories.inFlight) {
       // Started on A, finished on B, and never took B's step (patched() is false where the history has no marker).
-      const seen = look(h);
+      const seen = look(h.history);
       expect([...seen.pids].sort()).toEqual([aPid, bPid].sort());
       expect(seen.patched).toBe(false);
     }
-    for (const h of histories.onB) expect(look(h)).toEqual({ pids: new Set([bPid]), patched: true });
+    for (const h of histories.onB) expect(look(h.history)).toEqual({ pids: new Set([bPid]), patched: true });
 
     console.log(
       `two builds: ${inFlight.length} restores in flight on A (3 polling, 1 awaiting approval); B ready ${bReadyS.toFixed(1)} s after start; ` +
@@ -165,13 +173,9 @@ test('restores in flight on build A finish on build B after A is stopped with SI
 test('the policy gates, by replay: deprecatePatch only after the pre-patch restores are gone; no rolling back to A', async () => {
   expect(histories.onB.length).toBeGreaterThan(0);
   const deprecated = await bundleOf(require.resolve('../replay/fixtures/extra-step-deprecated'));
-  const replay = async (bundle: Parameters<typeof Worker.runReplayHistories>[0]['workflowBundle'], hs: History[]) => {
+  const replay = async (bundle: Parameters<typeof Worker.runReplayHistories>[0]['workflowBundle'], hs: Recorded[]) => {
     const errors = [];
-    for await (const r of Worker.runReplayHistories(
-      { workflowBundle: bundle },
-      hs.map((history, i) => ({ workflowId: `wf-${i}`, history })),
-    ))
-      errors.push(r.error);
+    for await (const r of Worker.runReplayHistories({ workflowBundle: bundle }, hs)) errors.push(r.error);
     return errors;
   };
   const clean = (errors: unknown[]) => expect(errors).toEqual(errors.map(() => undefined));

@@ -138,7 +138,7 @@ export async function cancelCommand(
   if (!running) throw new CliError(`${workflowId} (run ${run}) is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
   say(
-    `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`atlas-restore watch ${workflowId}\`)`,
+    `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`./bin/atlas-restore watch ${workflowId}\`)`,
   );
   emit(output, { workflowId, runId: run, cancelRequested: true }, () => `cancel requested: ${workflowId} (run ${run})`);
   return EXIT.ok;

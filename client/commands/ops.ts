@@ -40,10 +40,9 @@ async function existing(
       target: { projectId: a.get(SA.targetProjectId), clusterName: a.get(SA.targetCluster) },
       source: { clusterName: a.get(SA.sourceCluster), snapshotId: a.get(SA.snapshotId) },
     };
-    // A handle bound to the run described: a later run of the same id must not answer for this one.
-    const bound = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, d.runId);
+    // Bound to a run only when one is asked for: unbound, queries follow the restore across continue-as-new.
     return {
-      handle: bound,
+      handle,
       running: d.status.name === 'RUNNING',
       runId: d.runId,
       batch: d.type === BATCH_WORKFLOW_TYPE,

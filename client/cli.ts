@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .requiredOption('--targetClusterName <name>', 'cluster whose data is replaced')
     .option('--targetProjectId <id>', 'project of the target cluster (default: --projectId)')
     .addOption(new Option('--backend <backend>', 'restore API').choices(['auto', 'tenant', 'flex']).default('auto'))
-    .option('--requireApproval', 'wait for `atlas-restore approve` before submitting')
+    .option('--requireApproval', 'wait for `./bin/atlas-restore approve` before submitting')
     .option('--dryRun', 'run the preflight checks and show the plan; change nothing')
     .option('--rollbackOnFailure', 'if the restore fails, restore the target from its own latest snapshot')
     .option('--deadline <duration>', 'overall deadline, e.g. 2h or 90m (default 6h)')

@@ -24,7 +24,7 @@ export class TargetBusyError extends Error {
     what = 'another restore into this target is running',
   ) {
     super(
-      `target busy: ${what}: ${workflowId}${runId ? ` (run ${runId})` : ''}; it is a different request, so nothing was started; wait for it, or cancel it with \`atlas-restore cancel ${workflowId}\``,
+      `target busy: ${what}: ${workflowId}${runId ? ` (run ${runId})` : ''}; it is a different request, so nothing was started; wait for it, or cancel it with \`./bin/atlas-restore cancel ${workflowId}\``,
     );
   }
 }

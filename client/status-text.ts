@@ -53,7 +53,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
     );
   if (v.awaitingApproval) {
     lines.push(
-      `  WAITING FOR APPROVAL: \`atlas-restore approve ${v.workflowId} --runId ${v.runId} --by <name>\` or \`atlas-restore reject ${v.workflowId} --runId ${v.runId} --by <name>\``,
+      `  WAITING FOR APPROVAL: \`./bin/atlas-restore approve ${v.workflowId} --runId ${v.runId} --by <name>\` or \`./bin/atlas-restore reject ${v.workflowId} --runId ${v.runId} --by <name>\``,
     );
     if (v.approvalTimeoutAt)
       lines.push(

@@ -41,10 +41,9 @@ async function existing(
       target: { projectId: a.get(SA.targetProjectId), clusterName: a.get(SA.targetCluster) },
       source: { clusterName: a.get(SA.sourceCluster), snapshotId: a.get(SA.snapshotId) },
     };
-    // A handle bound to the run described: a later run of the same id must not answer for this one.
-    const bound = client.workflow.getHandle<typeof restoreWorkflow>(workflowId, d.runId);
+    // Bound to a run only when one is asked for: unbound, queries follow the restore across continue-as-new.
     return {
-      handle: bound,
+      handle,
       running: d.status.name === 'RUNNING',
       runId: d.runId,
       batch: d.type === BATCH_WORKFLOW_TYPE,
@@ -166,7 +165,7 @@ export async function cancelCommand(
   if (!running) throw new CliError(`${workflowId} (run ${run}) is not running; nothing to cancel`, EXIT.usage);
   await handle.cancel();
   say(
-    `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`atlas-restore watch ${workflowId}\`)`,
+    `cancellation requested for ${workflowId}; a job Atlas already runs keeps running (Atlas cannot cancel it; see \`./bin/atlas-restore watch ${workflowId}\`)`,
   );
   emit(output, { workflowId, runId: run, cancelRequested: true }, () => `cancel requested: ${workflowId} (run ${run})`);
   return EXIT.ok;

@@ -189,3 +189,17 @@ test('the approval wait is a named timer; waiting shows a live elapsed time betw
   const elapsed = new Set(lines.filter((l) => /AWAITING_APPROVAL/.test(l)).map((l) => l.slice(0, l.indexOf(']'))));
   expect(elapsed.size).toBeGreaterThanOrEqual(3);
 });
+
+test('start --wait on a restore terminated from Temporal: exit 1, with the reason it was terminated for', async () => {
+  const p = addPair(sim.world);
+  const waiting = cli(startArgs(p, '--force', '--requireApproval', '--wait'), cliEnv);
+  const id = `atlas-restore-${p.projectId}-${p.target.name}`;
+  await pollUntil(
+    () => statusOf(id),
+    (s) => s.awaitingApproval === true,
+  );
+  await restoreHandle(id).terminate('operator pulled the plug');
+  const r = await waiting;
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^error: operator pulled the plug$/m);
+});

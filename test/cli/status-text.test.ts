@@ -35,7 +35,7 @@ test('status of a restore awaiting approval: what is deleted, the plan, the chec
   expect(text).toContain('plan: restore snapshot s1 of src into dst (tenant)');
   expect(text).toMatch(/ok {3}target-idle: stateName=IDLE\n\s+warn version: 7\.0 vs 8\.0/);
   expect(text).toContain('approval times out at 2026-12-01T13:00:00Z (in ~60m)');
-  expect(text).toContain('atlas-restore approve atlas-restore-p-dst --runId');
+  expect(text).toContain('./bin/atlas-restore approve atlas-restore-p-dst --runId');
 });
 
 test('an ETA when the restore has an expectation, in status and in the watch line; none without', () => {

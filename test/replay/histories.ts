@@ -46,8 +46,8 @@ export function loadHistories(dir = HISTORIES_DIR): Recorded[] {
 }
 
 /**
- * Sets recorded from earlier builds, kept while restores of those builds may still run (README "Upgrading while
- * restores run"): test/histories/archive/<name>/, moved there by `HISTORIES_ARCHIVE=<name> npm run record:histories`.
+ * Sets recorded from earlier builds, kept while restores of those builds may still run (docs/upgrading.md):
+ * test/histories/archive/<name>/, moved there by `HISTORIES_ARCHIVE=<name> npm run record:histories`.
  */
 export const ARCHIVE_DIR = join(HISTORIES_DIR, 'archive');
 export function loadArchivedHistories(): { set: string; recorded: Recorded[] }[] {

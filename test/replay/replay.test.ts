@@ -49,7 +49,7 @@ test('the recorded set covers every path, each history is whole and as small as 
 
 test('every recorded history, of the current set and of every archived one, replays on the current workflow bundle', async () => {
   const { bundle, source } = await currentBundle();
-  // Archived sets come from builds whose restores may still run (README "Upgrading while restores run").
+  // Archived sets come from builds whose restores may still run (docs/upgrading.md).
   const all = [
     ...recorded,
     ...loadArchivedHistories().flatMap((a) => a.recorded.map((r) => ({ ...r, file: `archive/${a.set}/${r.file}` }))),

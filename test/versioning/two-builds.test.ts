@@ -1,4 +1,4 @@
-// The upgrade policy, end to end with two builds of the workflow code (README "Upgrading while restores run"):
+// The upgrade policy, end to end with two builds of the workflow code (docs/upgrading.md):
 // restores run on a worker process of build A; a worker of build B, whose restore workflow gained a step guarded
 // by patched(), is started beside it; A gets SIGTERM. The restores in flight finish on B with their outcome and one
 // Atlas job each; new restores run B's step (their history has the patch marker). Then the replay gates of the

@@ -131,9 +131,11 @@ const logLines: string[] = [];
 function bufferedRuntime(): void {
   try {
     Runtime.install({
-      logger: new DefaultLogger('INFO', (e: LogEntry) =>
-        logLines.push(`${e.level} ${e.message}${e.meta ? ` ${JSON.stringify(e.meta)}` : ''}`),
-      ),
+      logger: new DefaultLogger('INFO', (e: LogEntry) => {
+        const line = `${e.level} ${e.message}${e.meta ? ` ${JSON.stringify(e.meta)}` : ''}`;
+        if (process.env.TEST_LOG_LEVEL === 'debug') process.stderr.write(`${line}\n`);
+        else logLines.push(line);
+      }),
       telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
     });
   } catch {

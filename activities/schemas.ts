@@ -36,6 +36,10 @@ function build() {
       // It goes into a URL path: Atlas ids are hexadecimal; letters, digits, - and _ cover the simulator's too.
       jobId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an Atlas job id'),
     }),
+    decision: z.looseObject({
+      action: z.enum(['approve', 'reject']),
+      signed: z.object({ statement: z.string().max(2000), signature: z.string().max(10_000) }).optional(),
+    }),
     history: z.looseObject({ targetProjectId: objectIdSchema, targetClusterName: clusterNameSchema }),
     event: z.looseObject({
       id: z.string().max(400),

@@ -23,7 +23,9 @@ function run(args: string[], input?: string): Promise<{ code: number; stdout: st
     const p = execFile(SSH_KEYGEN, args, { timeout: 10_000, maxBuffer: 64 * 1024 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
-    p.stdin?.end(input ?? '');
+    // ssh-keygen may exit before reading its input (find-principals reads none): a late write must not crash us.
+    p.stdin?.on('error', () => undefined);
+    p.stdin?.end(input);
   });
 }
 

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { IdentityVerifier } from './ssh';
-import { SshVerifier } from './ssh';
+import { SshVerifier, sshKeygenMissing } from './ssh';
 
 const principal = z
   .string()
@@ -150,6 +150,8 @@ export class RestorePolicy {
       } catch {
         throw new PolicyError(`invalid policy ${file}: allowedSigners ${p.allowedSigners} cannot be read`);
       }
+    if (p.allowedSigners && sshKeygenMissing())
+      throw new PolicyError(`policy ${file} needs ssh-keygen to verify signatures: install openssh-client`);
     return p;
   }
 

@@ -1,7 +1,7 @@
 // SSH signatures (SSHSIG, as `ssh-keygen -Y sign` writes them and git uses them for signed commits), verified against
 // git's allowed_signers file the same way git does it: by running `ssh-keygen -Y find-principals` and `-Y verify`
 // (execFile, no shell). One verifier behind an interface, so a second one (OIDC ID tokens) can sit next to it later.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,10 @@ export class SshVerifier implements IdentityVerifier {
     }
   }
 }
+
+/** Whether ssh-keygen can be run at all (checked at worker start, so a missing binary is a configuration error). */
+export const sshKeygenMissing = (): boolean =>
+  (spawnSync(SSH_KEYGEN, ['-Y'], { stdio: 'ignore' }).error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
 const firstLine = (s: string): string => s.split(/\r?\n/).find(Boolean)?.trim().slice(0, 200) ?? 'ssh-keygen failed';
 

@@ -98,7 +98,13 @@ const start = async (pair: ReturnType<typeof addPair>, extra: object = {}): Prom
   handle: (await startRestore(env.client, { ...pair.input, ...fast, ...extra }, { taskQueue })).handle,
   target: { projectId: pair.projectId, name: pair.target.name },
 });
-const historyOf = (r: Restore) => env.client.workflow.getHandle(r.handle.workflowId).fetchHistory();
+/** Each history's workflow id: a replay runs under it (the workflow checks its id is its target's). */
+const idOf = new WeakMap<History, string>();
+const historyOf = async (r: Restore) => {
+  const h = await env.client.workflow.getHandle(r.handle.workflowId).fetchHistory();
+  idOf.set(h, r.handle.workflowId);
+  return h;
+};
 
 const histories = { inFlight: [] as History[], onB: [] as History[] };
 
@@ -172,7 +178,7 @@ test('the policy gates, by replay: deprecatePatch only after the pre-patch resto
     const errors = [];
     for await (const r of Worker.runReplayHistories(
       { workflowBundle: bundle },
-      hs.map((history, i) => ({ workflowId: `wf-${i}`, history })),
+      hs.map((history, i) => ({ workflowId: idOf.get(history) ?? `wf-${i}`, history })),
     ))
       errors.push(r.error);
     return errors;

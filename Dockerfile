@@ -27,6 +27,8 @@ ENV NODE_ENV=production
 # harness/bench/README.md has the measured peak RSS with 1,000 restores in flight (≤ 1 GiB).
 ENV NODE_OPTIONS=--max-old-space-size=768
 WORKDIR /app
+# ssh-keygen verifies the signed starts and approvals a restore policy asks for (policy/ssh.ts), as git does.
+RUN apt-get update && apt-get install -y --no-install-recommends openssh-client && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./

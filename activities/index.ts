@@ -6,7 +6,10 @@ import { HttpClient } from 'urllib';
 import type { AtlasClient } from '../atlas/client';
 import type { RestoreEvent } from '../common/events';
 import type { WebhookSettings } from '../config/webhook';
-import type { RestorePolicy } from '../policy/policy';
+import type { PolicyRule } from '../policy/policy';
+import { RestorePolicy } from '../policy/policy';
+import { requestDigest } from '../common/request';
+import { firstRunEvents, prove, proveApprovals, proveStart } from './identity';
 import { toFailure } from './failures';
 import { restoreDurationHistory } from './history';
 import { deliverEvent } from './notify';
@@ -84,6 +87,73 @@ async function checkCreate(deps: ActivityDeps, r: SubmitRequest): Promise<Caller
   return c;
 }
 
+/** What the calling restore proves about its requester under its policy rule (activities/identity.ts). */
+type Requester =
+  | { ok: true; rule: PolicyRule; principal?: string; firstRunId: string; digest: string; events: HistoryEvents }
+  | { ok: false; reason: string };
+type HistoryEvents = Awaited<ReturnType<typeof firstRunEvents>>;
+
+async function proveRequester(name: string, deps: ActivityDeps, p: RestorePolicy, c: Caller): Promise<Requester> {
+  const run = await readCallingRun(name, deps.temporal, c);
+  if (!run?.request || !deps.temporal)
+    return { ok: false, reason: 'signatures are checked only by a worker with its Temporal client' };
+  const req = run.request;
+  const rule = p.ruleFor(req.targetProjectId, req.targetClusterName);
+  if (!rule) return { ok: false, reason: p.verdict(req.targetProjectId, req.targetClusterName).evidence };
+  const digest = requestDigest(req);
+  const base = { ok: true as const, rule, firstRunId: run.firstExecutionRunId, digest };
+  if (!RestorePolicy.needsSignedStart(rule)) return { ...base, events: [] };
+  const events = await firstRunEvents(deps.temporal, c.workflowId, run.firstExecutionRunId);
+  const start = await proveStart(deps.temporal, p.verifier!, events, c.workflowId, digest);
+  if (!start.ok) return { ok: false, reason: `the start is not signed by a listed key: ${start.reason}` };
+  return { ...base, principal: start.principal, events };
+}
+
+/** At the point of damage: the requester and (when the rule asks) enough approvers, proven from the first run. */
+async function checkSignatures(deps: ActivityDeps, c: Caller): Promise<void> {
+  const name = 'submitRestore';
+  const p = deps.policy;
+  if (!p) return;
+  const who = await proveRequester(name, deps, p, c);
+  if (!who.ok) return refuse(name, 'signature', who.reason);
+  const need = who.rule.approval?.approvers ?? 0;
+  if (!need) return;
+  const { approvers, refused } = await proveApprovals(deps.temporal!, p, who.rule, p.verifier!, who.events, {
+    workflowId: c.workflowId,
+    runId: who.firstRunId,
+    requestDigest: who.digest,
+    requester: who.principal!,
+  });
+  if (approvers.length < need)
+    refuse(
+      name,
+      'signature',
+      `${approvers.length} of ${need} approval(s) proven under rule '${who.rule.name}'${refused.length ? ` (${refused.join('; ')})` : ''}`,
+    );
+}
+
+/** A signed decision, verified for the calling restore's run and digest: the approver's principal, or a refusal. */
+async function verifyDecision(deps: ActivityDeps, d: { action: 'approve' | 'reject'; signed?: unknown }) {
+  const name = 'verifyDecision';
+  const c = requireRestoreCaller(name, undefined);
+  const p = deps.policy;
+  if (!p?.verifier) return refuse(name, 'policy', 'this worker has no restore policy with allowedSigners');
+  const who = await proveRequester(name, deps, p, c);
+  if (!who.ok) return refuse(name, 'signature', who.reason);
+  const proof = await prove(
+    p.verifier,
+    d.signed,
+    { action: d.action, workflowId: c.workflowId, runId: c.runId, requestDigest: who.digest },
+    Date.now(),
+  );
+  if (!proof.ok) return refuse(name, 'signature', proof.reason);
+  if (d.action === 'approve' && proof.principal === who.principal)
+    refuse(name, 'signature', `${proof.principal} is the requester: the requester cannot approve their own restore`);
+  if (!p.mayApprove(who.rule, proof.principal))
+    refuse(name, 'signature', `${proof.principal} is not listed to decide under rule '${who.rule.name}'`);
+  return { principal: proof.principal };
+}
+
 /** The event's id, workflow id and run id come from the calling execution, never from the caller's input. */
 async function ownEvent(deps: ActivityDeps, e: RestoreEvent): Promise<RestoreEvent> {
   const name = 'notify';
@@ -115,17 +185,41 @@ export function createActivities(deps: ActivityDeps) {
       };
       const check = { name: 'policy', status: v.allowed ? ('pass' as const) : ('fail' as const), evidence: v.evidence };
       if (!v.allowed) return { checks: [check], plan: `nothing: ${v.evidence}`, policy };
+      const rule = p.ruleFor(r.targetProjectId, r.targetClusterName)!;
+      if (RestorePolicy.needsSignedStart(rule)) {
+        // The requester, proven: a rule that asks for approval must know who asked, to refuse self-approval.
+        const who = await proveRequester('preflight', deps, p, requireRestoreCaller('preflight', r));
+        const signature = {
+          name: 'signature',
+          status: who.ok ? ('pass' as const) : ('fail' as const),
+          evidence: who.ok ? `start signed by ${who.principal} (ssh)` : who.reason,
+        };
+        if (!who.ok) return { checks: [check, signature], plan: `nothing: ${who.reason}`, policy };
+        const report = await runPreflight(deps.atlas, r);
+        return {
+          ...report,
+          checks: [check, signature, ...report.checks],
+          policy: { ...policy, requester: who.principal },
+        };
+      }
       const report = await runPreflight(deps.atlas, r);
       return { ...report, checks: [check, ...report.checks], policy };
     }),
     /** The create alone (ambiguous when it fails): the workflow tries it once per attempt and looks up after. */
     submitRestore: instrumented('submitRestore', 'submit', async (r: SubmitRequest) => {
-      await checkCreate(deps, r);
+      const c = await checkCreate(deps, r);
       // The policy again, from the worker's own copy: the workflow's preflight is not the point of damage.
       const v = deps.policy?.verdict(r.targetProjectId, r.targetClusterName);
       if (v && !v.allowed) refuse('submitRestore', 'policy', v.evidence);
+      await checkSignatures(deps, c);
       return createRestoreJob(deps.atlas, r);
     }),
+    /** A signed approve or reject (the workflow's update handler asks before it records the decision). */
+    verifyDecision: instrumented(
+      'verifyDecision',
+      'decision',
+      (d: { action: 'approve' | 'reject'; signed?: unknown }) => verifyDecision(deps, d),
+    ),
     findSubmittedJob: instrumented('findSubmittedJob', 'submit', (r: SubmitRequest) => {
       requireRestoreCaller('findSubmittedJob', r);
       return findSubmittedJob(deps.atlas, r);

@@ -43,6 +43,10 @@ function build() {
       // It goes into a URL path: Atlas ids are hexadecimal; letters, digits, - and _ cover the simulator's too.
       jobId,
     }),
+    decision: z.looseObject({
+      action: z.enum(['approve', 'reject']),
+      signed: z.object({ statement: z.string().max(2000), signature: z.string().max(10_000) }).optional(),
+    }),
     history: z.looseObject({ targetProjectId: objectIdSchema, targetClusterName: clusterNameSchema }),
     verify: z.looseObject({
       projectId: objectIdSchema,

@@ -81,6 +81,7 @@ export function buildProgram(): Command {
     )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
+    .option('--signingKey <path>', 'SSH key that signs the start (default: $ATLAS_RESTORE_SIGNING_KEY)')
     .addOption(output())
     .action(
       run(async (f: Omit<StartFlags, 'taskQueue' | 'polling'>) => {
@@ -124,15 +125,22 @@ export function buildProgram(): Command {
     .requiredOption('--by <name>', 'who approves')
     .option('--runId <runId>', 'the run you reviewed (`status` shows it); without it, a terminal asks to confirm')
     .option('--comment <text>', 'a note for the audit trail')
+    .option('--signingKey <path>', 'SSH key that signs the approval (default: $ATLAS_RESTORE_SIGNING_KEY)')
     .addOption(output())
     .action(
-      run(async (id: string, f: { by: string; runId?: string; comment?: string; output: OutputFormat }) => {
-        const ops = await import('./commands/ops.js');
-        return ops.decideCommand((await connect()).client, id, 'approve', f.by, f.comment, f.output, {
-          runId: f.runId,
-          confirm: await terminalConfirm(),
-        });
-      }),
+      run(
+        async (
+          id: string,
+          f: { by: string; runId?: string; comment?: string; signingKey?: string; output: OutputFormat },
+        ) => {
+          const ops = await import('./commands/ops.js');
+          return ops.decideCommand((await connect()).client, id, 'approve', f.by, f.comment, f.output, {
+            runId: f.runId,
+            signingKey: f.signingKey,
+            confirm: await terminalConfirm(),
+          });
+        },
+      ),
     );
 
   program
@@ -141,15 +149,22 @@ export function buildProgram(): Command {
     .requiredOption('--by <name>', 'who rejects')
     .option('--runId <runId>', 'the run you reviewed (`status` shows it); without it, a terminal asks to confirm')
     .option('--reason <text>', 'why (kept in the audit trail)')
+    .option('--signingKey <path>', 'SSH key that signs the rejection (default: $ATLAS_RESTORE_SIGNING_KEY)')
     .addOption(output())
     .action(
-      run(async (id: string, f: { by: string; runId?: string; reason?: string; output: OutputFormat }) => {
-        const ops = await import('./commands/ops.js');
-        return ops.decideCommand((await connect()).client, id, 'reject', f.by, f.reason, f.output, {
-          runId: f.runId,
-          confirm: await terminalConfirm(),
-        });
-      }),
+      run(
+        async (
+          id: string,
+          f: { by: string; runId?: string; reason?: string; signingKey?: string; output: OutputFormat },
+        ) => {
+          const ops = await import('./commands/ops.js');
+          return ops.decideCommand((await connect()).client, id, 'reject', f.by, f.reason, f.output, {
+            runId: f.runId,
+            signingKey: f.signingKey,
+            confirm: await terminalConfirm(),
+          });
+        },
+      ),
     );
 
   program

@@ -31,6 +31,8 @@ export class TargetBusyError extends Error {
 
 export interface StartOptions {
   taskQueue?: string;
+  /** Start memo, e.g. the requester's signed start (`startSignature`, activities/identity.ts). */
+  memo?: Record<string, unknown>;
 }
 
 export interface Started<H> {
@@ -86,6 +88,7 @@ export async function startOrAttach<W extends Workflow>(
       const options = {
         ...startOpts,
         taskQueue: o.taskQueue ?? DEFAULT_TASK_QUEUE,
+        ...(o.memo ? { memo: o.memo } : {}),
         args,
       } as unknown as WorkflowStartOptions<W>;
       const handle = await client.workflow.start<W>(workflowType, options);

@@ -41,7 +41,7 @@ export function statusText(v: StatusView, nowMs = Date.now()): string {
   // What an approver reviews: who asked and why (as typed), the flags, and the run and digest a decision binds to.
   if (v.requestDigest)
     lines.push(
-      `  requested by ${sanitize(v.requester ?? 'unknown')} (unverified)${v.reason ? `: ${sanitize(v.reason)}` : ''}`,
+      `  requested by ${v.policy?.mode === 'enforced' && v.policy.requester ? `${sanitize(v.policy.requester)} (verified)` : `${sanitize(v.requester ?? 'unknown')} (unverified)`}${v.reason ? `: ${sanitize(v.reason)}` : ''}`,
       `  flags: requireApproval=${v.flags?.requireApproval ?? '?'} dryRun=${v.flags?.dryRun ?? '?'} rollbackOnFailure=${v.flags?.rollbackOnFailure ?? '?'}`,
       `  request digest ${v.requestDigest}; run ${v.runId}`,
     );

@@ -17,7 +17,16 @@ export interface Check {
  * unverified), else the policy file's digest and the rule that matched the target.
  */
 export type PolicyApplied =
-  { mode: 'open' } | { mode: 'enforced'; digest: string; rule?: string; approvers: number; signedStart: boolean };
+  | { mode: 'open' }
+  | {
+      mode: 'enforced';
+      digest: string;
+      rule?: string;
+      approvers: number;
+      signedStart: boolean;
+      /** The requester's principal, proven by the signed start (absent when the rule asks for no signature). */
+      requester?: string;
+    };
 
 /** A domain event in the audit trail. `at` is workflow time (ISO). */
 export interface AuditEvent {

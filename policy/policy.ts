@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import type { IdentityVerifier } from './ssh';
+import { SshVerifier, sshKeygenMissing } from './ssh';
 
 const principal = z
   .string()
@@ -95,7 +97,17 @@ export class RestorePolicy {
     readonly groups: Readonly<Record<string, string[]>>,
     /** Absolute path of the allowed_signers file, if any. */
     readonly allowedSigners: string | undefined,
-  ) {}
+  ) {
+    this.verifier = allowedSigners ? new SshVerifier(allowedSigners) : undefined;
+  }
+
+  /** Proves who signed (policy/ssh.ts); absent without allowedSigners. */
+  readonly verifier: IdentityVerifier | undefined;
+
+  /** A rule that asks for approval needs a proven requester too (requester ≠ approver compares principals). */
+  static needsSignedStart(rule: PolicyRule): boolean {
+    return rule.signedStart || !!rule.approval;
+  }
 
   /** Parses and validates; every problem names its line (`file:line: path: message`). */
   static parse(text: string, file: string): RestorePolicy {
@@ -138,6 +150,8 @@ export class RestorePolicy {
       } catch {
         throw new PolicyError(`invalid policy ${file}: allowedSigners ${p.allowedSigners} cannot be read`);
       }
+    if (p.allowedSigners && sshKeygenMissing())
+      throw new PolicyError(`policy ${file} needs ssh-keygen to verify signatures: install openssh-client`);
     return p;
   }
 

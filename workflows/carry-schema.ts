@@ -70,6 +70,7 @@ function buildSchemas() {
         rule: z.string().max(100).optional(),
         approvers: z.number().int().min(0).max(10).optional(),
         signedStart: z.boolean().optional(),
+        requester: z.string().max(200).optional(),
       })
       .optional() as unknown as z.ZodOptional<z.ZodType<PolicyApplied>>,
     expectedS: z.number().positive().optional(),

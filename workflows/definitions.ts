@@ -10,6 +10,12 @@ import type { AuditEvent, RestoreStatus } from '../common/result';
 export interface DecisionBinding {
   runId?: string;
   requestDigest?: string;
+  /**
+   * The approver's signed statement (policy/statement.ts: action, workflow id, run id, request digest, issued-at,
+   * expiry) and its SSHSIG signature: required when the worker's policy asks for approval. The principal comes from the
+   * verified key; `by` is then only a display name.
+   */
+  signed?: { statement: string; signature: string };
 }
 
 export interface ApproveArgs extends DecisionBinding {

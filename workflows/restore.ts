@@ -134,16 +134,53 @@ function installHandlers(st: RestoreState): void {
     if (typeof by !== 'string' || !by.trim()) throw new Error('approver (--by) must not be empty');
     checkText('--by', by, NAME_MAX);
     if (note !== undefined) checkText(noteName, note, NOTE_MAX);
+    if (signedMode() && (typeof bound.signed?.statement !== 'string' || typeof bound.signed.signature !== 'string'))
+      throw new Error(
+        'the restore policy asks for a signed decision: sign it with --signingKey (or ATLAS_RESTORE_SIGNING_KEY)',
+      );
+  };
+  // Under a policy that asks for approval, a decision counts only once the worker has verified its signature: the
+  // principal comes from the key, never from `by` (which stays a display name).
+  const signedMode = () => st.c.policy?.mode === 'enforced' && st.c.policy.approvers > 0;
+  const approvals: string[] = [];
+  const decideSigned = async (action: 'approve' | 'reject', signed: DecisionBinding['signed'], note?: string) => {
+    let principal: string;
+    try {
+      principal = (
+        await sideActs.verifyDecision.executeWithOptions({ summary: `Verify the signed ${action}` }, [
+          { action, signed },
+        ])
+      ).principal;
+    } catch (e) {
+      throw ApplicationFailure.create({
+        type: 'DecisionRefused',
+        message: `${action} refused: ${describeFailure(e).message}`,
+        nonRetryable: true,
+      });
+    }
+    const refused = (why: string) =>
+      ApplicationFailure.create({ type: 'DecisionRefused', message: why, nonRetryable: true });
+    if (!st.awaitingApproval || st.decision) throw refused('this restore is no longer waiting for approval');
+    if (action === 'reject') {
+      st.decision = { approved: false, by: principal, note };
+      return `rejected by ${principal} (verified)`;
+    }
+    if (approvals.includes(principal)) throw refused(`${principal} has already approved`);
+    approvals.push(principal);
+    const need = st.c.policy?.mode === 'enforced' ? st.c.policy.approvers : 1;
+    if (approvals.length >= need) st.decision = { approved: true, by: approvals.join(', '), note };
+    return `approved by ${principal} (verified)${approvals.length < need ? `; ${need - approvals.length} more approval(s) needed` : ''}`;
   };
   setHandler(
     approveUpdate,
-    ({ by, comment }) => {
+    ({ by, comment, signed }) => {
+      if (signedMode()) return decideSigned('approve', signed, comment);
       st.decision = { approved: true, by: by.trim(), note: comment };
       return `approved by ${by.trim()}`;
     },
     {
-      validator: ({ by, comment, runId, requestDigest }) => {
-        mustBeWaiting(by, comment, '--comment', { runId, requestDigest });
+      validator: ({ by, comment, runId, requestDigest, signed }) => {
+        mustBeWaiting(by, comment, '--comment', { runId, requestDigest, signed });
         if (requester && by.trim().toLowerCase() === requester.toLowerCase())
           throw new Error('the requester cannot approve their own restore');
       },
@@ -151,13 +188,14 @@ function installHandlers(st: RestoreState): void {
   );
   setHandler(
     rejectUpdate,
-    ({ by, reason }) => {
+    ({ by, reason, signed }) => {
+      if (signedMode()) return decideSigned('reject', signed, reason);
       st.decision = { approved: false, by: by.trim(), note: reason };
       return `rejected by ${by.trim()}`;
     },
     {
-      validator: ({ by, reason, runId, requestDigest }) =>
-        mustBeWaiting(by, reason, '--reason', { runId, requestDigest }),
+      validator: ({ by, reason, runId, requestDigest, signed }) =>
+        mustBeWaiting(by, reason, '--reason', { runId, requestDigest, signed }),
     },
   );
 }

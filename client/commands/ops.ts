@@ -18,6 +18,7 @@ import { resultText } from '../result-text';
 import { waitWithProgress } from '../progress';
 import type { StatusView } from '../status-text';
 import { statusText } from '../status-text';
+import { signFor, signingKeyFrom } from '../signing';
 import type { Confirm } from './start';
 
 type Handle = WorkflowHandle<typeof restoreWorkflow>;
@@ -116,7 +117,7 @@ export async function decideCommand(
   by: string,
   note: string | undefined,
   output: OutputFormat,
-  o: { runId?: string; confirm?: Confirm } = {},
+  o: { runId?: string; confirm?: Confirm; signingKey?: string } = {},
 ): Promise<number> {
   const { running, runId: current, about } = await existing(client, workflowId);
   if (!running) throw new CliError(`${workflowId} is not running; nothing to ${decision}`, EXIT.usage);
@@ -140,7 +141,11 @@ export async function decideCommand(
     if ((await o.confirm(`Type yes to ${decision}: `)).trim() !== 'yes')
       throw new CliError(`not confirmed; nothing was sent`, EXIT.usage);
   }
-  const bound = { runId: current, requestDigest: st.requestDigest };
+  const key = signingKeyFrom(o.signingKey);
+  const signed = key
+    ? await signFor(key, { action: decision, workflowId, runId: current, requestDigest: st.requestDigest ?? '' })
+    : undefined;
+  const bound = { runId: current, requestDigest: st.requestDigest, ...(signed ? { signed } : {}) };
   try {
     const message =
       decision === 'approve'

@@ -5,8 +5,9 @@ import type { Client } from '@temporalio/client';
 import { createInterface } from 'node:readline/promises';
 import { EXIT, exitCodeFor } from '../../common/exit-codes';
 import type { RestoreInput } from '../../common/input';
-import { describeIssues, inputSchemas } from '../../common/input';
-import { resolveRequest } from '../../common/request';
+import { describeIssues, inputSchemas, restoreWorkflowId } from '../../common/input';
+import { requestDigest, resolveRequest } from '../../common/request';
+import { signFor, signingKeyFrom } from '../signing';
 import type { OutputFormat } from '../output';
 import { busyExit, CliError, emit, say } from '../output';
 import { defaultRequester } from '../requester';
@@ -28,6 +29,8 @@ export interface StartFlags {
   force?: boolean;
   wait?: boolean;
   output: OutputFormat;
+  /** SSH key that signs the start (or ATLAS_RESTORE_SIGNING_KEY); required by a policy rule asking for approval. */
+  signingKey?: string;
   taskQueue?: string;
   /** Polling defaults from the configuration (ATLAS_RESTORE_POLL_*). */
   polling?: { initialS?: number; maxS?: number };
@@ -86,11 +89,22 @@ export async function startCommand(
       throw new CliError('confirmation did not match the target cluster name; nothing was started', EXIT.usage);
   }
   const resolved = resolveRequest(parsed.data);
+  const key = signingKeyFrom(f.signingKey);
+  const signed = key
+    ? await signFor(key, {
+        action: 'start',
+        workflowId: restoreWorkflowId(resolved),
+        requestDigest: requestDigest(resolved),
+      })
+    : undefined;
   const client = typeof source === 'function' ? await source() : source;
   const { startResolved, TargetBusyError } = await import('../start.js');
   let r;
   try {
-    r = await startResolved(client, input, resolved, { taskQueue: f.taskQueue });
+    r = await startResolved(client, input, resolved, {
+      taskQueue: f.taskQueue,
+      ...(signed ? { memo: { startSignature: signed } } : {}),
+    });
   } catch (e) {
     if (e instanceof TargetBusyError) return busyExit(f.output, e);
     throw e;

@@ -11,6 +11,8 @@ import { restoreWorkflowId } from '../../common/input';
 import type { RestoreResult } from '../../common/result';
 import { startDevServer } from '../../devserver/devserver';
 import { RestorePolicy } from '../../policy/policy';
+import { signWithSshKey } from '../../policy/ssh';
+import { canonicalStatement, newStatement } from '../../policy/statement';
 import { AtlasSimulator } from '../../simulator/server';
 import { approveUpdate, statusQuery } from '../../workflows/definitions';
 import { cli, cliEnvFor, startArgs, startWorkerProcess } from '../helpers/cli';
@@ -24,6 +26,7 @@ let cliEnv: NodeJS.ProcessEnv;
 const taskQueue = `policy-${process.pid}`;
 const dir = mkdtempSync(join(tmpdir(), 'policy-test-'));
 const policyFile = join(dir, 'policy.yaml');
+const key = (who: string) => join(dir, who);
 
 const POLICY = `version: 1
 allowedSigners: allowed_signers
@@ -40,8 +43,13 @@ rules:
 `;
 
 beforeAll(async () => {
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bob', '-f', join(dir, 'bob')]);
-  writeFileSync(join(dir, 'allowed_signers'), `bob@example.com ${readFileSync(join(dir, 'bob.pub'), 'utf8')}`);
+  // Real keys, made by ssh-keygen: alice requests, bob (a DBA) approves, carol is listed but no DBA, mallory unlisted.
+  for (const who of ['alice', 'bob', 'carol', 'mallory'])
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', who, '-f', key(who)]);
+  writeFileSync(
+    join(dir, 'allowed_signers'),
+    ['alice', 'bob', 'carol'].map((w) => `${w}@example.com ${readFileSync(`${key(w)}.pub`, 'utf8')}`).join(''),
+  );
   writeFileSync(policyFile, POLICY);
   env = await startDevServer();
   sim = await AtlasSimulator.start({ era: 'legacy' });
@@ -54,6 +62,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  // Kept for a failed run: what the worker said (its temp dir is printed by jest's failure messages).
+  writeFileSync(join(dir, 'worker.log'), worker?.output() ?? '');
   await worker?.stop();
   await sim?.stop();
   await env?.teardown();
@@ -100,33 +110,82 @@ test('the worker announces its policy; a target no rule allows: PREFLIGHT_FAILED
   expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toHaveLength(0);
 });
 
-test('the policy adds an approval the request did not ask for; decisions must name the reviewed run and digest', async () => {
+test('the policy adds an approval; only a signed approval by another listed principal, for the reviewed run, counts', async () => {
+  // Without a signed start the requester is unknown: refused before anything changes.
+  const unsigned = named('gated');
+  const u = await cli(startArgs(unsigned, ...fast, '--wait', '-o', 'json', '--requester', 'alice'), cliEnv);
+  expect(u.code).toBe(3);
+  expect((JSON.parse(u.stdout) as RestoreResult).reason).toMatch(/signature \(the start is not signed by a listed key/);
+
   const p = named('gated');
-  const waiting = cli(startArgs(p, ...fast, '--wait', '-o', 'json', '--requester', 'alice'), cliEnv);
+  const waiting = cli(
+    startArgs(p, ...fast, '--wait', '-o', 'json', '--requester', 'alice', '--signingKey', key('alice')),
+    cliEnv,
+  );
   const id = idOf(p);
   await awaitingApproval(id);
   const h = env.client.workflow.getHandle(id);
   const runId = (await h.describe()).runId;
   const st = await h.query(statusQuery);
-  expect(st.policy).toMatchObject({ mode: 'enforced', rule: 'gated', approvers: 1 });
+  expect(st.policy).toMatchObject({ mode: 'enforced', rule: 'gated', approvers: 1, requester: 'alice@example.com' });
   const text = await cli(['status', id], cliEnv);
   expect(text.stdout).toContain(`request digest ${st.requestDigest}; run ${runId}`);
+  expect(text.stdout).toContain('requested by alice@example.com (verified)');
   expect(text.stdout).toMatch(/policy: sha256:[0-9a-f]+, rule 'gated', approval by 1 required/);
 
+  const approve = (...extra: string[]) => cli(['approve', id, '--runId', runId, ...extra], cliEnv);
   const unbound = await h.executeUpdate(approveUpdate, { args: [{ by: 'bob' }] }).catch((e: unknown) => e);
   expect((unbound as WorkflowUpdateFailedError).cause?.message).toMatch(/must name the run id and request digest/);
-  const noRun = await cli(['approve', id, '--by', 'bob'], cliEnv);
-  expect(noRun.code).toBe(2);
-  expect(noRun.stderr).toMatch(/needs --runId/);
+  expect((await cli(['approve', id, '--by', 'bob'], cliEnv)).stderr).toMatch(/needs --runId/);
+  expect((await approve('--by', 'bob')).stderr).toMatch(/asks for a signed decision/);
+  expect((await approve('--by', 'mallory', '--signingKey', key('mallory'))).stderr).toMatch(/not in allowed_signers/);
+  // The Cyrillic а: the name typed no longer matters, the key does.
+  expect((await approve('--by', '\u0430lice', '--signingKey', key('alice'))).stderr).toMatch(
+    /alice@example.com is the requester/,
+  );
+  expect((await approve('--by', 'carol', '--signingKey', key('carol'))).stderr).toMatch(
+    /carol@example.com is not listed to decide under rule 'gated'/,
+  );
+  const old = canonicalStatement(
+    newStatement(
+      { action: 'approve', workflowId: id, runId, requestDigest: st.requestDigest! },
+      Date.now() - 20 * 60_000,
+    ),
+  );
+  const expired = await h
+    .executeUpdate(approveUpdate, {
+      args: [
+        {
+          by: 'bob',
+          runId,
+          requestDigest: st.requestDigest,
+          signed: { statement: old, signature: await signWithSshKey(key('bob'), old) },
+        },
+      ],
+    })
+    .catch((e: unknown) => e);
+  expect((expired as WorkflowUpdateFailedError).cause?.message).toMatch(/approve refused: .*expired at/);
+  expect((await h.query(statusQuery)).awaitingApproval).toBe(true);
+  expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toHaveLength(0);
 
-  expect((await cli(['approve', id, '--runId', runId, '--by', 'bob'], cliEnv)).code).toBe(0);
+  const ok = await approve('--by', 'Bob', '--signingKey', key('bob'));
+  expect(ok.stdout).toMatch(/approved by bob@example.com \(verified\)/);
   const r = await waiting;
   expect(r.code).toBe(0);
   const result = JSON.parse(r.stdout) as RestoreResult;
   const digest = `sha256:${createHash('sha256').update(POLICY).digest('hex')}`;
-  expect(result.policy).toEqual({ mode: 'enforced', digest, rule: 'gated', approvers: 1, signedStart: false });
+  expect(result.policy).toEqual({
+    mode: 'enforced',
+    digest,
+    rule: 'gated',
+    approvers: 1,
+    signedStart: false,
+    requester: 'alice@example.com',
+  });
+  expect(result.approvedBy).toBe('bob@example.com');
   expect(result.audit.find((e) => e.type === 'policy')).toMatchObject({ data: { digest, rule: 'gated' } });
-}, 120_000);
+  expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toHaveLength(1);
+}, 180_000);
 
 test('the run swap: an approval for the run that was reviewed does not approve the next run', async () => {
   const p = named('stage');

@@ -92,6 +92,8 @@ export function stubAtlas(s: Script) {
       const k = n('submitRestore', r);
       return s.submit?.(r, k) ?? { jobId: `job-${++jobs}`, status: 'QUEUED', via: 'created' };
     },
+    // Signed decisions are verified by the real worker (test/security/policy.test.ts); stubs run in open mode.
+    verifyDecision: () => Promise.reject(new Error('no restore policy in stub worlds')),
     findSubmittedJob: async (r) => {
       const k = n('findSubmittedJob', r);
       return s.find?.(r, k) ?? null;

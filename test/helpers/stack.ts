@@ -13,6 +13,7 @@ import type { SimulatorOptions } from '../../simulator/server';
 import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
 import { currentBundle } from './bundle';
+import type { RestorePolicy } from '../../policy/policy';
 
 export interface Stack {
   env: TestWorkflowEnvironment;
@@ -38,6 +39,8 @@ export interface StackOptions {
   timeoutMs?: number;
   /** Require an API key (HTTP Digest) on the simulator, and use it from the worker. */
   apiKey?: { publicKey: string; privateKey: string };
+  /** The worker's restore policy (ATLAS_RESTORE_POLICY); absent: open mode. */
+  policy?: RestorePolicy;
 }
 
 export async function startStack(o: StackOptions): Promise<Stack> {
@@ -70,6 +73,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       atlas,
       temporal: env.client,
       workflowBundle: workflowBundleCode,
+      ...(o.policy ? { policy: o.policy } : {}),
     });
   let worker = await make();
   let running = worker.run();

@@ -23,6 +23,8 @@ export interface HistoryPath {
   workflowType: 'restoreWorkflow' | 'batchRestoreWorkflow';
   /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
   expect: Outcome | Record<string, number>;
+  /** A restore policy (YAML) the recording worker enforces; absent: open mode. */
+  policy?: string;
   /** Drives the path to its end; returns the workflow whose run chain is recorded. */
   run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
 }
@@ -162,6 +164,68 @@ export const HISTORY_PATHS: HistoryPath[] = [
         h.sim.faults.clear();
       }
     },
+  },
+  {
+    name: 'submit-rate-limited',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // Two 429s on the create: waited out after Retry-After, no lookup, not counted (issue 20).
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      h.sim.faults.add({
+        operation: 'createTenantRestore',
+        groupId: pair.projectId,
+        times: 2,
+        action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 2 },
+      });
+      try {
+        return await restore(h, { ...pair.input, ...fast });
+      } finally {
+        h.sim.faults.clear();
+      }
+    },
+  },
+  {
+    name: 'rate-limited-until-deadline',
+    workflowType: 'restoreWorkflow',
+    expect: 'FAILED',
+    // Atlas answers every create 429 until the deadline: nothing was changed (issue 20).
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+      h.sim.faults.add({
+        operation: 'createTenantRestore',
+        groupId: pair.projectId,
+        action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 5 },
+      });
+      try {
+        return await restore(h, { ...pair.input, ...fast, deadline: '5m' });
+      } finally {
+        h.sim.faults.clear();
+      }
+    },
+  },
+  {
+    name: 'same-request-again',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // The second of two identical restores: the first one's job is in its baseline and is not adopted (issue 20).
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 5_000 });
+      await restore(h, { ...pair.input, ...fast });
+      const again = await restore(h, { ...pair.input, ...fast });
+      if (jobsInto(h, pair.projectId, pair.target.name).length !== 2)
+        throw new Error('same-request-again: expected a second job of our own');
+      return again;
+    },
+  },
+  {
+    name: 'policy-refused',
+    workflowType: 'restoreWorkflow',
+    expect: 'PREFLIGHT_FAILED',
+    // Only dst-* targets are allowed: another target is refused by the policy check, nothing was changed (issue 21).
+    policy: 'version: 1\nrules:\n  - name: recorded\n    target: "*/dst-*"\n',
+    run: async (h) =>
+      restore(h, addPair(h.sim.world, { nowMs: await simNow(h), target: { name: `forbidden-${Date.now()}` } }).input),
   },
   {
     name: 'failed-job-rollback',

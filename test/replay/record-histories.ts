@@ -10,7 +10,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { startStack } from '../helpers/stack';
 import type { IndexEntry, JsonHistory } from './histories';
 import { ARCHIVE_DIR, historyToObject } from './histories';
+import type { HistoryPath } from './history-paths';
 import { HISTORY_PATHS } from './history-paths';
+import type { Stack } from '../helpers/stack';
+import { RestorePolicy } from '../../policy/policy';
 
 const OUT = join(__dirname, '..', 'histories');
 
@@ -28,41 +31,19 @@ async function recordAll(): Promise<IndexEntry[]> {
     }
     for (const p of HISTORY_PATHS) {
       const t0 = Date.now();
-      const r = await p.run(h);
-      // A run that did not end as its path says is not a history of that path: refuse to record it.
-      if (!isDeepStrictEqual(r.outcome, p.expect))
-        throw new Error(`${p.name}: ended as ${JSON.stringify(r.outcome)}, expected ${JSON.stringify(p.expect)}`);
-      const runs: { runId: string; history: JsonHistory }[] = [];
-      for (let runId: string | undefined = r.firstRunId; runId;) {
-        const history = historyToObject(await h.env.client.workflow.getHandle(r.workflowId, runId).fetchHistory());
-        runs.push({ runId, history });
-        runId = (
-          history.events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes as
-            { newExecutionRunId?: string } | undefined
-        )?.newExecutionRunId;
+      // A path under a restore policy gets a worker of its own that enforces it; the others run in open mode.
+      const ph = p.policy
+        ? await startStack({
+            server: 'time-skipping',
+            sim: { era: 'legacy' },
+            policy: RestorePolicy.parse(p.policy, `${p.name}.policy.yaml`),
+          })
+        : h;
+      try {
+        await recordPath(p, ph, t0, index);
+      } finally {
+        if (ph !== h) await ph.close();
       }
-      runs.forEach(({ runId, history }, i) => {
-        const file = runs.length > 1 ? `${p.name}.run${i + 1}.json` : `${p.name}.json`;
-        const text = JSON.stringify(history);
-        writeFileSync(join(OUT, file), text + '\n');
-        // EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW → CONTINUED_AS_NEW
-        const closeStatus = (history.events.at(-1)?.eventType ?? '').replace(/^EVENT_TYPE_WORKFLOW_EXECUTION_/, '');
-        index.push({
-          path: p.name,
-          file,
-          workflowType: p.workflowType,
-          workflowId: r.workflowId,
-          runId,
-          run: i + 1,
-          closeStatus,
-          outcome: r.outcome,
-          events: history.events.length,
-          bytes: text.length + 1,
-        });
-        console.log(
-          `${file}: ${history.events.length} events, ${((text.length + 1) / 1024).toFixed(1)} KB, ${closeStatus} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-        );
-      });
     }
   } finally {
     await h.close();
@@ -70,6 +51,45 @@ async function recordAll(): Promise<IndexEntry[]> {
   const indexed = Object.fromEntries(index.map((e) => [e.file.replace(/\.json$/, ''), e]));
   writeFileSync(join(OUT, 'index.json'), JSON.stringify(indexed, null, 2) + '\n');
   return index;
+}
+
+/** Runs one path and writes the history of each run of its chain. */
+async function recordPath(p: HistoryPath, h: Stack, t0: number, index: IndexEntry[]): Promise<void> {
+  const r = await p.run(h);
+  // A run that did not end as its path says is not a history of that path: refuse to record it.
+  if (!isDeepStrictEqual(r.outcome, p.expect))
+    throw new Error(`${p.name}: ended as ${JSON.stringify(r.outcome)}, expected ${JSON.stringify(p.expect)}`);
+  const runs: { runId: string; history: JsonHistory }[] = [];
+  for (let runId: string | undefined = r.firstRunId; runId;) {
+    const history = historyToObject(await h.env.client.workflow.getHandle(r.workflowId, runId).fetchHistory());
+    runs.push({ runId, history });
+    runId = (
+      history.events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes as
+        { newExecutionRunId?: string } | undefined
+    )?.newExecutionRunId;
+  }
+  runs.forEach(({ runId, history }, i) => {
+    const file = runs.length > 1 ? `${p.name}.run${i + 1}.json` : `${p.name}.json`;
+    const text = JSON.stringify(history);
+    writeFileSync(join(OUT, file), text + '\n');
+    // EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW → CONTINUED_AS_NEW
+    const closeStatus = (history.events.at(-1)?.eventType ?? '').replace(/^EVENT_TYPE_WORKFLOW_EXECUTION_/, '');
+    index.push({
+      path: p.name,
+      file,
+      workflowType: p.workflowType,
+      workflowId: r.workflowId,
+      runId,
+      run: i + 1,
+      closeStatus,
+      outcome: r.outcome,
+      events: history.events.length,
+      bytes: text.length + 1,
+    });
+    console.log(
+      `${file}: ${history.events.length} events, ${((text.length + 1) / 1024).toFixed(1)} KB, ${closeStatus} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+  });
 }
 
 test('record the histories of every path', async () => {

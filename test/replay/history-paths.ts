@@ -57,6 +57,21 @@ async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise
 const untilSubmitted = (handle: RestoreHandle, timeoutMs = 60_000): Promise<void> =>
   waitForStatus(handle, (s) => !!s.restoreJobId, timeoutMs);
 
+/** A restore whose creates Atlas answers 429 (`times` of them; absent: every one). */
+async function rateLimitedCreates(h: Stack, o: { times?: number; retryAfterS: number }, input: RestoreInput) {
+  h.sim.faults.add({
+    operation: 'createTenantRestore',
+    groupId: input.projectId,
+    ...(o.times !== undefined ? { times: o.times } : {}),
+    action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: o.retryAfterS },
+  });
+  try {
+    return await restore(h, { ...input, ...fast });
+  } finally {
+    h.sim.faults.clear();
+  }
+}
+
 export const HISTORY_PATHS: HistoryPath[] = [
   {
     name: 'completed-tenant',
@@ -170,39 +185,24 @@ export const HISTORY_PATHS: HistoryPath[] = [
     workflowType: 'restoreWorkflow',
     expect: 'COMPLETED',
     // Two 429s on the create: waited out after Retry-After, no lookup, not counted (issue 20).
-    run: async (h) => {
-      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
-      h.sim.faults.add({
-        operation: 'createTenantRestore',
-        groupId: pair.projectId,
-        times: 2,
-        action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 2 },
-      });
-      try {
-        return await restore(h, { ...pair.input, ...fast });
-      } finally {
-        h.sim.faults.clear();
-      }
-    },
+    run: async (h) =>
+      rateLimitedCreates(
+        h,
+        { times: 2, retryAfterS: 2 },
+        addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input,
+      ),
   },
   {
     name: 'rate-limited-until-deadline',
     workflowType: 'restoreWorkflow',
     expect: 'FAILED',
     // Atlas answers every create 429 until the deadline: nothing was changed (issue 20).
-    run: async (h) => {
-      const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
-      h.sim.faults.add({
-        operation: 'createTenantRestore',
-        groupId: pair.projectId,
-        action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 5 },
-      });
-      try {
-        return await restore(h, { ...pair.input, ...fast, deadline: '5m' });
-      } finally {
-        h.sim.faults.clear();
-      }
-    },
+    run: async (h) =>
+      rateLimitedCreates(
+        h,
+        { retryAfterS: 5 },
+        { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, deadline: '5m' },
+      ),
   },
   {
     name: 'same-request-again',

@@ -3,7 +3,7 @@ import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import type { FaultAction } from '../../simulator/faults';
-import { addPair } from '../helpers/world';
+import { addPair, type Pair } from '../helpers/world';
 
 let h: Stack;
 beforeAll(async () => {
@@ -112,15 +112,20 @@ test('the same request twice in a row: two jobs, each run reports its own (issue
   expect(second.audit.find((e) => e.data?.knownJobs !== undefined)?.data?.knownJobs).toBe(1);
 });
 
-test('a foreign job of the same snapshot, created 10 s before our start and finished: not adopted, ours created (issue 20)', async () => {
-  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 5_000 });
-  // Someone else (the Atlas UI, another tool) restores the same snapshot into the same target.
-  const foreign = await h.atlas.createRestore('tenant', pair.projectId, pair.source.name, {
+/** Someone else (the Atlas UI, another tool) restores the same snapshot into the same target, 10 s before our start. */
+async function foreignRestoreOfTheSameSnapshot(pair: Pair) {
+  const job = await h.atlas.createRestore('tenant', pair.projectId, pair.source.name, {
     snapshotId: pair.snapshotId,
     targetClusterName: pair.target.name,
     targetProjectId: pair.projectId,
   });
   await h.env.sleep(10_000);
+  return job;
+}
+
+test('a foreign job of the same snapshot, created 10 s before our start and finished: not adopted, ours created (issue 20)', async () => {
+  const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 5_000 });
+  const foreign = await foreignRestoreOfTheSameSnapshot(pair);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('COMPLETED');
   expect(r.restoreJobId).not.toBe(foreign.id);
@@ -131,12 +136,7 @@ test('a foreign job of the same snapshot, created 10 s before our start and fini
 
 test('a foreign job of the same snapshot still running at our start: refused by preflight, not adopted', async () => {
   const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 120_000 });
-  await h.atlas.createRestore('tenant', pair.projectId, pair.source.name, {
-    snapshotId: pair.snapshotId,
-    targetClusterName: pair.target.name,
-    targetProjectId: pair.projectId,
-  });
-  await h.env.sleep(10_000);
+  await foreignRestoreOfTheSameSnapshot(pair);
   const r = await (await start(h, pair.input)).result();
   expect(r.outcome).toBe('PREFLIGHT_FAILED');
   expect(r.reason).toMatch(/no-restore-running/);

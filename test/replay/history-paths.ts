@@ -7,10 +7,16 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { restoreResultOf } from '../../client/result';
 import { startRestore } from '../../client/start';
 import type { Outcome } from '../../common/constants';
-import type { RestoreInput } from '../../common/input';
+import { inputSchemas, restoreWorkflowId, type RestoreInput } from '../../common/input';
+import { requestDigest, resolveRequest } from '../../common/request';
+import { signFor } from '../../client/signing';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { restoreWorkflow } from '../../workflows';
 import { batchRestoreWorkflow } from '../../workflows';
-import { approveUpdate, rejectUpdate } from '../../workflows/definitions';
+import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
 import type { Stack } from '../helpers/stack';
 import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
@@ -23,8 +29,8 @@ export interface HistoryPath {
   workflowType: 'restoreWorkflow' | 'batchRestoreWorkflow';
   /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
   expect: Outcome | Record<string, number>;
-  /** A restore policy (YAML) the recording worker enforces; absent: open mode. */
-  policy?: string;
+  /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
+  policy?: () => string;
   /** Drives the path to its end; returns the workflow whose run chain is recorded. */
   run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
 }
@@ -70,6 +76,45 @@ async function rateLimitedCreates(h: Stack, o: { times?: number; retryAfterS: nu
   } finally {
     h.sim.faults.clear();
   }
+}
+
+/**
+ * The policy the policy paths are recorded under, with real ssh-keygen keys: alice requests, bob (a DBA) approves,
+ * carol is a listed signer but no DBA. Only dst-* (open) and gated-* (approval by a DBA) targets are allowed.
+ */
+let policyDir: string | undefined;
+function recordingPolicy(): { file: string; key: (who: string) => string } {
+  policyDir ??= mkdtempSync(join(tmpdir(), 'recorded-policy-'));
+  const dir = policyDir;
+  const key = (who: string) => join(dir, who);
+  const file = join(dir, 'policy.yaml');
+  if (!existsSync(file)) {
+    for (const who of ['alice', 'bob', 'carol'])
+      execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', who, '-f', key(who)]);
+    writeFileSync(
+      join(dir, 'allowed_signers'),
+      ['alice', 'bob', 'carol'].map((w) => `${w} ${readFileSync(`${key(w)}.pub`, 'utf8')}`).join(''),
+    );
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'allowedSigners: allowed_signers',
+        'groups:',
+        '  dbas: [bob]',
+        'rules:',
+        '  - name: gated',
+        '    target: "*/gated-*"',
+        '    approval:',
+        '      approvers: 1',
+        '      from: [group:dbas]',
+        '  - name: recorded',
+        '    target: "*/dst-*"',
+        '',
+      ].join('\n'),
+    );
+  }
+  return { file, key };
 }
 
 export const HISTORY_PATHS: HistoryPath[] = [
@@ -223,9 +268,57 @@ export const HISTORY_PATHS: HistoryPath[] = [
     workflowType: 'restoreWorkflow',
     expect: 'PREFLIGHT_FAILED',
     // Only dst-* targets are allowed: another target is refused by the policy check, nothing was changed (issue 21).
-    policy: 'version: 1\nrules:\n  - name: recorded\n    target: "*/dst-*"\n',
+    policy: () => recordingPolicy().file,
     run: async (h) =>
       restore(h, addPair(h.sim.world, { nowMs: await simNow(h), target: { name: `forbidden-${Date.now()}` } }).input),
+  },
+  {
+    name: 'approval-signed',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    // A gated target: alice's signed start, a refused approval by a principal the rule does not list (carol), then
+    // bob's signed approval of the run he reviewed (issue 21).
+    policy: () => recordingPolicy().file,
+    run: async (h) => {
+      const { key } = recordingPolicy();
+      const pair = addPair(h.sim.world, {
+        nowMs: await simNow(h),
+        restoreMs: 10_000,
+        target: { name: `gated-${Date.now()}` },
+      });
+      const input: RestoreInput = { ...pair.input, ...fast, requester: 'alice' };
+      const resolved = resolveRequest(inputSchemas().RestoreInputSchema.parse(input));
+      const startSignature = await signFor(key('alice'), {
+        action: 'start',
+        workflowId: restoreWorkflowId(resolved),
+        requestDigest: requestDigest(resolved),
+      });
+      const { handle, runId } = await startRestore(h.env.client, input, {
+        taskQueue: h.taskQueue,
+        memo: { startSignature },
+      });
+      await waitForStatus(handle, (s) => s.awaitingApproval);
+      const digest = (await handle.query(statusQuery)).requestDigest ?? '';
+      const decision = async (who: string) => ({
+        by: who,
+        runId,
+        requestDigest: digest,
+        signed: await signFor(key(who), {
+          action: 'approve',
+          workflowId: handle.workflowId,
+          runId,
+          requestDigest: digest,
+        }),
+      });
+      const refused = await handle.executeUpdate(approveUpdate, { args: [await decision('carol')] }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (!(refused instanceof WorkflowUpdateFailedError)) throw new Error('approval-signed: carol was not refused');
+      await handle.executeUpdate(approveUpdate, { args: [await decision('bob')] });
+      const r = await restoreResultOf(handle);
+      return { workflowId: handle.workflowId, firstRunId: runId, outcome: r.outcome };
+    },
   },
   {
     name: 'failed-job-rollback',

@@ -36,7 +36,7 @@ async function recordAll(): Promise<IndexEntry[]> {
         ? await startStack({
             server: 'time-skipping',
             sim: { era: 'legacy' },
-            policy: RestorePolicy.parse(p.policy, `${p.name}.policy.yaml`),
+            policy: RestorePolicy.load(p.policy()),
           })
         : h;
       try {

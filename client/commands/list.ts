@@ -35,7 +35,7 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'p
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
   if (f.status === 'failed')
     parts.push(
-      `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
+      `(${SA.outcome.name} IN ('PREFLIGHT_FAILED', 'REJECTED', 'CANCELLED', 'DEADLINE_EXCEEDED', 'COMPENSATED', 'FAILED', 'VERIFY_FAILED') OR ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut'))`,
     );
   if (f.status === 'rejected') parts.push(`${SA.outcome.name} = 'REJECTED'`);
   if (f.status === 'canceled' || f.status === 'cancelled')

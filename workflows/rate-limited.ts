@@ -81,6 +81,7 @@ function ended(view: RateLimitView, audit: AuditTrail, operation: string): void 
   audit.add('rate-limited', `Atlas answers the ${operation} again after ${w.attempts} 429(s) since ${w.since}`, {
     operation,
     attempts: w.attempts,
+    ended: true,
   });
   view.rateLimited = undefined;
 }

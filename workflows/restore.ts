@@ -294,7 +294,15 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
   }
   const w = st.c.main;
   const rl = st.rateLimited;
-  // Only ever set on the patched paths (workflows/rate-limited.ts): Atlas refused every call, and so did nothing.
+  // A wait for Atlas's rate limit that the interruption ended: its count, for the trail (its entries are only the
+  // first 429 and every 20th). Only ever set on the patched paths (workflows/rate-limited.ts).
+  if (rl)
+    st.audit.add(
+      'rate-limited',
+      `the ${cancelled ? 'cancel' : 'deadline'} ended a wait after ${rl.attempts} 429(s) to the ${rl.operation} since ${rl.since}`,
+      { operation: rl.operation, attempts: rl.attempts, ended: true },
+    );
+  // Atlas refused every call, and so did nothing.
   if (!w && !cancelled && rl)
     return {
       outcome: 'FAILED',

@@ -141,7 +141,7 @@ async function baseline(
     ids.length
       ? `before creating: Atlas holds ${ids.length} job(s) of this snapshot into the target (${ids.join(', ')}); none of them is ours`
       : 'before creating: Atlas holds no job of this snapshot into the target',
-    { attempt, knownJobs: ids.length },
+    { beforeAttempt: attempt, knownJobs: ids.length },
   );
   return ids;
 }

@@ -127,8 +127,16 @@ function lostAuditEvents(r: RestoreResult, ev: Evidence, problems: string[]): nu
   // A 401 is answered inside the client (fresh token, one retry), and a 409 for our own job is resolved inside the
   // attempt (adopted after the conflict); every other non-200 answer failed an attempt.
   const adoptedAfterConflict = a.some((e) => e.type === 'adopted' && e.data?.via === 'adopted-after-conflict') ? 1 : 0;
-  const refused = ev.creates.filter((c) => c.status !== 200 && c.status !== 401).length - adoptedAfterConflict;
+  // A 429 is no failed attempt (Atlas did nothing; the same create is asked again): each streak is in the trail as
+  // 'rate-limited' entries whose last (ended) one counts the streak's 429s.
+  const refused =
+    ev.creates.filter((c) => c.status !== 200 && c.status !== 401 && c.status !== 429).length - adoptedAfterConflict;
   if (failedAttempts < refused) miss('failed submit attempts', refused - failedAttempts);
+  const limited = ev.creates.filter((c) => c.status === 429).length;
+  const limitedInTrail = a
+    .filter((e) => e.type === 'rate-limited' && e.data?.operation === 'create' && e.data?.ended === true)
+    .reduce((n, e) => n + Number(e.data?.attempts ?? 0), 0);
+  if (limitedInTrail < limited) miss('429s on the create', limited - limitedInTrail);
 
   // One poll event per poll of our job (folded into polls-summary events across continue-as-new), ending on the final
   // status. The rollback's polls go through the same wait and are marked purpose 'rollback': they are not ours.

@@ -111,6 +111,9 @@ test('Atlas answers 429 until the deadline: FAILED, nothing was changed, no comp
   );
   expect(r.outcome).toBe('FAILED');
   expect(r.reason).toMatch(/^nothing was changed: Atlas kept answering 429 until the deadline/);
+  // The trail counts every 429 of the streak the deadline ended (its entries are only the first and every 20th).
+  const ended = r.audit.filter((e) => e.type === 'rate-limited' && e.data?.ended === true);
+  expect(ended.map((e) => e.data?.attempts)).toEqual([count(a.calls, 'submitRestore')]);
   expect(r.restoreJobId).toBeUndefined();
   expect(r.compensations).toEqual([]);
   expect(count(a.calls, 'submitRestore')).toBeGreaterThan(8);

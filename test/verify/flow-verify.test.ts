@@ -2,13 +2,10 @@
 // restore.completed with the verification summary), TIMED_OUT as VERIFY_FAILED, a verify activity that keeps failing
 // (VERIFY_FAILED with a verify-ran check), and a dry run that is never verified.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { restoreResultOf } from '../../client/result';
 import type { RestoreInput } from '../../common/input';
 import type { RestoreResult } from '../../common/result';
 import type { Verification } from '../../common/verification';
-import { restoreWorkflow } from '../../workflows';
-import { atlasFailure, baseInput, stubAtlas, timeSkipping, withWorker } from '../workflow/stubs';
-import { restoreWorkflowId } from '../../common/input';
+import { atlasFailure, baseInput, stubAtlas, timeSkipping, withWorker, runRestore } from '../workflow/stubs';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -16,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => env?.teardown());
 
-const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResult> =>
-  restoreResultOf(
-    await env.client.workflow.start(restoreWorkflow, {
-      taskQueue,
-      workflowId: restoreWorkflowId(input),
-      args: [input],
-    }),
-  );
+const run = (taskQueue: string, input: RestoreInput): Promise<RestoreResult> => runRestore(env, taskQueue, input);
 const at = new Date().toISOString();
 const report = (status: Verification['status'], o: Partial<Verification> = {}): Verification => ({
   status,

@@ -9,10 +9,13 @@ import type { PreflightReport } from '../../activities/types';
 import type { NotifyResult, RestoreEvent } from '../../common/events';
 import { FAILURE } from '../../common/failure-types';
 import type { JobRef, JobView, SubmitRequest, SubmitResult } from '../../common/jobs';
-import type { RestoreInput } from '../../common/input';
+import { restoreWorkflowId, type RestoreInput } from '../../common/input';
 import type { Verification, VerifyRequest } from '../../common/verification';
 import { startTimeSkippingServer } from '../../devserver/devserver';
 import { workflowBundle } from '../helpers/stack';
+import { restoreResultOf } from '../../client/result';
+import type { RestoreResult } from '../../common/result';
+import { restoreWorkflow } from '../../workflows';
 
 export type StubActivities = Activities;
 
@@ -173,3 +176,17 @@ export async function withWorker<T>(
     throw e;
   }
 }
+
+/** Starts a restore under its own workflow id on the stub worker's queue; its RestoreResult, whatever the outcome. */
+export const runRestore = async (
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  input: RestoreInput,
+): Promise<RestoreResult> =>
+  restoreResultOf(
+    await env.client.workflow.start(restoreWorkflow, {
+      taskQueue,
+      workflowId: restoreWorkflowId(input),
+      args: [input],
+    }),
+  );

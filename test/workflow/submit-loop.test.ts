@@ -10,7 +10,16 @@ import type { RestoreInput } from '../../common/input';
 import type { RestoreResult } from '../../common/result';
 import { restoreWorkflow } from '../../workflows';
 import { statusQuery } from '../../workflows/definitions';
-import { atlasFailure, authFailure, baseInput, passingReport, stubAtlas, timeSkipping, withWorker } from './stubs';
+import {
+  atlasFailure,
+  authFailure,
+  baseInput,
+  passingReport,
+  stubAtlas,
+  timeSkipping,
+  withWorker,
+  runRestore,
+} from './stubs';
 import { restoreWorkflowId } from '../../common/input';
 
 let env: TestWorkflowEnvironment;
@@ -19,14 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => env?.teardown());
 
-const run = async (taskQueue: string, input: RestoreInput): Promise<RestoreResult> =>
-  restoreResultOf(
-    await env.client.workflow.start(restoreWorkflow, {
-      taskQueue,
-      workflowId: restoreWorkflowId(input as Parameters<typeof restoreWorkflowId>[0]),
-      args: [input],
-    }),
-  );
+const run = (taskQueue: string, input: RestoreInput): Promise<RestoreResult> => runRestore(env, taskQueue, input);
 const count = (calls: { name: string }[], name: string) => calls.filter((c) => c.name === name).length;
 const retryDelays = (r: RestoreResult) =>
   r.audit.filter((e) => e.type === 'retry' && e.data?.delayS !== undefined).map((e) => Number(e.data?.delayS));

@@ -1,9 +1,9 @@
 // Submitting a restore job exactly once, with durable, audited retries.
 //
-// A job is ours only if our create made it. Before each create that does not follow an ambiguous one, a listing
-// records which jobs of this snapshot into this target Atlas holds (the baseline): none of them is ever ours, however
-// recent. After a create whose answer is ambiguous (timeout, 5xx, reset, garbled) or a 409, a lookup adopts a
-// matching job that is not in the baseline: a foreign create in the seconds between our listing and our create's
+// A job is ours only if our create made it. Before the first create, and again before each create that follows a
+// foreign 409, a listing records which jobs of this snapshot into this target Atlas holds (the baseline): none of
+// them is ever ours, however recent. After a create whose answer is ambiguous (timeout, 5xx, reset, garbled) or a
+// 409, a lookup adopts a matching job that is not in the baseline: a foreign create in the seconds between our listing and our create's
 // lookup would have made one of the two creates answer 409 (Atlas runs one restore into a target at a time), so the
 // new job is ours (a 409 can come for our own job: a create that went through, answered 409). A 409 whose lookup
 // finds nothing new is a foreign restore: the long backoff waits it out, and the listing before the next create

@@ -78,10 +78,15 @@ export async function untilNotRateLimited<T>(
 function ended(view: RateLimitView, audit: AuditTrail, operation: string): void {
   const w = view.rateLimited;
   if (!w || w.operation !== operation) return;
-  audit.add('rate-limited', `Atlas answers the ${operation} again after ${w.attempts} 429(s) since ${w.since}`, {
-    operation,
+  streakEnded(audit, w, `Atlas answers the ${operation} again`);
+  view.rateLimited = undefined;
+}
+
+/** The entry that ends a streak, with its count (its other entries are only the first 429 and every 20th). */
+export function streakEnded(audit: AuditTrail, w: RateLimitedWait, what: string): void {
+  audit.add('rate-limited', `${what} after ${w.attempts} 429(s) since ${w.since}`, {
+    operation: w.operation,
     attempts: w.attempts,
     ended: true,
   });
-  view.rateLimited = undefined;
 }

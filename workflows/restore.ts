@@ -33,6 +33,7 @@ import type { RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
+import { streakEnded } from './rate-limited';
 import { BASELINE_PATCH } from './submit';
 import { verifyAfterRestore } from './verify';
 import { POLLS_PER_RUN, waitForJob } from './wait';
@@ -296,12 +297,7 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
   const rl = st.rateLimited;
   // A wait for Atlas's rate limit that the interruption ended: its count, for the trail (its entries are only the
   // first 429 and every 20th). Only ever set on the patched paths (workflows/rate-limited.ts).
-  if (rl)
-    st.audit.add(
-      'rate-limited',
-      `the ${cancelled ? 'cancel' : 'deadline'} ended a wait after ${rl.attempts} 429(s) to the ${rl.operation} since ${rl.since}`,
-      { operation: rl.operation, attempts: rl.attempts, ended: true },
-    );
+  if (rl) streakEnded(st.audit, rl, `the ${cancelled ? 'cancel' : 'deadline'} ended the wait for the ${rl.operation}`);
   // Atlas refused every call, and so did nothing.
   if (!w && !cancelled && rl)
     return {

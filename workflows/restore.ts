@@ -298,11 +298,11 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
   // A wait for Atlas's rate limit that the interruption ended: its count, for the trail (its entries are only the
   // first 429 and every 20th). Only ever set on the patched paths (workflows/rate-limited.ts).
   if (rl) streakEnded(st.audit, rl, `the ${cancelled ? 'cancel' : 'deadline'} ended the wait for the ${rl.operation}`);
-  // Atlas refused every call, and so did nothing.
-  if (!w && !cancelled && rl)
+  // Atlas refused every call, and so did nothing (unless an earlier ambiguous create could not be settled).
+  if (!w && !cancelled && rl && !unsure)
     return {
       outcome: 'FAILED',
-      reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.c.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})${unsure}`,
+      reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.c.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
     };
   if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
   const look = await lastLook(st);

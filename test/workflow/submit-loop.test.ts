@@ -122,6 +122,22 @@ test('Atlas answers 429 until the deadline: FAILED, nothing was changed, no comp
   expect(count(a.calls, 'findSubmittedJob')).toBe(0);
 });
 
+test('an ambiguous create whose lookups Atlas answers 429 until the deadline: never "nothing was changed"', async () => {
+  const a = stubAtlas({
+    submit: () => {
+      throw atlasFailure(FAILURE.transient, 0, 'TIMEOUT');
+    },
+    find: () => {
+      throw rateLimited(5);
+    },
+  });
+  const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput({ deadline: '10m' })));
+  expect(r.outcome).toBe('DEADLINE_EXCEEDED');
+  expect(r.reason).toMatch(/could not be confirmed/);
+  expect(r.reason).not.toMatch(/^nothing was changed: Atlas kept answering 429/);
+  expect(count(a.calls, 'submitRestore')).toBe(1);
+});
+
 test('preflight reads answered 429 past the activity retries wait until Atlas answers', async () => {
   const a = stubAtlas({
     preflight: (n) => {

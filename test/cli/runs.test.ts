@@ -174,9 +174,18 @@ test('the approval wait is a named timer; waiting shows a live elapsed time betw
     (s: RestoreStatus) => s.awaitingApproval === true,
   );
 
-  const { events } = await restoreHandle(id).fetchHistory();
-  const timers = (events ?? []).filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED);
-  const summaries = timers.map((e) => Buffer.from(e.userMetadata?.summary?.data ?? []).toString());
+  // The timer starts after the approval_requested notification, one workflow task after awaitingApproval is set.
+  const timerSummaries = async () => {
+    const { events } = await restoreHandle(id).fetchHistory();
+    const timers = (events ?? []).filter(
+      (e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED,
+    );
+    return timers.map((e) => Buffer.from(e.userMetadata?.summary?.data ?? []).toString());
+  };
+  const summaries = await pollUntil(timerSummaries, (ss) => ss.some((s) => s.startsWith('Approval timeout')), {
+    timeoutMs: 30_000,
+    what: 'the approval timer',
+  }).catch(timerSummaries);
   expect(summaries.some((s) => s.includes('Approval timeout: REJECTED at'))).toBe(true);
 
   // Awaiting approval, the status is asked for every 30 s; the line's elapsed time still moves every second.

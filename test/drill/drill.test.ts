@@ -7,7 +7,7 @@ import { DRILL_TAG_KEY } from '../../common/drill';
 import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { pollUntil } from '../helpers/poll';
-import { addSource, fastWorld, scratchOf, startDrill } from './kit';
+import { addSource, drillOf, fastWorld, scratchOf, startDrill } from './kit';
 
 jest.setTimeout(240_000);
 
@@ -23,7 +23,7 @@ const client = () => stack.env.client.workflow;
 
 test('a passing drill: verified restore into a scratch cluster it created, RTO/RPO, the cluster gone', async () => {
   const src = addSource(stack.sim.world);
-  const r = await (await startDrill(client(), stack.taskQueue, { ...src, deadline: '10m' })).result();
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src, { deadline: '10m' }))).result();
   expect([r.outcome, r.reason]).toEqual(['PASSED', expect.stringMatching(/verified/)]);
   expect(r.snapshot?.id).toBe(src.snapshotId);
   expect(r.scratch).toEqual({
@@ -60,7 +60,7 @@ test('a passing drill: verified restore into a scratch cluster it created, RTO/R
     (c) => c.count === 1,
     { what: 'the first run in visibility' },
   );
-  const again = await (await startDrill(client(), stack.taskQueue, { ...src, deadline: '10m' })).result();
+  const again = await (await startDrill(client(), stack.taskQueue, drillOf(src, { deadline: '10m' }))).result();
   expect(again.outcome).toBe('PASSED');
   expect(again.trend).toEqual([
     expect.objectContaining({ workflowId: r.workflowId, runId: r.runId, outcome: 'PASSED', rtoSeconds: r.rtoSeconds }),
@@ -71,7 +71,7 @@ test('verification fails: FAILED naming it, the cluster gone', async () => {
   const src = addSource(stack.sim.world);
   const r = await (
     await startDrill(client(), stack.taskQueue, {
-      ...src,
+      ...drillOf(src),
       deadline: '10m',
       verify: { collections: [{ db: 'nosuchdb', collection: 'nothing', minCount: 1 }] },
     })
@@ -91,7 +91,7 @@ test('a delete that fails for good: LEFT_BEHIND, naming the cluster', async () =
     groupId: src.projectId,
     action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' },
   });
-  const r = await (await startDrill(client(), stack.taskQueue, { ...src, deadline: '60s' })).result();
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src, { deadline: '60s' }))).result();
   const left = scratchOf(stack.sim.world, src.projectId);
   expect(left).toHaveLength(1);
   expect(r.outcome).toBe('LEFT_BEHIND');
@@ -104,7 +104,7 @@ test('cancelled mid-restore: the job runs to its end, then the cluster is torn d
   const src = addSource(stack.sim.world);
   stack.sim.world.defaultRestoreMs = 8_000;
   try {
-    const h = await startDrill(client(), stack.taskQueue, { ...src, deadline: '10m' });
+    const h = await startDrill(client(), stack.taskQueue, drillOf(src, { deadline: '10m' }));
     const job = await pollUntil(
       async () => [...stack.sim.world.jobs.values()].find((j) => j.groupId === src.projectId),
       (j) => j !== undefined,
@@ -150,7 +150,7 @@ test('the janitor deletes a leftover of this drill (older than its deadline) and
     createdAtMs: now - 3_600_000,
     tags: tag('another-drill'),
   });
-  const r = await (await startDrill(client(), stack.taskQueue, { ...src, deadline: '10m' })).result();
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src, { deadline: '10m' }))).result();
   expect(r.janitor).toEqual({ found: [leftover.name], deleted: [leftover.name], leftBehind: [] });
   expect(r.stages[0]).toMatchObject({
     name: 'janitor',
@@ -177,7 +177,7 @@ test('refused input: verify: false, an unknown field, a workflow id that is not 
     expect(e).toBeInstanceOf(WorkflowFailedError);
     return String((e as WorkflowFailedError).cause?.message);
   };
-  const noVerify = { ...src, verify: false } as unknown as Parameters<typeof startDrill>[2];
+  const noVerify = { ...drillOf(src), verify: false } as unknown as Parameters<typeof startDrill>[2];
   expect(await failure((await startDrill(client(), stack.taskQueue, noVerify)).result())).toMatch(
     /verify: false is refused/,
   );
@@ -192,7 +192,7 @@ test('refused input: verify: false, an unknown field, a workflow id that is not 
 
 test('no COMPLETED snapshot: the drill fails saying so, and creates nothing', async () => {
   const src = addSource(stack.sim.world);
-  const r = await (await startDrill(client(), stack.taskQueue, { ...src, minAge: '48h' })).result();
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src, { minAge: '48h' }))).result();
   expect(r.outcome).toBe('FAILED');
   expect(r.reason).toMatch(/no COMPLETED snapshot at least 172800 s old/);
   expect(r.scratch).toBeUndefined();

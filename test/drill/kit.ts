@@ -27,6 +27,8 @@ export function addSource(world: World, nowMs = Date.now()): DrillSource {
     backingProviderName: 'AWS',
     regionName: 'EU_WEST_1',
   });
+  // An older snapshot too: the drill must pick the newest.
+  world.addSnapshot({ groupId: projectId, clusterName }, nowMs - 86_400_000);
   const snap = world.addSnapshot({ groupId: projectId, clusterName }, nowMs);
   return { projectId, clusterName, snapshotId: snap.id, name: `d${n}-${process.pid}` };
 }
@@ -38,6 +40,14 @@ export function fastWorld(world: World, restoreMs = 2_000): void {
   world.defaultRestoreMs = restoreMs;
   world.phases = { pendingMs: 100, queuedMs: 100 };
 }
+
+/** The drill of a source (the newest COMPLETED snapshot: no snapshotId), with `extra` fields. */
+export const drillOf = (src: DrillSource, extra: Partial<DrillInput> = {}): DrillInput => ({
+  name: src.name,
+  projectId: src.projectId,
+  clusterName: src.clusterName,
+  ...extra,
+});
 
 export function startDrill(client: WorkflowClient, taskQueue: string, input: DrillInput) {
   return client.start(drillWorkflow, { taskQueue, workflowId: drillScheduleId(input.name), args: [input] });

@@ -4,6 +4,7 @@
 // leftover, and input a drill refuses.
 import { WorkflowFailedError } from '@temporalio/client';
 import { DRILL_TAG_KEY } from '../../common/drill';
+import { scratchClusterName } from '../../common/drill-input';
 import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { pollUntil } from '../helpers/poll';
@@ -197,4 +198,63 @@ test('no COMPLETED snapshot: the drill fails saying so, and creates nothing', as
   expect(r.reason).toMatch(/no COMPLETED snapshot at least 172800 s old/);
   expect(r.scratch).toBeUndefined();
   expect(scratchOf(stack.sim.world, src.projectId)).toEqual([]);
+});
+
+test('a create that does the work and answers 500: looked up by name and tags, adopted, one cluster', async () => {
+  const src = addSource(stack.sim.world);
+  stack.sim.faults.add({
+    operation: 'createFlexCluster',
+    groupId: src.projectId,
+    times: 1,
+    action: { kind: 'after-commit' },
+  });
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src))).result();
+  expect(r.outcome).toBe('PASSED');
+  expect(r.stages.find((s) => s.name === 'create-cluster')?.detail).toMatch(/answered .*500.*but it had created/);
+  expect(
+    stack.sim.calls.filter((c) => c.operation === 'createFlexCluster' && c.groupId === src.projectId),
+  ).toHaveLength(1);
+  expect(scratchOf(stack.sim.world, src.projectId)).toEqual([]);
+});
+
+test('a delete that fails for a while, then works: PASSED, the teardown says how many tries', async () => {
+  const src = addSource(stack.sim.world);
+  stack.sim.faults.add({
+    operation: 'deleteFlexCluster',
+    groupId: src.projectId,
+    times: 2,
+    action: { kind: 'status', status: 503, errorCode: 'SERVICE_UNAVAILABLE' },
+  });
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src))).result();
+  expect(r.outcome).toBe('PASSED');
+  expect(r.stages.find((s) => s.name === 'teardown')?.detail).toBe('deleted, 404 confirmed');
+  expect(scratchOf(stack.sim.world, src.projectId)).toEqual([]);
+});
+
+test('the project’s cluster limit: FAILED naming it, nothing created', async () => {
+  const src = addSource(stack.sim.world);
+  const limit = stack.sim.world.maxClustersPerProject;
+  stack.sim.world.maxClustersPerProject = 1;
+  try {
+    const r = await (await startDrill(client(), stack.taskQueue, drillOf(src))).result();
+    expect(r.outcome).toBe('FAILED');
+    expect(r.reason).toMatch(/could not be created: .*TOO_MANY_CLUSTERS/);
+    expect(r.scratch).toMatchObject({ created: false });
+  } finally {
+    stack.sim.world.maxClustersPerProject = limit;
+  }
+  expect(scratchOf(stack.sim.world, src.projectId)).toEqual([]);
+});
+
+test('a cluster with the scratch name exists: refused, and never touched', async () => {
+  const src = addSource(stack.sim.world);
+  // The names this drill can choose (this minute and the next): someone else's clusters, untagged.
+  const now = Date.now();
+  const names = [now, now + 60_000].map((t) => scratchClusterName(src.clusterName, t));
+  for (const name of names) stack.sim.world.addCluster({ groupId: src.projectId, name, kind: 'flex' });
+  const r = await (await startDrill(client(), stack.taskQueue, drillOf(src))).result();
+  expect(r.outcome).toBe('FAILED');
+  expect(r.reason).toMatch(/already exists .*a drill restores only into a cluster it creates/);
+  expect(r.restore).toBeUndefined();
+  expect(scratchOf(stack.sim.world, src.projectId).map((c) => c.name)).toEqual(names);
 });

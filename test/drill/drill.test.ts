@@ -182,6 +182,10 @@ test('refused input: verify: false, an unknown field, a workflow id that is not 
   expect(await failure((await startDrill(client(), stack.taskQueue, noVerify)).result())).toMatch(
     /verify: false is refused/,
   );
+  const typo = { ...drillOf(src), deadlin: '1h' } as unknown as Parameters<typeof startDrill>[2];
+  expect(await failure((await startDrill(client(), stack.taskQueue, typo)).result())).toMatch(
+    /unknown field\(s\) 'deadlin'/,
+  );
   const h = await client().start('drillWorkflow', {
     taskQueue: stack.taskQueue,
     workflowId: `not-a-drill-${src.name}`,
@@ -227,7 +231,9 @@ test('a delete that fails for a while, then works: PASSED, the teardown says how
   });
   const r = await (await startDrill(client(), stack.taskQueue, drillOf(src))).result();
   expect(r.outcome).toBe('PASSED');
-  expect(r.stages.find((s) => s.name === 'teardown')?.detail).toBe('deleted, 404 confirmed');
+  expect(r.stages.find((s) => s.name === 'teardown')?.detail).toBe(
+    'deleted, 404 confirmed (after 2 failed delete call(s))',
+  );
   expect(scratchOf(stack.sim.world, src.projectId)).toEqual([]);
 });
 

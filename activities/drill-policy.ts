@@ -22,7 +22,7 @@ async function startEvent(temporal: Client, namespace: string, workflowId: strin
 }
 
 /** The drill whose child the calling restore is, proven from both start events; undefined for any other restore. */
-export async function drillParentOf(temporal: Client | undefined, c: Caller): Promise<string | undefined> {
+async function drillParentOf(temporal: Client | undefined, c: Caller): Promise<string | undefined> {
   if (!temporal) return undefined;
   const own = await startEvent(temporal, c.namespace, c.workflowId, c.runId);
   const firstRun = own?.firstExecutionRunId || c.runId;

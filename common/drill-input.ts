@@ -85,6 +85,9 @@ export function isDrillWorkflowId(workflowId: string, drill: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/.test(workflowId.slice(base.length + 1));
 }
 
+/** The RestoreRequestDigest value of a drill's runs: what finds them (a drill adds no Keyword attribute of its own). */
+export const drillDigest = (name: string): string => `drill:${name}`;
+
 /** Cluster names: at most 64 characters (the restore input's limit), the API's pattern. */
 const NAME_MAX_LEN = 64;
 

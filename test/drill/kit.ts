@@ -1,7 +1,7 @@
 // Drill tests' small world: a Flex source with a COMPLETED snapshot (and data, on the simulator's FerretDB), and a
 // drill started the way a schedule starts it (workflow id = the drill's schedule id).
 import type { WorkflowClient } from '@temporalio/client';
-import type { DrillInput, DrillResult } from '../../common/drill';
+import type { DrillInput } from '../../common/drill';
 import { drillScheduleId } from '../../common/drill';
 import type { World } from '../../simulator/world';
 import { drillWorkflow } from '../../workflows';
@@ -55,5 +55,3 @@ export function startDrill(client: WorkflowClient, taskQueue: string, input: Dri
 
 export const scratchOf = (world: World, projectId: string) =>
   [...world.clusters.values()].filter((c) => c.groupId === projectId && c.name.startsWith('drill-'));
-
-export type { DrillResult };

@@ -2,7 +2,7 @@
 // drill started the way a schedule starts it (workflow id = the drill's schedule id).
 import type { WorkflowClient } from '@temporalio/client';
 import type { DrillInput } from '../../common/drill';
-import { drillScheduleId } from '../../common/drill';
+import { drillStartOptions } from '../../common/drill-input';
 import type { World } from '../../simulator/world';
 import { drillWorkflow } from '../../workflows';
 
@@ -50,7 +50,8 @@ export const drillOf = (src: DrillSource, extra: Partial<DrillInput> = {}): Dril
 });
 
 export function startDrill(client: WorkflowClient, taskQueue: string, input: DrillInput) {
-  return client.start(drillWorkflow, { taskQueue, workflowId: drillScheduleId(input.name), args: [input] });
+  const { workflowType: _type, ...o } = drillStartOptions(input);
+  return client.start(drillWorkflow, { ...o, taskQueue, args: [input] });
 }
 
 export const scratchOf = (world: World, projectId: string) =>

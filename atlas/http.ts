@@ -9,14 +9,13 @@ import { HttpClient } from 'urllib';
 import type { z } from 'zod';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
 import type { AtlasAuth } from './auth';
-import { parseRetryAfter } from './auth';
 import { checkedBaseUrl } from './base-url';
 import { AtlasApiError, AtlasResponseShapeError } from './errors';
 import type { Operation, OperationName } from './operations';
 import { fillPath, OPS } from './operations';
 import { ApiErrorSchema } from './schemas';
 import { setTimeout as delay } from 'node:timers/promises';
-import { retryAfterDelayMs } from '../common/retry-after';
+import { parseRetryAfter, retryAfterDelayMs } from '../common/retry-after';
 
 export const USER_AGENT = `${TOOL_NAME}/${TOOL_VERSION} (node ${process.version})`;
 

@@ -3,7 +3,8 @@
 // on terminate), cancelled and busy items.
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { quietRuntime } from '../../harness/kit/runtime';
 import { startDevServer } from '../../devserver/devserver';
 import type { RestoreInput } from '../../common/input';
 import { restoreWorkflowId } from '../../common/input';
@@ -30,11 +31,7 @@ let worker: Worker;
 let running: Promise<void>;
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // installed already
-  }
+  quietRuntime();
   env = await startDevServer();
   client = env.client;
   worker = await Worker.create({

@@ -4,7 +4,8 @@ import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { Recorded } from './histories';
 import { bundleOf, currentBundle } from '../helpers/bundle';
-import { forReplay, loadArchivedHistories, loadHistories, quietRuntime } from './histories';
+import { quietRuntime } from '../../harness/kit/runtime';
+import { forReplay, loadArchivedHistories, loadHistories } from './histories';
 
 const recorded = loadHistories();
 quietRuntime();

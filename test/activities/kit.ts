@@ -6,6 +6,7 @@ import type { AtlasClient } from '../../atlas/client';
 import { createActivities } from '../../activities';
 import type { AtlasFailureDetails } from '../../common/failure-types';
 import { restoreWorkflowId } from '../../common/input';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 export const activitiesOver = (atlas: AtlasClient) => createActivities({ atlas });
 
@@ -19,7 +20,7 @@ function restoreContext(arg: unknown) {
         targetClusterName: t.targetClusterName,
       })
     : 'atlas-restore-test';
-  return { workflowType: 'restoreWorkflow', workflowExecution: { workflowId, runId: 'test-run' } };
+  return { workflowType: RESTORE_WORKFLOW_TYPE, workflowExecution: { workflowId, runId: 'test-run' } };
 }
 
 /** Runs `fn(arg)` as an activity called by the restore of its target; resolves with its result. */

@@ -13,6 +13,7 @@ import { progressQuery } from '../../workflows/batch-definitions';
 import { temporal } from '@temporalio/proto';
 import { historyCommand } from '../../client/commands/history';
 import { pollUntil } from '../helpers/poll';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 const P = 'a'.repeat(24);
 const S = 'b'.repeat(24);
@@ -97,7 +98,7 @@ test('520 restores: the batch continues as new every 200, carrying the summary; 
 
 test('outcomes per item: completed, preflight failed (from the child result), target busy (NOT_STARTED), cancelled child', async () => {
   // A restore already holds busy-1's workflow id: the batch must not start a second one.
-  const holder = await client.workflow.start('restoreWorkflow', {
+  const holder = await client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: restoreWorkflowId(item('wait-busy')),
     args: [item('wait-busy')],

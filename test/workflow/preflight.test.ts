@@ -6,6 +6,7 @@ import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 let h: Stack;
 beforeAll(async () => {
@@ -118,7 +119,7 @@ test('input without the data-loss acknowledgement fails fast, naming the field, 
   const { acknowledgeDataLoss: _ack, ...noAck } = pair.input;
   const before = h.atlasCalls.length;
   // The workflow itself refuses (e.g. a parent that skipped client-side validation).
-  const handle = await h.env.client.workflow.start('restoreWorkflow', {
+  const handle = await h.env.client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue: h.taskQueue,
     workflowId: `noack-${pair.target.name}`,
     args: [noAck],

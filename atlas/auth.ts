@@ -204,8 +204,11 @@ function tokenError(status: number, body: unknown, retryAfterS: number | undefin
     return new AtlasApiError(
       status,
       'INVALID_CLIENT_CREDENTIALS',
-      `the service account client id or secret was not accepted${said}; check MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET`,
+      `the service account client id or secret was not accepted${said}`,
       'oauthToken',
+      undefined,
+      false,
+      'check MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET',
     );
   if (status === 429)
     return new AtlasApiError(

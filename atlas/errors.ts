@@ -81,6 +81,8 @@ export class AtlasApiError extends Error {
     /** Seconds from the Retry-After header, when Atlas sent one. */
     readonly retryAfterS?: number,
     sunsetPath = false,
+    /** What the operator should check (the scheme's variables after a 401): the failure's one hint. */
+    readonly hint?: string,
   ) {
     // What Atlas says is kept bounded: it travels into failures, the audit trail, the result and notifications.
     super(
@@ -91,8 +93,8 @@ export class AtlasApiError extends Error {
   }
 
   toJSON(): object {
-    const { name, message, status, errorCode, detail, operation, retryAfterS, errorClass } = this;
-    return { name, message, status, errorCode, detail, operation, retryAfterS, errorClass };
+    const { name, message, status, errorCode, detail, operation, retryAfterS, errorClass, hint } = this;
+    return { name, message, status, errorCode, detail, operation, retryAfterS, errorClass, hint };
   }
 }
 
@@ -189,6 +191,7 @@ export function describeAtlasError(e: unknown): AtlasErrorDescription | undefine
     errorCode: e.errorCode,
     operation: e.operation,
     ...(e.retryAfterS !== undefined ? { retryAfterS: e.retryAfterS } : {}),
+    ...(e.hint ? { hint: e.hint } : {}),
   };
   switch (e.errorClass) {
     case 'retryable':
@@ -200,7 +203,7 @@ export function describeAtlasError(e: unknown): AtlasErrorDescription | undefine
     case 'routing':
       return { ...base, type: FAILURE.routing, retryable: false, benign: false, definite: true };
     case 'auth':
-      return { ...base, type: FAILURE.auth, retryable: false, benign: false, hint: authHint(e.status) };
+      return { ...base, type: FAILURE.auth, retryable: false, benign: false, hint: e.hint ?? authHint(e.status) };
     case 'fatal':
       return { ...base, type: FAILURE.rejected, retryable: false, benign: false, definite: true };
   }

@@ -5,6 +5,7 @@
 // API calls M2/M5 is then probed with a tenant read, because after the sunset its backups answer only through Flex.
 import type { Backend } from '../common/types';
 import type { AtlasClient } from './client';
+import { FAILURE } from '../common/failure-types';
 import { AtlasApiError, AtlasRoutingError, ROUTING_PROBLEMS } from './errors';
 import type { Cluster, FlexCluster } from './schemas';
 
@@ -53,7 +54,7 @@ export async function describeCluster(atlas: AtlasClient, groupId: string, name:
   }
 }
 
-const isRouting = (e: unknown): e is AtlasApiError => e instanceof AtlasApiError && e.errorClass === 'routing';
+const isRouting = (e: unknown): e is AtlasApiError => e instanceof AtlasApiError && e.failureType === FAILURE.routing;
 const answer = (e: AtlasApiError): string => `HTTP ${e.status} ${e.errorCode}`;
 
 /**

@@ -78,7 +78,7 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
     const e = await apiError(
       clientFor(sim, { auth: new DigestAuth('pubkey01', 'wrong-private-key-xyz') }).getCluster(g, 'src'),
     );
-    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
+    expect(e).toMatchObject({ status: 401, failureType: 'AtlasAuth' });
     expect(e.hint).toMatch(/API key pair was not accepted.*MONGODB_ATLAS_PUBLIC_API_KEY/);
     expect(e.message).not.toContain('wrong-private-key-xyz');
     // What a reason shows (message; hint): one hint, the scheme's, not a second generic one.
@@ -95,7 +95,7 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
         targetProjectId: g,
       }),
     );
-    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', errorClass: 'auth' });
+    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', failureType: 'AtlasAuth' });
   });
 });
 
@@ -133,7 +133,7 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     expect(e).toMatchObject({
       status: 401,
       errorCode: 'INVALID_CLIENT_CREDENTIALS',
-      errorClass: 'auth',
+      failureType: 'AtlasAuth',
       operation: 'oauthToken',
     });
     expect(e.hint).toContain('MONGODB_ATLAS_CLIENT_SECRET');
@@ -164,7 +164,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     const e = await apiError(
       clientFor(sim, { auth: sa({ sleep: async () => undefined, maxTokenRetries: 2 }) }).getCluster(g, 'src'),
     );
-    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 1 });
+    expect(e).toMatchObject({
+      status: 429,
+      errorCode: 'RATE_LIMITED',
+      failureType: 'AtlasRateLimited',
+      retryAfterS: 1,
+    });
   });
 
   test('a Retry-After longer than the in-process wait limit is handed to the caller at once', async () => {
@@ -186,7 +191,7 @@ describe('static bearer token', () => {
   test('a valid token works; a wrong one is a clear 401 without the token', async () => {
     expect((await clientFor(sim, { auth: new BearerAuth('static-token-123') }).getCluster(g, 'src')).name).toBe('src');
     const e = await apiError(clientFor(sim, { auth: new BearerAuth('stale-token-456') }).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
+    expect(e).toMatchObject({ status: 401, failureType: 'AtlasAuth' });
     expect(e.hint).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
     expect(e.message).not.toContain('stale-token-456');
   });

@@ -34,7 +34,7 @@ describe('Atlas client against the simulator (legacy era)', () => {
     ).rejects.toMatchObject({
       status: 409,
       errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
-      errorClass: 'conflict',
+      failureType: 'AtlasConflict',
     });
     await new Promise((r) => setTimeout(r, 350));
     const done = await atlas.getRestoreJob('tenant', g, 'src', job.id);
@@ -46,6 +46,6 @@ describe('Atlas client against the simulator (legacy era)', () => {
   test('a flex call on a tenant cluster is a routing error', async () => {
     const err = await atlas.getFlexCluster(g, 'src').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AtlasApiError);
-    expect((err as AtlasApiError).errorClass).toBe('routing');
+    expect((err as AtlasApiError).failureType).toBe('AtlasRouting');
   });
 });

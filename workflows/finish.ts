@@ -46,17 +46,17 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
   st.nextPollAt = undefined;
   st.audit.add('finished', `${outcome}${reason ? `: ${reason}` : ''}`, { outcome });
   st.enter('DONE');
-  const w = st.c.main;
+  const w = st.carried.main;
   // The Atlas-side duration of a completed restore feeds the polling schedule of the next one into this target.
-  const from = st.c.restoreScheduledDate ?? w?.submittedAt;
+  const from = st.carried.restoreScheduledDate ?? w?.submittedAt;
   const atlasS =
     w?.restoreFinishedDate && from ? (Date.parse(w.restoreFinishedDate) - Date.parse(from)) / 1000 : undefined;
   if (outcome === 'COMPLETED' && atlasS && atlasS > 0) upsertSearchAttributes([{ key: SA.durationS, value: atlasS }]);
-  const durationS = (nowMs() - Date.parse(st.c.startedAt)) / 1000;
+  const durationS = (nowMs() - Date.parse(st.carried.startedAt)) / 1000;
   metricMeter.createCounter('atlas_restore_outcomes', '1', 'finished restores by outcome').add(1, { outcome });
   metricMeter
     .createHistogram('atlas_restore_duration_seconds', 'float', 's', 'restore duration, start to outcome')
-    .record(durationS, { backend: st.c.backend ?? 'unknown', outcome });
+    .record(durationS, { backend: st.carried.backend ?? 'unknown', outcome });
   log.info(`restore finished: ${outcome}`, { target: st.req.targetClusterName, outcome, reason });
   // Every terminal outcome is told (the activity filters by configuration); a failed delivery is only audited.
   await notifyEvent(st, eventTypeOf(outcome), {
@@ -71,18 +71,18 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     runId: info.runId,
     outcome,
     reason,
-    backend: st.c.backend,
+    backend: st.carried.backend,
     restoreJobId: w?.job.jobId,
     restoreFinishedDate: w?.restoreFinishedDate,
     jobStatus: w?.status,
-    checks: st.c.checks,
-    compensations: st.c.compensations,
-    recoveryPoint: st.c.recoveryPoint,
-    approvedBy: st.c.approvedBy,
-    ...(st.c.policy ? { policy: st.c.policy } : {}),
+    checks: st.carried.checks,
+    compensations: st.carried.compensations,
+    recoveryPoint: st.carried.recoveryPoint,
+    approvedBy: st.carried.approvedBy,
+    ...(st.carried.policy ? { policy: st.carried.policy } : {}),
     polls: w?.polls ?? 0,
     ...(st.verification ? { verification: st.verification } : {}),
-    startedAt: st.c.startedAt,
+    startedAt: st.carried.startedAt,
     finishedAt: nowIso(),
     audit: st.audit.events,
   };
@@ -116,7 +116,7 @@ async function tellBatch(r: RestoreResult): Promise<void> {
 
 /** The final outcome and reason once the saga ran: an undo that failed turns COMPENSATED into FAILED. */
 function settle(st: RestoreState, e: Ending): { outcome: Outcome; reason?: string } {
-  const steps = st.c.compensations;
+  const steps = st.carried.compensations;
   const failed = steps.filter((s) => s.status === 'failed');
   if (steps.length) {
     const what = failed.length

@@ -49,7 +49,7 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
     };
   }
   if (report.policy && round === 1) {
-    st.c.policy = report.policy;
+    st.carried.policy = report.policy;
     const p = report.policy;
     st.audit.add(
       'policy',
@@ -61,10 +61,10 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
         : { mode: 'enforced', digest: p.digest, rule: p.rule, approvers: p.approvers },
     );
   }
-  st.c.checks = report.checks;
-  st.c.backend = report.backend;
-  st.c.recoveryPoint = report.recoveryPoint;
-  st.c.plan = report.plan;
+  st.carried.checks = report.checks;
+  st.carried.backend = report.backend;
+  st.carried.recoveryPoint = report.recoveryPoint;
+  st.carried.plan = report.plan;
   for (const c of report.checks)
     st.audit.add('check', `${c.name}: ${c.status} (${c.evidence})`, { check: c.name, status: c.status, round });
   const failed = report.checks.filter((c) => c.status === 'fail');
@@ -96,7 +96,7 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
     `waiting for approval until ${st.approvalTimeoutAt} (requester ${req.requester ?? 'unknown'})`,
   );
   await notifyEvent(st, 'restore.approval_requested', {
-    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.c.plan ?? 'restore'}`,
+    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.carried.plan ?? 'restore'}`,
   });
   const decided = patched(APPROVAL_TIMER_PATCH)
     ? await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000, {
@@ -118,7 +118,7 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
     st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
     return { outcome: 'REJECTED', reason: `rejected by ${note}; nothing was changed` };
   }
-  st.c.approvedBy = d.by;
+  st.carried.approvedBy = d.by;
   st.audit.add('approved', `approved by ${note}`, { by: d.by });
   return undefined;
 }
@@ -136,15 +136,15 @@ export async function learn(st: RestoreState): Promise<void> {
   const e = await readExpectation(st, 'Read durations of earlier restores into this target');
   if (!e) return; // Without it the schedule starts fast and backs off.
   const { spreadDf, spreadHi, ...old } = e;
-  Object.assign(st.c, old);
-  if (spreadDf !== undefined && patched(RELEARN_PATCH)) Object.assign(st.c, { spreadDf, spreadHi });
+  Object.assign(st.learned, old);
+  if (spreadDf !== undefined && patched(RELEARN_PATCH)) Object.assign(st.learned, { spreadDf, spreadHi });
 }
 
 /** The one re-read at the window (workflows/polling.ts relearnDue): a failed read keeps the expectation it had. */
 export async function relearn(st: RestoreState): Promise<void> {
-  st.c.relearned = true;
+  st.learned.relearned = true;
   const e = await readExpectation(st, 'Read durations again: other restores may have measured the spread since');
-  if (e) Object.assign(st.c, e);
+  if (e) Object.assign(st.learned, e);
 }
 
 /** The expectation from the history activity (a visibility read, no Atlas call); undefined if it failed. */
@@ -164,15 +164,15 @@ async function readExpectation(st: RestoreState, summary: string): Promise<Expec
 export async function submit(st: RestoreState): Promise<Ending | undefined> {
   const req = st.req;
   st.enter('SUBMITTING');
-  st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
+  st.audit.add('submit-attempt', `submitting via the ${st.carried.backend} API`);
   st.submitRequest = {
     projectId: req.projectId,
     clusterName: req.clusterName,
     snapshotId: req.snapshotId,
     targetProjectId: req.targetProjectId,
     targetClusterName: req.targetClusterName,
-    backend: st.c.backend!,
-    notBefore: st.c.startedAt,
+    backend: st.carried.backend!,
+    notBefore: st.carried.startedAt,
   };
   st.submitProgress = { mayHaveCreated: false, limits: st };
   let sub;
@@ -210,15 +210,15 @@ export async function submit(st: RestoreState): Promise<Ending | undefined> {
 }
 
 function jobKnown(st: RestoreState, jobId: string, status: string, via: string, restoreScheduledDate?: string): void {
-  st.c.main = newWatch(
-    { backend: st.c.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
+  st.carried.main = newWatch(
+    { backend: st.carried.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
     nowIso(),
     status,
   );
-  st.c.restoreScheduledDate = restoreScheduledDate;
+  st.carried.restoreScheduledDate = restoreScheduledDate;
   st.audit.add(via === 'created' ? 'submitted' : 'adopted', `restore job ${jobId} (${via})`, { jobId, status, via });
-  if (st.req.rollbackOnFailure && st.c.recoveryPoint)
-    pushUndo(st, { kind: 'rollback', recoveryPoint: st.c.recoveryPoint });
+  if (st.req.rollbackOnFailure && st.carried.recoveryPoint)
+    pushUndo(st, { kind: 'rollback', recoveryPoint: st.carried.recoveryPoint });
 }
 
 /** One look, not cancellable, for a job an interrupted or failed submit may have created. undefined: could not tell. */

@@ -29,7 +29,7 @@ import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definiti
 import type { Ending, Interruption } from './finish';
 import { finish } from './finish';
 import { notifyEvent } from './notify';
-import type { RestoreCarry } from './carry-schema';
+import type { JobWatch, RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
@@ -254,8 +254,10 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     if (notSubmitted) return notSubmitted;
   }
 
+  const w = st.carried.main;
+  // Never so: acceptCarry resumes only a run with a job (or an ending, finished before run), and submit made one.
+  if (!w) throw ApplicationFailure.nonRetryable('invalid carried state: no job to wait for', 'InvalidInput');
   st.enter('POLLING');
-  const w = st.carried.main!;
   const end = await waitForJob(st, w, {
     purpose: 'restore',
     policy: req.polling,
@@ -306,7 +308,7 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
       reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.carried.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
     };
   if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
-  const look = await lastLook(st);
+  const look = await lastLook(st, w);
   const at = look.ok ? `at ${nowIso()}` : `when last read (the final look failed: ${look.error})`;
   if (w.status === 'FAILED')
     return {
@@ -332,8 +334,7 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
 }
 
 /** One read of the job after an interruption, so the outcome names its latest status. */
-async function lastLook(st: RestoreState): Promise<{ ok: true } | { ok: false; error: string }> {
-  const w = st.carried.main!;
+async function lastLook(st: RestoreState, w: JobWatch): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     const job = await sideActs.getRestoreJob.executeWithOptions(
       { summary: `Last look at restore job ${w.job.jobId}` },

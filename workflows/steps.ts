@@ -3,6 +3,7 @@
 // every such ending says "nothing was changed".
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
+import type { Backend } from '../common/types';
 import { findActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { pushUndo } from './compensation';
@@ -104,7 +105,8 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
       })
     : await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
   st.awaitingApproval = false;
-  if (!decided) {
+  const d = decided ? st.decision : undefined;
+  if (!d) {
     st.audit.add('approval-timeout', 'no decision before the approval timeout');
     return {
       outcome: 'REJECTED',
@@ -112,7 +114,6 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
         'nobody approved the restore before the approval timeout; nothing was changed; start it again when an approver is available',
     };
   }
-  const d = st.decision!;
   const note = `${d.by}${d.note ? `: ${d.note}` : ''}`;
   if (!d.approved) {
     st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
@@ -163,15 +164,22 @@ async function readExpectation(st: RestoreState, summary: string): Promise<Expec
 /** Submits exactly once; on success the job exists and its undo is pushed. Returns an ending if nothing was submitted. */
 export async function submit(st: RestoreState): Promise<Ending | undefined> {
   const req = st.req;
+  // Never so: preflight ends the restore when it found no restore API for the source.
+  const backend = st.carried.backend;
+  if (!backend)
+    return {
+      outcome: 'PREFLIGHT_FAILED',
+      reason: 'preflight failed, nothing was changed: no restore API found for the source',
+    };
   st.enter('SUBMITTING');
-  st.audit.add('submit-attempt', `submitting via the ${st.carried.backend} API`);
+  st.audit.add('submit-attempt', `submitting via the ${backend} API`);
   st.submitRequest = {
     projectId: req.projectId,
     clusterName: req.clusterName,
     snapshotId: req.snapshotId,
     targetProjectId: req.targetProjectId,
     targetClusterName: req.targetClusterName,
-    backend: st.carried.backend!,
+    backend,
     notBefore: st.carried.startedAt,
   };
   st.submitProgress = { mayHaveCreated: false, limits: st };
@@ -205,13 +213,20 @@ export async function submit(st: RestoreState): Promise<Ending | undefined> {
       };
     return undefined;
   }
-  jobKnown(st, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
+  jobKnown(st, backend, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
   return undefined;
 }
 
-function jobKnown(st: RestoreState, jobId: string, status: string, via: string, restoreScheduledDate?: string): void {
+function jobKnown(
+  st: RestoreState,
+  backend: Backend,
+  jobId: string,
+  status: string,
+  via: string,
+  restoreScheduledDate?: string,
+): void {
   st.carried.main = newWatch(
-    { backend: st.carried.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
+    { backend, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
     nowIso(),
     status,
   );
@@ -235,7 +250,7 @@ export async function lookForJob(st: RestoreState): Promise<boolean | undefined>
       ]),
     );
     if (!found) return false;
-    jobKnown(st, found.jobId, found.status, 'after-interruption');
+    jobKnown(st, req.backend, found.jobId, found.status, 'after-interruption');
     return true;
   } catch (e) {
     st.audit.add('retry', `could not check for a job created before the interruption: ${describeFailure(e).message}`);

@@ -136,12 +136,21 @@ export interface RateLimitedWait {
   retryAfterS?: number;
 }
 
+/**
+ * What the restore did to the target, as far as it can tell: `no` before any job (Atlas was not asked to change it,
+ * and the reason says "nothing was changed"), `unconfirmed` when a create may have made a job that no lookup could
+ * confirm either way (check the target in Atlas), `job` once a restore job exists (its jobStatus says what it did).
+ */
+export type TargetChanged = 'no' | 'unconfirmed' | 'job';
+
 export interface RestoreResult {
   workflowId: string;
   runId: string;
   outcome: Outcome;
   /** One sentence a person can act on; set for every outcome but COMPLETED. */
   reason?: string;
+  /** Whether Atlas was asked to change the target (TargetChanged); absent in results of older builds. */
+  targetChanged?: TargetChanged;
   backend?: Backend;
   restoreJobId?: string;
   restoreFinishedDate?: string;

@@ -22,7 +22,7 @@ import { childCancelledSignal } from './batch-definitions';
 import { SA } from '../common/constants';
 import { eventTypeOf } from '../common/events';
 import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
-import type { RestoreResult } from '../common/result';
+import type { RestoreResult, TargetChanged } from '../common/result';
 import { nowIso, nowMs } from './clock';
 import { notifyEvent } from './notify';
 import { verificationSummary } from './verify';
@@ -30,14 +30,51 @@ import type { RestoreState } from './state';
 
 export type Interruption = 'cancel' | 'deadline';
 
-/** How the restore ended, before finishing: the outcome, the reason, whether the saga runs, whether it was a cancel. */
-export interface Ending {
+/**
+ * How the restore ended, before finishing: the outcome, the reason, whether the saga runs, whether it was a cancel,
+ * and what it did to the target (TargetChanged). An ending before any job is made by nothingChanged, which writes
+ * the phrase into the reason; any other ending without `targetChanged` counts as `job` when a job exists, else as
+ * `unconfirmed` (never as "nothing was changed").
+ */
+export type Ending = UnchangedEnding | ChangedEnding;
+
+interface EndingBase {
   outcome: Outcome;
+  /** A cancel request: close the workflow as Canceled. */
+  cancelled?: boolean;
+}
+
+/** Before any job: Atlas was not asked to change the target, and the reason says so. */
+interface UnchangedEnding extends EndingBase {
+  targetChanged: 'no';
+  reason: NothingChangedReason;
+  undo?: never;
+}
+
+interface ChangedEnding extends EndingBase {
+  targetChanged?: Exclude<TargetChanged, 'no'>;
   reason?: string;
   /** Run the saga's undos first (the job FAILED). */
   undo?: boolean;
-  /** A cancel request: close the workflow as Canceled. */
-  cancelled?: boolean;
+}
+
+const NOTHING_CHANGED = 'nothing was changed';
+declare const saysNothingChanged: unique symbol;
+/** A reason that says "nothing was changed": only nothingChanged makes one. */
+type NothingChangedReason = string & { readonly [saysNothingChanged]: true };
+
+/**
+ * An ending before any job exists: `say` places the phrase in the reason (appended if it does not). The one place the
+ * phrase is written.
+ */
+export function nothingChanged(
+  outcome: Outcome,
+  say: (nothing: typeof NOTHING_CHANGED) => string,
+  o: { cancelled?: boolean } = {},
+): UnchangedEnding {
+  const said = say(NOTHING_CHANGED);
+  const reason = (said.includes(NOTHING_CHANGED) ? said : `${said}; ${NOTHING_CHANGED}`) as NothingChangedReason;
+  return { outcome, reason, targetChanged: 'no', ...o };
 }
 
 export async function finish(st: RestoreState, ending: Ending): Promise<RestoreResult> {
@@ -71,6 +108,7 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     runId: info.runId,
     outcome,
     reason,
+    targetChanged: ending.targetChanged ?? (w ? 'job' : 'unconfirmed'),
     backend: st.carried.backend,
     restoreJobId: w?.job.jobId,
     restoreFinishedDate: w?.restoreFinishedDate,

@@ -3,7 +3,8 @@
 // before the wait are workflows/steps.ts; how a restore ends, and how each ending shows in Temporal, workflows/finish.ts.
 //
 // The outcome says what Atlas did to the target, nothing more and nothing less: once a job exists, only the job's own
-// terminal status decides; before that, nothing was changed, whatever went wrong.
+// terminal status decides; before that, nothing was changed, whatever went wrong (workflows/finish.ts nothingChanged),
+// unless a create whose answer was lost may have made a job that no lookup could confirm: then it says so.
 import {
   ApplicationFailure,
   CancellationScope,
@@ -27,7 +28,7 @@ import { compensate } from './compensation';
 import type { DecisionBinding } from './definitions';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
 import type { Ending, Interruption } from './finish';
-import { finish } from './finish';
+import { finish, nothingChanged } from './finish';
 import { notifyEvent } from './notify';
 import type { JobWatch, RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
@@ -239,7 +240,7 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     const first = await preflight(st, 1);
     if (first) return first;
     if (req.dryRun)
-      return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${st.carried.plan ?? 'restore'}` };
+      return nothingChanged('DRY_RUN', (n) => `dry run: preflight passed; would ${st.carried.plan ?? 'restore'}; ${n}`);
     // The policy can only add an approval the request did not ask for, never remove one (issue 21).
     const policyAsks = st.carried.policy?.mode === 'enforced' && st.carried.policy.approvers > 0;
     if (req.requireApproval || (policyAsks && patched(POLICY_APPROVAL_PATCH))) {
@@ -289,13 +290,8 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
   if (cancelled) st.audit.add('cancel-requested', 'the workflow was cancelled');
   const head = cancelled ? 'cancelled' : `the restore did not finish by its deadline ${st.carried.deadlineAt}`;
   const outcome = cancelled ? 'CANCELLED' : 'DEADLINE_EXCEEDED';
-  let unsure = '';
-  if (!st.carried.main && st.submitRequest) {
-    const found = await lookForJob(st);
-    if (found === undefined)
-      unsure =
-        '; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas';
-  }
+  // A create whose answer was lost, and no lookup since could tell whether it made a job.
+  const unsure = !st.carried.main && st.submitRequest ? (await lookForJob(st)) === undefined : false;
   const w = st.carried.main;
   const rl = st.rateLimited;
   // A wait for Atlas's rate limit that the interruption ended: its count, for the trail (its entries are only the
@@ -303,11 +299,20 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
   if (rl) streakEnded(st.audit, rl, `the ${cancelled ? 'cancel' : 'deadline'} ended the wait for the ${rl.operation}`);
   // Atlas refused every call, and so did nothing (unless an earlier ambiguous create could not be settled).
   if (!w && !cancelled && rl && !unsure)
+    return nothingChanged(
+      'FAILED',
+      (n) =>
+        `${n}: Atlas kept answering 429 until the deadline ${st.carried.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
+    );
+  // Never "nothing was changed" when a job may exist that no lookup confirmed.
+  if (!w && unsure)
     return {
-      outcome: 'FAILED',
-      reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.carried.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
+      outcome,
+      reason: `${head} before any job was confirmed; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas`,
+      targetChanged: 'unconfirmed',
+      cancelled,
     };
-  if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
+  if (!w) return nothingChanged(outcome, (n) => `${head} before anything was submitted; ${n}`, { cancelled });
   const look = await lastLook(st, w);
   const at = look.ok ? `at ${nowIso()}` : `when last read (the final look failed: ${look.error})`;
   if (w.status === 'FAILED')

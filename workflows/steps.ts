@@ -1,6 +1,6 @@
 // The steps of a restore before the wait: the read-only checks (again after approval), the approval gate, learning
 // from earlier restores, and the one submit. Each returns an Ending when the restore stops there; before a job exists
-// every such ending says "nothing was changed".
+// every such ending says "nothing was changed" (nothingChanged, workflows/finish.ts), unless a create may have made one.
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
 import type { Backend } from '../common/types';
@@ -8,6 +8,7 @@ import { findActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { pushUndo } from './compensation';
 import type { Ending } from './finish';
+import { nothingChanged } from './finish';
 import { notifyEvent } from './notify';
 import { expectationFrom, type Expectation } from '../common/expectation';
 import type { RestoreState } from './state';
@@ -44,10 +45,10 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
   } catch (e) {
     if (isCancellation(e)) throw e;
     const d = describeFailure(e);
-    return {
-      outcome: 'FAILED',
-      reason: `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed`,
-    };
+    return nothingChanged(
+      'FAILED',
+      (n) => `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; ${n}`,
+    );
   }
   if (report.policy && round === 1) {
     st.carried.policy = report.policy;
@@ -76,10 +77,11 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
   );
   st.publish();
   if (failed.length || !report.backend)
-    return {
-      outcome: 'PREFLIGHT_FAILED',
-      reason: `preflight ${round === 2 ? 'after approval ' : ''}failed, nothing was changed: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
-    };
+    return nothingChanged(
+      'PREFLIGHT_FAILED',
+      (n) =>
+        `preflight ${round === 2 ? 'after approval ' : ''}failed, ${n}: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
+    );
   return undefined;
 }
 
@@ -108,16 +110,16 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
   const d = decided ? st.decision : undefined;
   if (!d) {
     st.audit.add('approval-timeout', 'no decision before the approval timeout');
-    return {
-      outcome: 'REJECTED',
-      reason:
-        'nobody approved the restore before the approval timeout; nothing was changed; start it again when an approver is available',
-    };
+    return nothingChanged(
+      'REJECTED',
+      (n) =>
+        `nobody approved the restore before the approval timeout; ${n}; start it again when an approver is available`,
+    );
   }
   const note = `${d.by}${d.note ? `: ${d.note}` : ''}`;
   if (!d.approved) {
     st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
-    return { outcome: 'REJECTED', reason: `rejected by ${note}; nothing was changed` };
+    return nothingChanged('REJECTED', (n) => `rejected by ${note}; ${n}`);
   }
   st.carried.approvedBy = d.by;
   st.audit.add('approved', `approved by ${note}`, { by: d.by });
@@ -167,10 +169,7 @@ export async function submit(st: RestoreState): Promise<Ending | undefined> {
   // Never so: preflight ends the restore when it found no restore API for the source.
   const backend = st.carried.backend;
   if (!backend)
-    return {
-      outcome: 'PREFLIGHT_FAILED',
-      reason: 'preflight failed, nothing was changed: no restore API found for the source',
-    };
+    return nothingChanged('PREFLIGHT_FAILED', (n) => `preflight failed, ${n}: no restore API found for the source`);
   st.enter('SUBMITTING');
   st.audit.add('submit-attempt', `submitting via the ${backend} API`);
   st.submitRequest = {
@@ -195,22 +194,25 @@ export async function submit(st: RestoreState): Promise<Ending | undefined> {
     if (isCancellation(e)) throw e;
     const d = describeFailure(e);
     if (d.submitted === false)
-      return {
-        outcome: 'FAILED',
-        reason: `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed on ${req.targetClusterName}`,
-      };
+      return nothingChanged(
+        'FAILED',
+        (n) =>
+          `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; ${n} on ${req.targetClusterName}`,
+      );
     // A create may have gone through: look again before saying anything.
     const found = await lookForJob(st);
     if (found === undefined)
       return {
         outcome: 'FAILED',
         reason: `the restore could not be submitted (${d.message}), and whether Atlas created a job could not be confirmed: check ${req.targetClusterName} in Atlas before retrying`,
+        targetChanged: 'unconfirmed',
       };
     if (!found)
-      return {
-        outcome: 'FAILED',
-        reason: `the restore could not be submitted (${d.message}); a lookup found no job, so nothing was changed on ${req.targetClusterName}`,
-      };
+      return nothingChanged(
+        'FAILED',
+        (n) =>
+          `the restore could not be submitted (${d.message}); a lookup found no job, so ${n} on ${req.targetClusterName}`,
+      );
     return undefined;
   }
   jobKnown(st, backend, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);

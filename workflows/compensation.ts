@@ -19,7 +19,7 @@ const ROLLBACK_MAX_WAIT_S = 6 * 3600;
 
 /** Pushes an undo (the step it undoes has just succeeded). */
 export function pushUndo(st: RestoreState, u: Undo): void {
-  st.c.undo.push(u);
+  st.carried.undo.push(u);
   st.audit.add(
     'undo-registered',
     `if the restore fails, the target is restored from its own snapshot ${u.recoveryPoint.snapshotId}`,
@@ -28,18 +28,18 @@ export function pushUndo(st: RestoreState, u: Undo): void {
 }
 
 /**
- * Runs the pending undos, last pushed first; each is recorded in st.c.compensations. Not cancellable: a cancel must
+ * Runs the pending undos, last pushed first; each is recorded in st.carried.compensations. Not cancellable: a cancel must
  * not interrupt the clean-up it caused. Returns 'continue' when this run should hand over (a long rollback wait).
  */
 export function compensate(st: RestoreState, mayContinue: boolean): Promise<'done' | 'continue'> {
   return CancellationScope.nonCancellable(async () => {
     for (;;) {
-      const u = st.c.undo.at(-1);
+      const u = st.carried.undo.at(-1);
       if (!u) return 'done';
       const step = await runUndo(st, u, mayContinue);
       if (step === 'continue') return 'continue';
-      st.c.undo.pop();
-      st.c.compensations.push(step);
+      st.carried.undo.pop();
+      st.carried.compensations.push(step);
       st.audit.add('compensation', `${step.step}: ${step.status} - ${step.detail}`, {
         step: step.step,
         status: step.status,
@@ -51,7 +51,7 @@ export function compensate(st: RestoreState, mayContinue: boolean): Promise<'don
 async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise<CompensationStep | 'continue'> {
   const rp = u.recoveryPoint;
   const target = st.req.targetClusterName;
-  if (!st.c.rollback) {
+  if (!st.carried.rollback) {
     try {
       const sub = await submitWithRetries(
         {
@@ -67,7 +67,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
         `Rollback: restore ${target} from its own snapshot`,
         { mayHaveCreated: false, limits: st },
       );
-      st.c.rollback = newWatch(
+      st.carried.rollback = newWatch(
         { backend: rp.backend, projectId: st.req.targetProjectId, clusterName: target, jobId: sub.jobId },
         nowIso(),
         sub.status,
@@ -90,7 +90,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
       };
     }
   }
-  const w = st.c.rollback;
+  const w = st.carried.rollback;
   const end = await waitForJob(st, w, {
     purpose: 'rollback',
     policy: st.req.polling,

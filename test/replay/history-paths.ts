@@ -20,13 +20,14 @@ import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/defini
 import type { Stack } from '../helpers/stack';
 import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { BATCH_WORKFLOW_TYPE, RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
 
 /** One recorded path: what it is called, what it must end as, and how to drive it. */
 export interface HistoryPath {
   name: string;
-  workflowType: 'restoreWorkflow' | 'batchRestoreWorkflow';
+  workflowType: typeof RESTORE_WORKFLOW_TYPE | typeof BATCH_WORKFLOW_TYPE;
   /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
   expect: Outcome | Record<string, number>;
   /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
@@ -120,14 +121,14 @@ function recordingPolicy(): { file: string; key: (who: string) => string } {
 export const HISTORY_PATHS: HistoryPath[] = [
   {
     name: 'completed-tenant',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     run: async (h) =>
       restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input, ...fast }),
   },
   {
     name: 'completed-flex',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // The current era: a tenant cluster answers as Flex (the 2026-01-22 migration), so the flex API is used.
     run: async (h) => {
@@ -146,19 +147,19 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'preflight-failed',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'PREFLIGHT_FAILED',
     run: async (h) => restore(h, addPair(h.sim.world, { nowMs: await simNow(h), target: { paused: true } }).input),
   },
   {
     name: 'dry-run',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'DRY_RUN',
     run: async (h) => restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, dryRun: true }),
   },
   {
     name: 'approval-approved',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     run: async (h) =>
       restore(
@@ -173,7 +174,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-rejected',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'REJECTED',
     run: async (h) =>
       restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, requireApproval: true }, (handle) =>
@@ -182,7 +183,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-timed-out',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'REJECTED',
     run: async (h) =>
       restore(h, {
@@ -193,7 +194,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'submit-foreign-409-then-500-after-commit',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // Two answers of 409 for a restore someone else runs, then a create that commits and still answers 500.
     run: async (h) => {
@@ -227,7 +228,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'submit-rate-limited',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // Two 429s on the create: waited out after Retry-After, no lookup, not counted (issue 20).
     run: async (h) =>
@@ -239,7 +240,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'rate-limited-until-deadline',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'FAILED',
     // Atlas answers every create 429 until the deadline: nothing was changed (issue 20).
     run: async (h) =>
@@ -251,7 +252,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'same-request-again',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // The second of two identical restores: the first one's job is in its baseline and is not adopted (issue 20).
     run: async (h) => {
@@ -265,7 +266,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'policy-refused',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'PREFLIGHT_FAILED',
     // Only dst-* targets are allowed: another target is refused by the policy check, nothing was changed (issue 21).
     policy: () => recordingPolicy().file,
@@ -274,7 +275,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-signed',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // A gated target: alice's signed start, a refused approval by a principal the rule does not list (carol), then
     // bob's signed approval of the run he reviewed (issue 21).
@@ -322,7 +323,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'failed-job-rollback',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPENSATED',
     // Atlas fails the restore job; the target is restored from its own pre-restore snapshot.
     run: async (h) => {
@@ -340,7 +341,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'cancel-after-submit',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'CANCELLED',
     run: async (h) =>
       restore(
@@ -354,7 +355,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'deadline',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'DEADLINE_EXCEEDED',
     // Polls every 30 s: the 5-minute deadline passes within one run.
     run: async (h) =>
@@ -366,7 +367,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'continued-as-new',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // One poll a second for a job that runs until the restore has continued as new (whatever decides when), then
     // ends: two runs, the first ending in continue-as-new. The server's clock is skipped, so this takes seconds.
@@ -389,7 +390,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'batch-with-children',
-    workflowType: 'batchRestoreWorkflow',
+    workflowType: BATCH_WORKFLOW_TYPE,
     expect: { COMPLETED: 1, PREFLIGHT_FAILED: 1 },
     run: async (h) => {
       const now = await simNow(h);

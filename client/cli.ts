@@ -79,6 +79,10 @@ export function buildProgram(): Command {
       '--requester <name>',
       'who asks (default: $USER, else the account you run as); an approver cannot be the requester',
     )
+    .option(
+      '--verify <false|true|json>',
+      'verify the target after the job (on by default): false turns it off; a JSON object sets it (docs/verification.md)',
+    )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
     .option('--signingKey <path>', 'SSH key that signs the start (default: $ATLAS_RESTORE_SIGNING_KEY)')
@@ -222,14 +226,16 @@ export function buildProgram(): Command {
     )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', "wait for the summary; exit with the worst restore's code")
+    .option('--verify <false|true|json>', 'verify setting for every restore of the plan that gives none (default: on)')
     .addOption(output())
     .action(
-      run(async (file: string, f: { wait?: boolean; force?: boolean; output: OutputFormat }) => {
+      run(async (file: string, f: { wait?: boolean; force?: boolean; verify?: string; output: OutputFormat }) => {
         const cfg = loadConfig();
         const client = async () => (await import('./connection.js')).connectClient(cfg.temporal);
         return (await import('./commands/batch.js')).batchCommand(client, file, {
           wait: !!f.wait,
           force: !!f.force,
+          ...(f.verify !== undefined ? { verify: f.verify } : {}),
           output: f.output,
           taskQueue: cfg.taskQueue,
         });

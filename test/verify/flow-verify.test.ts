@@ -133,3 +133,18 @@ test('after a rollback restore: a target that fails verification makes the rollb
   expect(off.count('verifyRestore')).toBe(0);
   expect(o.verification).toMatchObject({ status: 'SKIPPED', reason: 'verify: false was given', after: 'rollback' });
 });
+
+test('the default is carried across continue-as-new: a long restore without `verify` is verified in its last run', async () => {
+  // RUNNING for more polls than one run makes (POLLS_PER_RUN = 100), then COMPLETED.
+  const a = stubAtlas({
+    read: (_ref, n) => ({ status: n > 130 ? 'COMPLETED' : 'RUNNING' }),
+    verify: () => report('PASSED'),
+  });
+  const r = await withWorker(env, a.activities, (tq) =>
+    run(tq, noVerify({ polling: { initialS: 1, maxS: 1, learn: false } })),
+  );
+  expect(r.outcome).toBe('COMPLETED');
+  expect(r.audit.some((e) => e.type === 'continued')).toBe(true);
+  expect(a.count('verifyRestore')).toBe(1);
+  expect(r.verification?.status).toBe('PASSED');
+});

@@ -31,14 +31,14 @@ const skipped = (reason: string): Verification => {
  */
 export function resolveVerifyDefault(st: RestoreState): void {
   if (st.req.verify === undefined && !st.req.dryRun && VERIFY_BY_DEFAULT && patched(VERIFY_DEFAULT_PATCH))
-    st.c.verifyByDefault = true;
+    st.carried.verifyByDefault = true;
 }
 
 /** The settings to verify with, or why not (a SKIPPED verification). */
 function settingsFor(st: RestoreState): VerifySettings | Verification {
   const asked = st.req.verify;
   if (asked === false) return skipped('verify: false was given');
-  if (asked === undefined && !st.c.verifyByDefault)
+  if (asked === undefined && !st.carried.verifyByDefault)
     return skipped(
       'not requested: this restore started before verification was on by default (give verify: {} to verify; see docs/verification.md)',
     );
@@ -107,7 +107,7 @@ async function runVerify(
   const started = nowMs();
   // One attempt's budget: the timeout, plus the Atlas calls and the manifest. A worker lost mid-verify: the retry
   // creates a new temporary user (the old one expires at its deleteAfterDate).
-  const acts = proxyActivities<Activities>({
+  const acts = proxyActivities<Pick<Activities, 'verifyRestore'>>({
     startToCloseTimeout: `${Math.ceil(timeoutS) + 300}s`,
     heartbeatTimeout: '60s',
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },

@@ -20,6 +20,7 @@ import { CliError, say } from '../client/output';
 import { resultText } from '../client/result-text';
 import { startRestore } from '../client/start';
 import { waitWithProgress } from '../client/progress';
+import { verifyFailedCase } from './verify-failed';
 
 export interface DevOptions {
   once: boolean;
@@ -73,6 +74,8 @@ export async function runDev(o: DevOptions): Promise<number> {
     port: o.simulatorPort,
     admin: true,
     credentials: { apiKeys: [{ publicKey, privateKey }] },
+    // Every cluster gets a MongoDB wire server (FerretDB) when first needed: restores are verified by default.
+    data: true,
   });
   const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
   say(`Atlas simulator (${o.era} era): ${sim.url}`);
@@ -111,12 +114,15 @@ export async function runDev(o: DevOptions): Promise<number> {
   const { handle } = await startRestore(env.client, input);
   const result = await waitWithProgress(handle);
   process.stdout.write(resultText(result) + '\n');
-  const code = exitCodeFor(result.outcome);
+  const failed = await verifyFailedCase(env.client, sim, input);
+  // The demo's exit code is its first restore's; a second case that did not end as it should is a broken demo.
+  const code = failed ? exitCodeFor(result.outcome) : EXIT.unexpected;
 
   if (!o.once) {
     say(`\nEverything stays up. In another terminal (TEMPORAL_ADDRESS=127.0.0.1:${o.port}), try:`);
     say(`  ./bin/atlas-restore status ${handle.workflowId}`);
     say(`  ./bin/atlas-restore history ${handle.workflowId}`);
+    if (failed) say(`  ./bin/atlas-restore status ${failed}   # the VERIFY_FAILED restore (exit 7)`);
     say(`  ./bin/atlas-restore list`);
     say(
       `  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`,

@@ -12,6 +12,7 @@ import type { Undo } from './carry-schema';
 import type { RestoreState } from './state';
 import { newWatch } from './state';
 import { submitWithRetries } from './submit';
+import { verifyAfterRollback } from './verify';
 import { waitForJob } from './wait';
 
 /** How long a rollback restore may take before we stop waiting for it. */
@@ -111,9 +112,9 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
       status: 'failed',
       detail: `rollback job ${w.job.jobId} FAILED: the target's data is as that job left it; check it in Atlas`,
     };
-  return {
-    step: 'rollback-restore',
-    status: 'done',
-    detail: `target restored from its own snapshot ${rp.snapshotId} (job ${w.job.jobId})${end.note ? `; ${end.note}` : ''}`,
-  };
+  const restored = `target restored from its own snapshot ${rp.snapshotId} (job ${w.job.jobId})${end.note ? `; ${end.note}` : ''}`;
+  // Behind its patch: a rollback counts as done only if the target it put back passes verification.
+  const verified = await verifyAfterRollback(st, w.job.jobId);
+  if (verified && !verified.passed) return { step: 'rollback-restore', status: 'failed', detail: verified.detail };
+  return { step: 'rollback-restore', status: 'done', detail: verified ? `${restored}; ${verified.detail}` : restored };
 }

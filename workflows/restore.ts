@@ -35,7 +35,7 @@ import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
 import { streakEnded } from './rate-limited';
 import { BASELINE_PATCH } from './submit';
-import { verifyAfterRestore } from './verify';
+import { resolveVerifyDefault, verifyAfterRestore } from './verify';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -61,6 +61,7 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
       'InvalidInput',
     );
   const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
+  if (!carry) resolveVerifyDefault(st);
   if (!carry)
     st.audit.add(
       'started',

@@ -54,6 +54,7 @@ export async function timeCliStarts(o: {
     snapshotId: p.snapshotIds[0],
     targetClusterName: p.target,
     acknowledgeDataLoss: true,
+    verify: false,
     requester: 'atlas-restore-bench',
   });
   const ours = (p: BenchPair) =>
@@ -72,6 +73,8 @@ export async function timeCliStarts(o: {
         p.target,
         '--requester',
         'atlas-restore-bench',
+        '--verify',
+        'false',
         '--force',
         '-o',
         'json',

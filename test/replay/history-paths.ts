@@ -31,6 +31,12 @@ export interface HistoryPath {
   expect: Outcome | Record<string, number>;
   /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
   policy?: () => string;
+  /**
+   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths. Its
+   * own, so its time-skipping clock starts at the wall clock: the temporary user's deleteAfterDate (the worker's
+   * wall clock + 4 h) must be ahead of the simulator's clock, which the earlier paths' skipped hours would pass.
+   */
+  data?: boolean;
   /** Drives the path to its end; returns the workflow whose run chain is recorded. */
   run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
 }
@@ -62,6 +68,19 @@ async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise
 /** Waits (real time) until the restore reports a submitted job. */
 const untilSubmitted = (handle: RestoreHandle, timeoutMs = 60_000): Promise<void> =>
   waitForStatus(handle, (s) => !!s.restoreJobId, timeoutMs);
+
+/** The pair's input as a caller who says nothing of verification sends it (addPair's says `verify: false`). */
+const verifiedByDefault = (input: RestoreInput): RestoreInput => {
+  const { verify: _off, ...rest } = input;
+  return rest;
+};
+
+/** The simulator saw the verify step: a temporary database user created (and deleted) in the target's project. */
+function expectVerified(h: Stack, projectId: string, path: string): void {
+  const ops = h.sim.calls.filter((c) => c.groupId === projectId).map((c) => c.operation);
+  if (!ops.includes('createDatabaseUser') || !ops.includes('deleteDatabaseUser'))
+    throw new Error(`${path}: the simulator saw no temporary user created and deleted (${ops.join(', ')})`);
+}
 
 /** A restore whose creates Atlas answers 429 (`times` of them; absent: every one). */
 async function rateLimitedCreates(h: Stack, o: { times?: number; retryAfterS: number }, input: RestoreInput) {
@@ -333,6 +352,70 @@ export const HISTORY_PATHS: HistoryPath[] = [
       });
       try {
         return await restore(h, { ...pair.input, ...fast, rollbackOnFailure: true });
+      } finally {
+        h.sim.world.planner = undefined;
+      }
+    },
+  },
+  {
+    name: 'verified',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    data: true,
+    // No `verify` field: verified by default (issue 25); the target holds the snapshot's data and passes.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast });
+      expectVerified(h, pair.projectId, 'verified');
+      return r;
+    },
+  },
+  {
+    name: 'verify-failed',
+    workflowType: 'restoreWorkflow',
+    expect: 'VERIFY_FAILED',
+    data: true,
+    // Atlas completes the job, but the target holds no user collection (terraform-provider-mongodbatlas #642).
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      h.sim.world.snapshots.get(pair.snapshotId)!.dataset = { databases: [] };
+      const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast, rollbackOnFailure: true });
+      expectVerified(h, pair.projectId, 'verify-failed');
+      if (jobsInto(h, pair.projectId, pair.target.name).length !== 1)
+        throw new Error('verify-failed: a rollback job was started (rollbackOnFailure does not apply)');
+      return r;
+    },
+  },
+  {
+    name: 'verify-skipped',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    data: true,
+    // `verify: false`: no verify step, no temporary user.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      const r = await restore(h, { ...pair.input, ...fast, verify: false });
+      if (h.sim.calls.some((c) => c.groupId === pair.projectId && c.operation === 'createDatabaseUser'))
+        throw new Error('verify-skipped: a temporary user was created');
+      return r;
+    },
+  },
+  {
+    name: 'verify-after-rollback',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPENSATED',
+    data: true,
+    // Atlas fails the restore job; the rollback restores the target's own snapshot, and that target is verified.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+      h.sim.world.planner = (j) => ({
+        durationMs: 10_000,
+        endsAs: j.snapshotId === pair.snapshotId ? 'FAILED' : 'COMPLETED',
+      });
+      try {
+        const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast, rollbackOnFailure: true });
+        expectVerified(h, pair.projectId, 'verify-after-rollback');
+        return r;
       } finally {
         h.sim.world.planner = undefined;
       }

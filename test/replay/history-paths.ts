@@ -54,9 +54,10 @@ export interface HistoryPath {
   /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
   policy?: () => string;
   /**
-   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths. Its
-   * own, so its time-skipping clock starts at the wall clock: the temporary user's deleteAfterDate (the worker's
-   * wall clock + 4 h) must be ahead of the simulator's clock, which the earlier paths' skipped hours would pass.
+   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths, and
+   * the drills that restore (a drill always verifies). Its own, so its time-skipping clock starts at the wall clock:
+   * the temporary user's deleteAfterDate (the worker's wall clock + 4 h) must be ahead of the simulator's clock, which
+   * the earlier paths' skipped hours would pass.
    */
   data?: boolean;
   /** Drives the path to its end; returns the workflow whose run chain is recorded (and a drill's child restore). */

@@ -179,7 +179,8 @@ async function drill(h: Stack, input: DrillInput, drive?: (handle: DrillHandle) 
   const handle = await startDrill(h.env.client.workflow, h.taskQueue, input);
   await drive?.(handle);
   // Until the teardown, real time (result() would skip the clock): the RTO is the verify activity's wall-clock finish
-  // minus the workflow-clock request, which a clock skipped during the restore makes negative (see the report).
+  // minus the workflow-clock request, which a clock skipped during the restore makes negative, and the drill's RTO
+  // gauge then fails its workflow task on every attempt (workflows/drill.ts record()).
   await pollUntil(
     async () =>
       (await handle.describe()).status.name !== 'RUNNING' ||

@@ -25,6 +25,8 @@ export interface IndexEntry {
   outcome: unknown;
   events: number;
   bytes: number;
+  /** The workflow id of the workflow that started this one (a drill's child restore); absent: started by a client. */
+  parent?: string;
 }
 
 export interface JsonHistory {

@@ -7,6 +7,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { restoreResultOf } from '../../client/result';
 import { startRestore } from '../../client/start';
 import type { Outcome } from '../../common/constants';
+import type { DrillInput, DrillOutcome, DrillResult } from '../../common/drill';
+import { scratchClusterName } from '../../common/drill-input';
 import { inputSchemas, restoreWorkflowId, type RestoreInput } from '../../common/input';
 import { requestDigest, resolveRequest } from '../../common/request';
 import { signFor } from '../../client/signing';
@@ -17,29 +19,51 @@ import { join } from 'node:path';
 import type { restoreWorkflow } from '../../workflows';
 import { batchRestoreWorkflow } from '../../workflows';
 import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/definitions';
+import { drillStatusQuery } from '../../workflows/drill-state';
 import type { Stack } from '../helpers/stack';
 import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 import { BATCH_WORKFLOW_TYPE, RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
+import { DRILL_WORKFLOW_TYPE } from '../../common/drill';
+import { pollUntil } from '../helpers/poll';
+import type { DrillSource } from '../drill/kit';
+import { addSource, drillOf, fastWorld, scratchOf, startDrill } from '../drill/kit';
 
 type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
+
+/** A workflow run chain to record: the path's workflow, or a child of it (a drill's restore). */
+export interface RecordedRun {
+  workflowId: string;
+  firstRunId: string;
+  outcome: Outcome | DrillOutcome | Record<string, number>;
+}
 
 /** One recorded path: what it is called, what it must end as, and how to drive it. */
 export interface HistoryPath {
   name: string;
-  workflowType: typeof RESTORE_WORKFLOW_TYPE | typeof BATCH_WORKFLOW_TYPE;
-  /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
-  expect: Outcome | Record<string, number>;
+  workflowType: typeof RESTORE_WORKFLOW_TYPE | typeof BATCH_WORKFLOW_TYPE | typeof DRILL_WORKFLOW_TYPE;
+  /**
+   * The restore's outcome (or, for a batch, the outcome counts; for a drill, the drill's outcome) the run must produce
+   * to count as this path.
+   */
+  expect: Outcome | DrillOutcome | Record<string, number>;
+  /**
+   * A drill's child restoreWorkflow: the outcome it must end as; its run chain is recorded too (`<path>.restore.json`),
+   * so the restores drills start keep replaying. Absent: the path starts no child to record (a drill that stops
+   * before its restore returns none).
+   */
+  expectRestore?: Outcome;
   /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
   policy?: () => string;
   /**
-   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths. Its
-   * own, so its time-skipping clock starts at the wall clock: the temporary user's deleteAfterDate (the worker's
-   * wall clock + 4 h) must be ahead of the simulator's clock, which the earlier paths' skipped hours would pass.
+   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths, and
+   * the drills that restore (a drill always verifies). Its own, so its time-skipping clock starts at the wall clock:
+   * the temporary user's deleteAfterDate (the worker's wall clock + 4 h) must be ahead of the simulator's clock, which
+   * the earlier paths' skipped hours would pass.
    */
   data?: boolean;
-  /** Drives the path to its end; returns the workflow whose run chain is recorded. */
-  run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
+  /** Drives the path to its end; returns the workflow whose run chain is recorded (and a drill's child restore). */
+  run(h: Stack): Promise<RecordedRun & { restore?: RecordedRun }>;
 }
 
 /** Polls every second at most: short restores take few real seconds on either server. */
@@ -135,6 +159,59 @@ function recordingPolicy(): { file: string; key: (who: string) => string } {
     );
   }
   return { file, key };
+}
+
+type DrillHandle = Awaited<ReturnType<typeof startDrill>>;
+
+/**
+ * A drill's source (test/drill/kit.ts: a Flex cluster with a COMPLETED snapshot) on the simulator's clock. With
+ * `fast`, the world's clusters are created and deleted in half a second and restores take `restoreMs`: only on a stack
+ * of the path's own (the knobs stay set).
+ */
+async function drillSource(h: Stack, fast?: { restoreMs: number }): Promise<DrillSource> {
+  if (fast) fastWorld(h.sim.world, fast.restoreMs);
+  return addSource(h.sim.world, await simNow(h));
+}
+
+/**
+ * Starts a drill the way its schedule does and waits for its report. The child restore, when one was started, is
+ * returned with its own outcome (read from it, not from the drill's report) for recording.
+ */
+async function drill(h: Stack, input: DrillInput, drive?: (handle: DrillHandle) => Promise<void>) {
+  const handle = await startDrill(h.env.client.workflow, h.taskQueue, input);
+  await drive?.(handle);
+  // Until the teardown, real time (result() would skip the clock): the RTO is the verify activity's wall-clock finish
+  // minus the workflow-clock request, which a clock skipped during the restore makes negative, and the drill's RTO
+  // gauge then fails its workflow task on every attempt (workflows/drill.ts record()).
+  await pollUntil(
+    async () =>
+      (await handle.describe()).status.name !== 'RUNNING' ||
+      (await handle.query(drillStatusQuery)).stages.some((s) => s.name === 'teardown'),
+    (tearingDown) => tearingDown,
+    { timeoutMs: 180_000, what: `${input.name}: the drill's teardown` },
+  );
+  const r: DrillResult = await handle.result();
+  const child = r.restore?.runId ? { workflowId: r.restore.workflowId, firstRunId: r.restore.runId } : undefined;
+  const restore = child && {
+    ...child,
+    outcome: (await restoreResultOf(h.env.client.workflow.getHandle(child.workflowId, child.firstRunId))).outcome,
+  };
+  return {
+    r,
+    recorded: {
+      workflowId: handle.workflowId,
+      firstRunId: handle.firstExecutionRunId,
+      outcome: r.outcome,
+      ...(restore ? { restore } : {}),
+    },
+  };
+}
+
+/** The drill deleted its scratch cluster: none of its clusters is left in the source's project. */
+function expectTornDown(h: Stack, src: DrillSource, r: DrillResult, path: string): void {
+  const left = scratchOf(h.sim.world, src.projectId).map((c) => c.name);
+  if (!r.scratch?.deleted || left.length)
+    throw new Error(`${path}: the scratch cluster was not deleted (${left.join(', ') || 'not reported deleted'})`);
 }
 
 export const HISTORY_PATHS: HistoryPath[] = [
@@ -496,6 +573,148 @@ export const HISTORY_PATHS: HistoryPath[] = [
       });
       const r = await handle.result();
       return { workflowId, firstRunId: handle.firstExecutionRunId, outcome: r.byOutcome as Record<string, number> };
+    },
+  },
+  {
+    name: 'drill-passed',
+    workflowType: 'drillWorkflow',
+    expect: 'PASSED',
+    expectRestore: 'COMPLETED',
+    data: true,
+    // A restore drill (issue 22): a scratch Flex cluster created, the newest snapshot restored into it by a child
+    // restore, verified, the cluster deleted.
+    run: async (h) => {
+      const src = await drillSource(h, { restoreMs: 10_000 });
+      const { r, recorded } = await drill(h, drillOf(src, { deadline: '10m' }));
+      expectTornDown(h, src, r, 'drill-passed');
+      return recorded;
+    },
+  },
+  {
+    name: 'drill-verify-failed',
+    workflowType: 'drillWorkflow',
+    expect: 'FAILED',
+    expectRestore: 'VERIFY_FAILED',
+    data: true,
+    // The drill's verification asks for a collection the snapshot does not hold: FAILED, the cluster deleted.
+    run: async (h) => {
+      const src = await drillSource(h, { restoreMs: 10_000 });
+      const { r, recorded } = await drill(
+        h,
+        drillOf(src, {
+          deadline: '10m',
+          verify: { collections: [{ db: 'nosuchdb', collection: 'nothing', minCount: 1 }] },
+        }),
+      );
+      expectTornDown(h, src, r, 'drill-verify-failed');
+      return recorded;
+    },
+  },
+  {
+    name: 'drill-left-behind',
+    workflowType: 'drillWorkflow',
+    expect: 'LEFT_BEHIND',
+    expectRestore: 'COMPLETED',
+    data: true,
+    // Atlas answers every delete 500: the teardown tries until the drill's (short) deadline, then names the cluster.
+    run: async (h) => {
+      const src = await drillSource(h, { restoreMs: 10_000 });
+      h.sim.faults.add({
+        operation: 'deleteFlexCluster',
+        groupId: src.projectId,
+        action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' },
+      });
+      try {
+        const { r, recorded } = await drill(h, drillOf(src, { deadline: '3m' }));
+        const left = scratchOf(h.sim.world, src.projectId).map((c) => c.name);
+        if (left.length !== 1 || !r.reason.includes(left[0]))
+          throw new Error(`drill-left-behind: left ${left.join(', ') || 'nothing'}; reason: ${r.reason}`);
+        return recorded;
+      } finally {
+        h.sim.faults.clear();
+      }
+    },
+  },
+  {
+    name: 'drill-cancelled-mid-restore',
+    workflowType: 'drillWorkflow',
+    expect: 'FAILED',
+    expectRestore: 'COMPLETED',
+    data: true,
+    // Cancelled once its restore job runs: the child is not cancelled (Atlas cannot cancel a job), it runs to its end,
+    // then the cluster is torn down.
+    run: async (h) => {
+      const src = await drillSource(h, { restoreMs: 20_000 });
+      const { r, recorded } = await drill(h, drillOf(src, { deadline: '10m' }), async (handle) => {
+        await pollUntil(
+          async () => [...h.sim.world.jobs.values()].some((j) => j.groupId === src.projectId),
+          (running) => running,
+          { what: 'drill-cancelled-mid-restore: the drill’s restore job' },
+        );
+        await handle.cancel();
+      });
+      if (!/^the drill was cancelled; its restore \S+ ran to its end \(COMPLETED\)/.test(r.reason))
+        throw new Error(`drill-cancelled-mid-restore: reason ${r.reason}`);
+      expectTornDown(h, src, r, 'drill-cancelled-mid-restore');
+      return recorded;
+    },
+  },
+  {
+    name: 'drill-no-snapshot',
+    workflowType: 'drillWorkflow',
+    expect: 'FAILED',
+    // No COMPLETED snapshot 48 h old: the drill fails before it creates anything (no restore).
+    run: async (h) => {
+      const src = await drillSource(h);
+      const { r, recorded } = await drill(h, drillOf(src, { minAge: '48h' }));
+      if (r.scratch || scratchOf(h.sim.world, src.projectId).length)
+        throw new Error('drill-no-snapshot: a scratch cluster was named or created');
+      return recorded;
+    },
+  },
+  {
+    name: 'drill-create-ambiguous',
+    workflowType: 'drillWorkflow',
+    expect: 'PASSED',
+    expectRestore: 'COMPLETED',
+    data: true,
+    // The create of the scratch cluster does the work and answers 500: looked up by name and tags, adopted, one
+    // cluster, the drill goes on.
+    run: async (h) => {
+      const src = await drillSource(h, { restoreMs: 10_000 });
+      h.sim.faults.add({
+        operation: 'createFlexCluster',
+        groupId: src.projectId,
+        times: 1,
+        action: { kind: 'after-commit' },
+      });
+      try {
+        const { r, recorded } = await drill(h, drillOf(src, { deadline: '10m' }));
+        const creates = h.sim.calls.filter((c) => c.operation === 'createFlexCluster' && c.groupId === src.projectId);
+        if (creates.length !== 1 || h.sim.faults.list()[0]?.applied !== 1)
+          throw new Error(`drill-create-ambiguous: ${creates.length} creates, expected one that answered 500`);
+        expectTornDown(h, src, r, 'drill-create-ambiguous');
+        return recorded;
+      } finally {
+        h.sim.faults.clear();
+      }
+    },
+  },
+  {
+    name: 'drill-existing-name',
+    workflowType: 'drillWorkflow',
+    expect: 'FAILED',
+    // Someone else's clusters hold the names the drill can choose (this minute and the next): refused, never touched.
+    run: async (h) => {
+      const src = await drillSource(h);
+      const now = await simNow(h);
+      const names = [now, now + 60_000].map((t) => scratchClusterName(src.clusterName, t));
+      for (const name of names) h.sim.world.addCluster({ groupId: src.projectId, name, kind: 'flex' });
+      const { r, recorded } = await drill(h, drillOf(src));
+      const kept = scratchOf(h.sim.world, src.projectId).map((c) => c.name);
+      if (r.restore || kept.join() !== names.join())
+        throw new Error(`drill-existing-name: a restore was started or the clusters were touched (${kept.join(', ')})`);
+      return recorded;
     },
   },
 ];

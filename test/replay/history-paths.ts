@@ -24,7 +24,7 @@ import type { Stack } from '../helpers/stack';
 import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 import { BATCH_WORKFLOW_TYPE, RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
-import { DRILL_WORKFLOW_TYPE } from '../../common/drill';
+import type { DRILL_WORKFLOW_TYPE } from '../../common/drill';
 import { pollUntil } from '../helpers/poll';
 import type { DrillSource } from '../drill/kit';
 import { addSource, drillOf, fastWorld, scratchOf, startDrill } from '../drill/kit';

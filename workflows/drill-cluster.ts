@@ -13,7 +13,7 @@ const CREATE_ATTEMPTS = 3;
 const MAX_WAIT_MS = 15_000;
 
 function scratchRef(run: DrillRun) {
-  const s = run.r.scratch!;
+  const s = run.scratch;
   // The run tag: the first run's id (stable across retries of this drill run).
   return { drill: run.d.name, run: workflowInfo().firstExecutionRunId, projectId: s.projectId, name: s.clusterName };
 }
@@ -36,7 +36,7 @@ export async function createScratchCluster(
         { summary: `Create scratch Flex cluster ${ref.name}` },
         [{ ...ref, ...o }],
       );
-      run.r.scratch!.created = true;
+      run.scratch.created = true;
       last = adopted ? 'found this run’s own cluster (an earlier create did the work)' : 'created';
       break;
     } catch (e) {
@@ -50,7 +50,7 @@ export async function createScratchCluster(
         [ref],
       );
       if (found.found === 'ours') {
-        run.r.scratch!.created = true;
+        run.scratch.created = true;
         last = `the create answered ${d.message}, but it had created the cluster`;
         break;
       }

@@ -18,7 +18,7 @@ const DRILL_POLLING = { initialS: 2, maxS: 30, nearS: 2 };
 
 /** The child's input: the drill's snapshot into its scratch cluster, verified with the drill's settings. */
 export function childInput(run: DrillRun, snapshotId: string): RestoreInput {
-  const s = run.r.scratch!;
+  const s = run.scratch;
   return {
     projectId: run.d.projectId,
     clusterName: run.d.clusterName,
@@ -44,13 +44,14 @@ export async function runChildRestore(
   const parsed = inputSchemas().RestoreInputSchema.safeParse(input);
   if (!parsed.success) return { error: `the drill's restore input is invalid: ${describeIssues(parsed.error)}` };
   const o = restoreChildOptions(resolveRequest(parsed.data));
-  run.r.restore = { workflowId: restoreWorkflowId(parsed.data) };
+  const ref: NonNullable<typeof run.r.restore> = { workflowId: restoreWorkflowId(parsed.data) };
+  run.r.restore = ref;
   run.phase('RESTORE');
   // Not cancelled with the drill: the child is waited for (its own deadline bounds it).
   return CancellationScope.nonCancellable(async () => {
     try {
       const h = await startChild<typeof restoreWorkflow>(RESTORE_WORKFLOW_TYPE, { ...o, args: [input] });
-      run.r.restore!.runId = h.firstExecutionRunId;
+      ref.runId = h.firstExecutionRunId;
       return { result: await h.result() };
     } catch (e) {
       const r = resultFromFailure(e);

@@ -49,6 +49,12 @@ export class DrillRun {
     };
   }
 
+  /** The scratch cluster, named before anything is created (workflows/drill.ts); asking earlier is a bug. */
+  get scratch(): NonNullable<DrillResult['scratch']> {
+    if (!this.r.scratch) throw new Error('the scratch cluster is not named yet');
+    return this.r.scratch;
+  }
+
   fail(reason: string): void {
     this.failure ??= reason;
   }

@@ -145,10 +145,11 @@ async function drill(run: DrillRun): Promise<void> {
   }
 
   const { result, error } = await runChildRestore(run, childInput(run, snap.snapshotId));
-  if (!result)
+  // runChildRestore names the child (run.r.restore) before it starts it: a result implies the name.
+  if (!result || !run.r.restore)
     return run.fail(`the restore ${run.r.restore?.workflowId ?? ''} did not report a result: ${error ?? '?'}`);
   run.r.restore = {
-    ...run.r.restore!,
+    ...run.r.restore,
     outcome: result.outcome,
     ...(result.restoreJobId ? { restoreJobId: result.restoreJobId } : {}),
   };
@@ -156,7 +157,7 @@ async function drill(run: DrillRun): Promise<void> {
   const v = result.verification;
   if (at) {
     run.r.requestedAt = at;
-    run.r.rpoSeconds = (Date.parse(at) - Date.parse(snap.finishedAt)) / 1000;
+    run.r.rpoSeconds = secondsBetween(snap.finishedAt, at);
     const rs = run.begin('restore', at);
     run.end(
       rs,
@@ -176,7 +177,9 @@ async function drill(run: DrillRun): Promise<void> {
       `${v.status}${v.manifest ? `: ${v.manifest.collections} collections, ${v.manifest.documents} documents` : ''}`,
       v.finishedAt,
     );
-    if (at && v.status === 'PASSED') run.r.rtoSeconds = (Date.parse(v.finishedAt) - Date.parse(at)) / 1000;
+    // Both ends on the child's workflow clock (its first submit, its end after verifying): the verify activity's own
+    // stamps come from the worker machine's clock, which may differ.
+    if (at && v.status === 'PASSED') run.r.rtoSeconds = secondsBetween(at, result.finishedAt);
   }
   if (result.outcome === 'COMPLETED' && v?.status === 'PASSED') return;
   if (result.outcome === 'VERIFY_FAILED' || (result.outcome === 'COMPLETED' && v))
@@ -185,6 +188,9 @@ async function drill(run: DrillRun): Promise<void> {
     );
   run.fail(`the restore ended ${result.outcome}: ${result.reason ?? 'no reason given'}`);
 }
+
+/** Seconds from a to b, never negative: Atlas's clock (the snapshot) and ours may disagree by a little. */
+const secondsBetween = (a: string, b: string): number => Math.max(0, (Date.parse(b) - Date.parse(a)) / 1000);
 
 /** The outcome and its one-sentence reason. Never PASSED without a verified restore and a confirmed delete. */
 function conclude(run: DrillRun): void {

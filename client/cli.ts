@@ -7,6 +7,7 @@ import { parseDurationS } from '../common/input';
 import { ConfigError, loadConfig } from '../config';
 import type { ListStatus } from './commands/list';
 import { LIST_STATUSES } from './commands/list';
+import { addDrillCommands } from './drill-cli';
 import type { StartFlags } from './commands/start';
 import type { OutputFormat } from './output';
 import { CliError, emit, say } from './output';
@@ -235,6 +236,8 @@ export function buildProgram(): Command {
         });
       }),
     );
+
+  addDrillCommands(program);
 
   program
     .command('worker')

@@ -22,6 +22,8 @@ import { parseActivityInput } from './schemas';
 import type { JobRef, PreflightReport, PreflightRequest, SubmitRequest } from './types';
 import type { VerifyRequest } from '../common/verification';
 import { runVerify } from './verify';
+import { drillActivities } from './drill-activities';
+import { restoreVerdict } from './drill-policy';
 
 export interface ActivityDeps {
   atlas: AtlasClient;
@@ -171,11 +173,12 @@ export function createActivities(deps: ActivityDeps) {
   const http = deps.http ?? new HttpClient();
   return {
     preflight: instrumented('preflight', 'preflight', async (r: PreflightRequest): Promise<PreflightReport> => {
-      requireRestoreCaller('preflight', r);
+      const caller = requireRestoreCaller('preflight', r);
       const p = deps.policy;
       if (!p) return { ...(await runPreflight(deps.atlas, r)), policy: { mode: 'open' } };
       // A target no rule allows is refused before any Atlas read: the `policy` check fails, nothing was changed.
-      const v = p.verdict(r.targetProjectId, r.targetClusterName);
+      // A drill's child restore is judged by the drill rules (activities/drill-policy.ts).
+      const v = await restoreVerdict(deps.temporal, p, caller, r.targetProjectId, r.targetClusterName);
       const policy = {
         mode: 'enforced' as const,
         digest: v.digest,
@@ -185,8 +188,8 @@ export function createActivities(deps: ActivityDeps) {
       };
       const check = { name: 'policy', status: v.allowed ? ('pass' as const) : ('fail' as const), evidence: v.evidence };
       if (!v.allowed) return { checks: [check], plan: `nothing: ${v.evidence}`, policy };
-      const rule = p.ruleFor(r.targetProjectId, r.targetClusterName)!;
-      if (RestorePolicy.needsSignedStart(rule)) {
+      const rule = v.drill ? undefined : p.ruleFor(r.targetProjectId, r.targetClusterName);
+      if (rule && RestorePolicy.needsSignedStart(rule)) {
         // The requester, proven: a rule that asks for approval must know who asked, to refuse self-approval.
         const who = await proveRequester('preflight', deps, p, requireRestoreCaller('preflight', r));
         const signature = {
@@ -209,9 +212,11 @@ export function createActivities(deps: ActivityDeps) {
     submitRestore: instrumented('submitRestore', 'submit', async (r: SubmitRequest) => {
       const c = await checkCreate(deps, r);
       // The policy again, from the worker's own copy: the workflow's preflight is not the point of damage.
-      const v = deps.policy?.verdict(r.targetProjectId, r.targetClusterName);
+      const p = deps.policy;
+      const v = p && (await restoreVerdict(deps.temporal, p, c, r.targetProjectId, r.targetClusterName));
       if (v && !v.allowed) refuse('submitRestore', 'policy', v.evidence);
-      await checkSignatures(deps, c);
+      // A drill rule asks for no signature: the drill's own run is the proof (activities/drill-policy.ts).
+      if (!v?.drill) await checkSignatures(deps, c);
       return createRestoreJob(deps.atlas, r);
     }),
     /** A signed approve or reject (the workflow's update handler asks before it records the decision). */
@@ -250,6 +255,7 @@ export function createActivities(deps: ActivityDeps) {
         return restoreDurationHistory(deps.temporal, t.targetProjectId, t.targetClusterName);
       },
     ),
+    ...drillActivities(deps, instrumented, http),
   };
 }
 

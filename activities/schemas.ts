@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { OUTCOMES } from '../common/constants';
 import { RESTORE_EVENT_TYPES } from '../common/events';
 import { BACKENDS, describeIssues, inputSchemas } from '../common/input';
+import { drillSchemas } from './drill-schemas';
 
 /** ISO timestamps as the workflows write them (workflow time). */
 const isoSchema = z
@@ -69,6 +70,7 @@ function build() {
       restoreJobId: z.string().max(100).optional(),
       durationS: z.number().min(0).optional(),
     }),
+    ...drillSchemas(objectIdSchema, clusterNameSchema, isoSchema),
   };
 }
 

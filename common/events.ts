@@ -2,6 +2,7 @@
 // The workflow decides *that* an event happened (and gives it a stable id); the activity decides whether it is
 // wanted (ATLAS_RESTORE_WEBHOOK_EVENTS), how it is signed and delivered. A delivery never changes an outcome.
 import type { Outcome } from './constants';
+import type { DrillOutcome } from './drill';
 
 export const RESTORE_EVENT_TYPES = [
   'restore.completed',
@@ -17,6 +18,10 @@ export const RESTORE_EVENT_TYPES = [
   'restore.approval_requested',
   /** Atlas calls keep failing after submit (one event per streak; the restore keeps waiting). */
   'restore.atlas_unreachable',
+  /** A restore drill's ending (workflows/drill.ts): PASSED, FAILED, or LEFT_BEHIND (a scratch cluster not deleted). */
+  'drill.passed',
+  'drill.failed',
+  'drill.left_behind',
 ] as const;
 export type RestoreEventType = (typeof RESTORE_EVENT_TYPES)[number];
 
@@ -37,8 +42,9 @@ export interface RestoreEvent {
   occurredAt: string;
   workflowId: string;
   runId: string;
-  outcome?: Outcome;
+  outcome?: Outcome | DrillOutcome;
   reason?: string;
+  /** On drill.* events the scratch cluster is the target. */
   targetProjectId: string;
   targetClusterName: string;
   restoreJobId?: string;
@@ -46,6 +52,8 @@ export interface RestoreEvent {
   durationS?: number;
   /** On restore.completed and restore.verify_failed: what the verify step found (common/verification.ts). */
   verification?: { status: string; collections?: number; documents?: number };
+  /** On drill.* events: the drill, its RTO/RPO and the cluster it left behind (LEFT_BEHIND). */
+  drill?: { name: string; rtoSeconds?: number; rpoSeconds?: number; leftBehind?: string };
 }
 
 /** What the notify activity did: `delivered` false with why ("not subscribed", "no webhook configured", ...). */

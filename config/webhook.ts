@@ -59,7 +59,7 @@ export function parseEventList(raw: string): RestoreEventType[] | undefined {
   for (const item of raw.split(',')) {
     const name = item.trim().toLowerCase();
     if (!name) continue;
-    const type = (name.startsWith('restore.') ? name : `restore.${name}`) as RestoreEventType;
+    const type = (/^(restore|drill)\./.test(name) ? name : `restore.${name}`) as RestoreEventType;
     if (!RESTORE_EVENT_TYPES.includes(type)) return undefined;
     if (!out.includes(type)) out.push(type);
   }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import type { DrillRule } from './drill-rule';
+import { drillVerdict, DrillRuleSchema } from './drill-rule';
 import type { IdentityVerifier } from './ssh';
 import { SshVerifier, sshKeygenMissing } from './ssh';
 
@@ -48,6 +50,8 @@ const PolicySchema = z
     groups: z.record(z.string().regex(/^[a-z0-9_-]+$/i), z.array(principal).min(1)).default({}),
     /** First match wins; a target no rule matches is refused. */
     rules: z.array(RuleSchema).min(1, 'must list at least one rule'),
+    /** What restore drills may touch (policy/drill-rule.ts); none: drills are refused under this policy. */
+    drills: z.array(DrillRuleSchema).default([]),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -97,6 +101,7 @@ export class RestorePolicy {
     readonly groups: Readonly<Record<string, string[]>>,
     /** Absolute path of the allowed_signers file, if any. */
     readonly allowedSigners: string | undefined,
+    readonly drillRules: readonly DrillRule[] = [],
   ) {
     this.verifier = allowedSigners ? new SshVerifier(allowedSigners) : undefined;
   }
@@ -133,7 +138,7 @@ export class RestorePolicy {
     const p = parsed.data;
     const digest = `sha256:${createHash('sha256').update(text).digest('hex')}`;
     const signers = p.allowedSigners ? resolve(dirname(file), p.allowedSigners) : undefined;
-    return new RestorePolicy(file, digest, p.rules, p.groups, signers);
+    return new RestorePolicy(file, digest, p.rules, p.groups, signers, p.drills);
   }
 
   static load(file: string): RestorePolicy {
@@ -185,6 +190,11 @@ export class RestorePolicy {
       approvers,
       evidence: `rule '${rule.name}' (${rule.target}) of policy ${short} allows it${rule.signedStart ? '; signed start' : ''}${approvers ? `; approval by ${approvers} of ${rule.approval!.from.join(', ')}` : ''}`,
     };
+  }
+
+  /** Whether drill `drill` may create, restore into or delete `projectId/clusterName` (a drill rule's scratch). */
+  drillVerdict(drill: string, projectId: string, clusterName: string): { allowed: boolean; evidence: string } {
+    return drillVerdict(this.drillRules, this.digest, drill, projectId, clusterName);
   }
 
   /** Whether `principal` may approve under `rule` (directly or through a group). */

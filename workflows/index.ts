@@ -5,3 +5,5 @@ export { batchRestoreWorkflow } from './batch';
 export type { BatchInput, BatchItem, BatchResult } from './batch-definitions';
 export type { RestoreInput } from '../common/input';
 export type { RestoreResult } from '../common/result';
+export { drillWorkflow } from './drill';
+export type { DrillInput, DrillResult } from '../common/drill';

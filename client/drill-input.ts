@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { DrillInput } from '../common/drill';
 import { DRILL_NAME_PATTERN } from '../common/drill';
+import { parseDrillInput } from '../common/drill-input';
 import { EXIT } from '../common/exit-codes';
 import { describeIssues, inputSchemas, parseDurationS } from '../common/input';
 import type { VerifySettings } from '../common/verification';
@@ -165,5 +166,9 @@ export function drillInput(name: string, f: DrillCreateFlags): DrillInput {
     requester: f.requester === undefined ? undefined : check('--requester', cleanText(200), f.requester),
   };
   // Absent flags stay absent (the schedule's action, and so every run's input, holds only what was asked).
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as unknown as DrillInput;
+  const asked = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as unknown as DrillInput;
+  // The workflow's own parse, too: a schedule never fires input its drill would refuse.
+  const p = parseDrillInput(asked);
+  if (!p.ok) throw usage(`invalid drill: ${p.problems}`);
+  return asked;
 }

@@ -30,7 +30,7 @@ export interface DrillCreateFlags {
 export type DrillWhen = { cron: string } | { everyS: number };
 
 /** Without --cron or --every a drill runs weekly, Monday 03:00 UTC (the 8-day alert leaves a day of slack). */
-export const DEFAULT_DRILL_CRON = '0 3 * * 1';
+const DEFAULT_DRILL_CRON = '0 3 * * 1';
 
 const usage = (msg: string): CliError => new CliError(msg, EXIT.usage);
 
@@ -75,7 +75,7 @@ function cronFieldProblem(text: string, f: (typeof CRON_FIELDS)[number]): string
 }
 
 /** A 5-field cron expression (UTC) or an @-shortcut, as Temporal Schedules read it; else a usage error. */
-export function validCron(cron: string): string {
+function validCron(cron: string): string {
   const c = cron.trim();
   if (CRON_SHORTCUTS.includes(c.toLowerCase())) return c.toLowerCase();
   const fields = c.split(/\s+/);

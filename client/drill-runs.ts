@@ -6,7 +6,7 @@ import { DRILL_WORKFLOW_TYPE, drillScheduleId } from '../common/drill';
 import { quoted } from '../common/visibility';
 
 /** The query, as one would paste it into the Temporal UI's filter (name validated by the caller). */
-export const drillRunsQuery = (name: string, finished: boolean): string =>
+const drillRunsQuery = (name: string, finished: boolean): string =>
   [
     `WorkflowType = ${quoted(DRILL_WORKFLOW_TYPE)}`,
     `TemporalScheduledById = ${quoted(drillScheduleId(name))}`,

@@ -10,6 +10,7 @@ import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
 import { EXIT, exitCodeFor } from '../common/exit-codes';
 import { startDevServer } from '../devserver/devserver';
+import { ferretdbInstalled } from '../devserver/ferretdb';
 import { freePort } from '../devserver/free-port';
 import { buildDemoWorld } from '../simulator/demo-world';
 import { describeWorld } from '../simulator/main';
@@ -20,6 +21,8 @@ import { CliError, say } from '../client/output';
 import { resultText } from '../client/result-text';
 import { startRestore } from '../client/start';
 import { waitWithProgress } from '../client/progress';
+import { DEFAULT_TASK_QUEUE } from '../common/constants';
+import { demoDrill } from './restore-drill';
 
 export interface DevOptions {
   once: boolean;
@@ -68,11 +71,14 @@ export async function runDev(o: DevOptions): Promise<number> {
   // would to Atlas. The private key is never printed.
   const publicKey = `demo${randomBytes(4).toString('hex')}`;
   const privateKey = randomBytes(18).toString('hex');
+  // With FerretDB (`make setup` builds it) the clusters have data, so the demo's drill can verify its restore.
+  const data = ferretdbInstalled();
   const sim = await AtlasSimulator.start({
     era: o.era,
     port: o.simulatorPort,
     admin: true,
     credentials: { apiKeys: [{ publicKey, privateKey }] },
+    data,
   });
   const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
   say(`Atlas simulator (${o.era} era): ${sim.url}`);
@@ -111,13 +117,25 @@ export async function runDev(o: DevOptions): Promise<number> {
   const { handle } = await startRestore(env.client, input);
   const result = await waitWithProgress(handle);
   process.stdout.write(resultText(result) + '\n');
-  const code = exitCodeFor(result.outcome);
+  let code = exitCodeFor(result.outcome);
+
+  const drill = data
+    ? await demoDrill(
+        env.client,
+        sim.world,
+        { projectId: demo.projects.shop, clusterName: demo.sources.flex },
+        DEFAULT_TASK_QUEUE,
+      )
+    : undefined;
+  if (!data) say('\n(No demo drill: it needs FerretDB for its verified restore; `make setup` builds it.)');
+  code = code || (drill?.code ?? EXIT.ok);
 
   if (!o.once) {
     say(`\nEverything stays up. In another terminal (TEMPORAL_ADDRESS=127.0.0.1:${o.port}), try:`);
     say(`  ./bin/atlas-restore status ${handle.workflowId}`);
     say(`  ./bin/atlas-restore history ${handle.workflowId}`);
     say(`  ./bin/atlas-restore list`);
+    if (drill) say(`  ./bin/atlas-restore drill list\n  ${drill.reportCommand}`);
     say(
       `  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`,
     );

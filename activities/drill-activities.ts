@@ -48,7 +48,7 @@ export function drillActivities(deps: ActivityDeps, wrap: Wrap, http: HttpClient
     }),
     drillTrend: wrap('drillTrend', 'drillTrend', async (r: { drill: string }): Promise<DrillTrendPoint[]> => {
       const c = requireDrillCaller('drillTrend', r.drill);
-      return drillTrend(deps.temporal, r.drill, c.workflowId);
+      return drillTrend(deps.temporal, r.drill, c.runId);
     }),
     /** drill.passed / drill.failed / drill.left_behind, signed and delivered like the restore events. */
     drillNotify: wrap(

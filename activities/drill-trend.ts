@@ -13,14 +13,14 @@ export const drillDigest = (name: string): string => `drill:${name}`;
 export async function drillTrend(
   client: Client | undefined,
   drill: string,
-  excludeWorkflowId: string,
+  excludeRunId: string,
 ): Promise<DrillTrendPoint[]> {
   if (!client) return [];
   const q = `WorkflowType = '${DRILL_WORKFLOW_TYPE}' AND ${SA.requestDigest.name} = '${drillDigest(drill)}' AND ExecutionStatus = 'Completed'`;
   const runs: { workflowId: string; runId: string; startedAt: number }[] = [];
   try {
     for await (const wf of client.workflow.list({ query: q, pageSize: 50 })) {
-      if (wf.workflowId === excludeWorkflowId) continue;
+      if (wf.runId === excludeRunId) continue;
       runs.push({ workflowId: wf.workflowId, runId: wf.runId, startedAt: wf.startTime.getTime() });
       if (runs.length >= 100) break;
     }

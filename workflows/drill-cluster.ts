@@ -87,13 +87,15 @@ export async function teardown(run: DrillRun): Promise<void> {
   const ref = scratchRef(run);
   let last: string;
   let tries = 0;
+  let failures = 0;
   for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
     tries++;
     try {
       const r = await drillDelete.drillDeleteCluster.executeWithOptions({ summary: `Delete ${ref.name}` }, [ref]);
       if (r.gone) {
         s.deleted = true;
-        return run.end(stage, s.created ? 'deleted, 404 confirmed' : 'nothing to delete (404)');
+        const retried = failures ? ` (after ${failures} failed delete call(s))` : '';
+        return run.end(stage, `${s.created ? 'deleted, 404 confirmed' : 'nothing to delete (404)'}${retried}`);
       }
       if ('foreign' in r) {
         run.foreign = r.foreign;
@@ -102,6 +104,7 @@ export async function teardown(run: DrillRun): Promise<void> {
       last = `${ref.name} is ${r.stateName}`;
     } catch (e) {
       const d = describeFailure(e);
+      failures++;
       last = `delete failed: ${d.message}`;
       // A refusal (the policy) will not change by trying again.
       if (d.type === FAILURE.refused) return run.end(stage, `${last}; not retried`);

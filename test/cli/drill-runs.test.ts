@@ -166,3 +166,26 @@ test('drill run --wait exits by the outcome: PASSED 0, FAILED 8 (its report too)
   expect(report.stdout).toContain(`Reason: ${String(result.reason).replace(/([|`*_<>[\]])/g, '\\$1')}`);
   for (const name of [src.name, failing]) expect((await cli(['drill', 'delete', name], cliEnv)).code).toBe(0);
 });
+
+test('a scratch cluster that cannot be deleted: drill run --wait exits 9 (LEFT_BEHIND), naming it', async () => {
+  const src = addSource(stack.sim.world);
+  stack.sim.faults.add({
+    operation: 'deleteFlexCluster',
+    groupId: src.projectId,
+    action: { kind: 'status', status: 500, errorCode: 'UNEXPECTED_ERROR' },
+  });
+  try {
+    const args = ['--projectId', src.projectId, '--clusterName', src.clusterName, '--every', '168h'];
+    expect((await cli(['drill', 'create', src.name, ...args, '--deadline', '60s'], cliEnv)).code).toBe(0);
+    const r = await cli(['drill', 'run', src.name, '--wait'], cliEnv);
+    const left = [...stack.sim.world.clusters.values()].filter(
+      (c) => c.groupId === src.projectId && c.name.startsWith('drill-'),
+    );
+    expect(left).toHaveLength(1);
+    expect(r.code).toBe(9);
+    expect(r.stdout).toMatch(new RegExp(`^drill ${src.name}: LEFT_BEHIND — .*${left[0].name}`, 'm'));
+  } finally {
+    stack.sim.faults.clear();
+  }
+  expect((await cli(['drill', 'delete', src.name], cliEnv)).code).toBe(0);
+});

@@ -6,8 +6,8 @@ import { sanitize } from '../common/text';
 
 /** Text from Atlas or a requester, inside a table cell or a line: no controls, no column break, no stray markup. */
 const md = (s: string): string => sanitize(s.replace(/\\/g, '\\\\')).replace(/([|`*_<>[\]])/g, '\\$1');
-/** An id or name shown as code (backticks inside would end it early: they are dropped). */
-const code = (s: string): string => `\`${sanitize(s).replace(/`/g, '')}\``;
+/** An id or name shown as code (a backtick inside would end it early: dropped; a `|` would end a table cell). */
+const code = (s: string): string => `\`${sanitize(s).replace(/`/g, '').replace(/\|/g, '\\|')}\``;
 
 /** `3723` → `1 h 2 min 3 s`: exact to the second, readable at a glance. */
 export function humanDuration(seconds: number | undefined): string {
@@ -79,7 +79,7 @@ function verificationSection(r: DrillResult): string[] {
       '',
       ...table(
         ['Database', 'Collection', 'Documents', 'Indexes'],
-        m.items.map((c) => [md(c.db), md(c.collection), String(c.count), c.indexes.map(md).join(', ')]),
+        m.items.map((c) => [code(c.db), code(c.collection), String(c.count), c.indexes.map(code).join(', ')]),
       ),
     );
   if (m.omitted)

@@ -124,7 +124,7 @@ test('a passed drill: outcome and reason, RPO/RTO, every stage with its duration
   expect(row(md, 'Restore')?.[1]).toContain('outcome COMPLETED, Atlas restore job `65a1d0c0ffee00000000f00d`');
   expect(md).toContain('Status: **PASSED**');
   expect(md).toContain('1 database(s), 2 collection(s), 1500 document(s), 65536 bytes of data');
-  expect(row(md, 'shop')).toEqual(['shop', 'orders', '1200', '\\_id\\_, customer\\_1']);
+  expect(row(md, '`shop`')).toEqual(['`shop`', '`orders`', '1200', '`_id_`, `customer_1`']);
   expect(md).toContain('Found 1 scratch cluster(s) left by earlier runs: `drill-orders-m5-202611300300`.');
   expect(md).toContain('- still there: none');
 });
@@ -185,11 +185,21 @@ test('text from Atlas cannot break a table, add markup or move the cursor', () =
   const md = drillReportMarkdown({
     ...passed,
     reason: 'failed | <img src=x> *bold*\n# heading \u001b[2J',
-    verification: { status: 'FAILED', reason: 'count | dropped', manifest: undefined },
+    verification: {
+      status: 'FAILED',
+      reason: 'count | dropped',
+      manifest: {
+        databases: 1,
+        collections: 1,
+        documents: 1,
+        items: [{ db: 'a|b', collection: 'c`d', count: 1, indexes: [] }],
+      },
+    },
   });
   expect(md).toContain('Reason: failed \\| \\<img src=x\\> \\*bold\\*\\x0a# heading \\x1b\\[2J');
   expect(md).not.toContain('\u001b');
   expect(md).toContain('Status: **FAILED** — count \\| dropped');
+  expect(row(md, '`a\\|b`')).toEqual(['`a\\|b`', '`cd`', '1', '']);
 });
 
 test('durations read exactly', () => {

@@ -43,7 +43,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started).',
+      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started), 7 verify failed; drills: 8 FAILED, 9 LEFT_BEHIND (drill report --help).',
     );
 
   // Global: how long a command keeps retrying to connect to Temporal (a short server outage or restart) before exit 1.

@@ -191,3 +191,14 @@ test('drill run triggers the schedule: a run starts (found by TemporalScheduledB
   expect(del.stderr + del.stdout).toContain(`a run is in progress and finishes`);
   await env.client.workflow.getHandle(String(started.workflowId)).terminate('test over: no worker runs drills here');
 });
+
+test('--help works for every drill command; report and run name their exit codes', async () => {
+  for (const c of ['create', 'list', 'run', 'pause', 'unpause', 'delete', 'report']) {
+    const r = await cli(['drill', c, '--help'], cliEnv);
+    expect([r.code, r.stdout]).toEqual([0, expect.stringContaining(`Usage: atlas-restore drill ${c}`)]);
+  }
+  for (const c of ['run', 'report'])
+    expect((await cli(['drill', c, '--help'], cliEnv)).stdout).toMatch(/0 PASSED, 8 FAILED .*9 LEFT_BEHIND/s);
+  const bad = await cli(['drill', 'report', 'x', '-o', 'html'], cliEnv);
+  expect(bad.code).toBe(2);
+});

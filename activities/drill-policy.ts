@@ -10,7 +10,7 @@ import { DRILL_NAME_PATTERN, DRILL_WORKFLOW_TYPE } from '../common/drill';
 import type { Caller } from './guard';
 import { isDrillWorkflowId } from '../common/drill-input';
 
-const DRILL_ID = /^atlas-restore-drill-([a-z0-9-]+?)(?:-\d{4}-\d{2}-\d{2}T[0-9:.]+Z)?$/;
+const DRILL_ID = /^atlas-restore-drill-([a-z0-9-]+?)(?:-(?:workflow-)?\d{4}-\d{2}-\d{2}T[0-9:.]+Z)?$/;
 
 async function startEvent(temporal: Client, namespace: string, workflowId: string, runId: string) {
   const res = await temporal.workflowService.getWorkflowExecutionHistory({
@@ -22,7 +22,7 @@ async function startEvent(temporal: Client, namespace: string, workflowId: strin
 }
 
 /** The drill whose child the calling restore is, proven from both start events; undefined for any other restore. */
-export async function drillParentOf(temporal: Client | undefined, c: Caller): Promise<string | undefined> {
+async function drillParentOf(temporal: Client | undefined, c: Caller): Promise<string | undefined> {
   if (!temporal) return undefined;
   const own = await startEvent(temporal, c.namespace, c.workflowId, c.runId);
   const firstRun = own?.firstExecutionRunId || c.runId;

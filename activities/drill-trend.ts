@@ -4,11 +4,9 @@ import type { Client } from '@temporalio/client';
 import { SA } from '../common/constants';
 import type { DrillResult, DrillTrendPoint } from '../common/drill';
 import { DRILL_WORKFLOW_TYPE } from '../common/drill';
+import { drillDigest } from '../common/drill-input';
 
-export const TREND_MAX = 10;
-
-/** The RestoreRequestDigest value of a drill's runs: what finds them (a drill adds no Keyword attribute of its own). */
-export const drillDigest = (name: string): string => `drill:${name}`;
+const TREND_MAX = 10;
 
 export async function drillTrend(
   client: Client | undefined,

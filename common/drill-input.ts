@@ -2,7 +2,8 @@
 // and the workflow ids a drill's runs have. Workflow-safe (no Node imports).
 import { z } from 'zod';
 import type { DrillInput } from './drill';
-import { DRILL_NAME_PATTERN, drillScheduleId } from './drill';
+import { SA } from './constants';
+import { DRILL_NAME_PATTERN, DRILL_TAG_KEY, DRILL_WORKFLOW_TYPE, drillScheduleId } from './drill';
 import { DEFAULT_DEADLINE_S, describeIssues, inputSchemas, parseDurationS } from './input';
 import { preloadSafe } from './preload-safe';
 import { CONTROLS_MESSAGE, hasControls, NAME_MAX } from './text';
@@ -77,13 +78,19 @@ export function parseDrillInput(raw: unknown): { ok: true; drill: ResolvedDrill 
   };
 }
 
-/** The workflow ids a drill's runs have: its schedule id, alone or with the `-<fire time>` Temporal appends. */
+/**
+ * The workflow ids a drill's runs have: its schedule id, alone or with the `-<fire time>` Temporal appends (to the
+ * action's workflow id: the schedule id, or the SDK's default `<schedule id>-workflow`).
+ */
 export function isDrillWorkflowId(workflowId: string, drill: string): boolean {
   const base = drillScheduleId(drill);
   if (workflowId === base) return true;
   if (!workflowId.startsWith(`${base}-`)) return false;
-  return /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/.test(workflowId.slice(base.length + 1));
+  return /^(?:workflow-)?\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/.test(workflowId.slice(base.length + 1));
 }
+
+/** The RestoreRequestDigest value of a drill's runs: what finds them (a drill adds no Keyword attribute of its own). */
+export const drillDigest = (name: string): string => `drill:${name}`;
 
 /** Cluster names: at most 64 characters (the restore input's limit), the API's pattern. */
 const NAME_MAX_LEN = 64;
@@ -97,4 +104,29 @@ export function scratchClusterName(source: string, atMs: number): string {
     .slice(0, room)
     .replace(/-+$/, '');
   return `drill-${src || 'source'}-${stamp}`;
+}
+
+/**
+ * How a drill run is started (a schedule's action, `drill run`, tests): its type, id, the UI's static summary and
+ * details, and the search attributes known before it runs (the workflow upserts the rest). Workflow-safe.
+ */
+export function drillStartOptions(d: DrillInput) {
+  const scratchProject = d.scratchProjectId ?? d.projectId;
+  return {
+    workflowType: DRILL_WORKFLOW_TYPE,
+    workflowId: drillScheduleId(d.name),
+    staticSummary: `Restore drill ${d.name}: ${d.clusterName} → scratch Flex cluster, verify, delete`,
+    staticDetails: [
+      `**Atlas restore drill** \`${d.name}\` (restores into a scratch cluster it creates, then deletes it)`,
+      `- source: \`${d.clusterName}\` in project \`${d.projectId}\``,
+      `- snapshot: ${d.snapshotId ? `\`${d.snapshotId}\`` : d.minAge ? `newest COMPLETED at least ${d.minAge} old` : 'newest COMPLETED'}`,
+      `- scratch clusters: \`drill-${d.clusterName}-<yyyymmddhhmm>\` in project \`${scratchProject}\`, tagged \`${DRILL_TAG_KEY}=${d.name}\``,
+      `- deadline: ${d.deadline ?? '6h'}; requester: ${d.requester ?? 'unknown'}`,
+    ].join('\n'),
+    typedSearchAttributes: [
+      { key: SA.projectId, value: d.projectId },
+      { key: SA.sourceCluster, value: d.clusterName },
+      { key: SA.requestDigest, value: drillDigest(d.name) },
+    ],
+  };
 }

@@ -19,7 +19,7 @@ export const DrillRuleSchema = z
 export type DrillRule = z.output<typeof DrillRuleSchema>;
 
 /** A cluster-name glob: `*` any run of name characters, `?` one. */
-export const nameGlob = (glob: string): RegExp =>
+const nameGlob = (glob: string): RegExp =>
   new RegExp(`^${glob.replace(/[*?]/g, (c) => (c === '*' ? '[a-zA-Z0-9-]*' : '[a-zA-Z0-9-]'))}$`);
 
 /** Whether some drill rule lets drill `drill` touch `projectId/clusterName`, and the sentence saying which. */

@@ -12,7 +12,7 @@ import type { DrillRun } from './drill-state';
 const CREATE_ATTEMPTS = 3;
 const MAX_WAIT_MS = 15_000;
 
-export function scratchRef(run: DrillRun) {
+function scratchRef(run: DrillRun) {
   const s = run.r.scratch!;
   // The run tag: the first run's id (stable across retries of this drill run).
   return { drill: run.d.name, run: workflowInfo().firstExecutionRunId, projectId: s.projectId, name: s.clusterName };

@@ -17,15 +17,13 @@ import {
 import { SA } from '../common/constants';
 import type { DrillInput, DrillResult } from '../common/drill';
 import { drillScheduleId } from '../common/drill';
-import { isDrillWorkflowId, parseDrillInput, scratchClusterName } from '../common/drill-input';
+import { drillDigest, isDrillWorkflowId, parseDrillInput, scratchClusterName } from '../common/drill-input';
 import { describeFailure } from '../common/failure';
 import { nowIso, nowMs } from './clock';
 import { drillNotifyActs, drillReads } from './drill-acts';
 import { createScratchCluster, teardown, teardownDetail } from './drill-cluster';
 import { childInput, requestedAt, runChildRestore } from './drill-restore';
 import { DrillRun, drillStatusQuery } from './drill-state';
-
-export { drillStatusQuery };
 
 export async function drillWorkflow(raw: DrillInput): Promise<DrillResult> {
   const parsed = parseDrillInput(raw);
@@ -42,7 +40,7 @@ export async function drillWorkflow(raw: DrillInput): Promise<DrillResult> {
     { key: SA.projectId, value: run.d.projectId },
     { key: SA.sourceCluster, value: run.d.clusterName },
     // A drill adds no Keyword attribute: its runs are found by RestoreRequestDigest = drill:<name> (activities/drill-trend.ts).
-    { key: SA.requestDigest, value: `drill:${run.d.name}` },
+    { key: SA.requestDigest, value: drillDigest(run.d.name) },
   ]);
   run.phase('JANITOR');
 

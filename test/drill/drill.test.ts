@@ -4,7 +4,7 @@
 // leftover, and input a drill refuses.
 import { WorkflowFailedError } from '@temporalio/client';
 import { DRILL_TAG_KEY } from '../../common/drill';
-import { scratchClusterName } from '../../common/drill-input';
+import { drillStartOptions, scratchClusterName } from '../../common/drill-input';
 import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { pollUntil } from '../helpers/poll';
@@ -263,4 +263,33 @@ test('a cluster with the scratch name exists: refused, and never touched', async
   expect(r.reason).toMatch(/already exists .*a drill restores only into a cluster it creates/);
   expect(r.restore).toBeUndefined();
   expect(scratchOf(stack.sim.world, src.projectId).map((c) => c.name)).toEqual(names);
+});
+
+test('started by a Temporal Schedule (its id + the fire time): the run is accepted and shows its static summary', async () => {
+  const src = addSource(stack.sim.world);
+  const input = drillOf(src);
+  const { workflowId, ...o } = drillStartOptions(input);
+  const schedule = await stack.env.client.schedule.create({
+    scheduleId: workflowId,
+    spec: { intervals: [{ every: '24h' }] },
+    // The action's workflow id is the schedule id: each run's is `<schedule id>-<fire time>`.
+    action: { type: 'startWorkflow', ...o, workflowId, taskQueue: stack.taskQueue, args: [input] },
+    state: { paused: true },
+  });
+  try {
+    await schedule.trigger();
+    const fired = await pollUntil(
+      async () => (await schedule.describe()).info.recentActions,
+      (a) => a.length === 1,
+      { what: 'the triggered run' },
+    );
+    const run = fired[0].action.workflow;
+    expect(run.workflowId).toMatch(new RegExp(`^${workflowId}-\\d{4}-\\d{2}-\\d{2}T`));
+    const h = client().getHandle(run.workflowId, run.firstExecutionRunId);
+    const r = (await h.result()) as { outcome: string };
+    expect(r.outcome).toBe('PASSED');
+    expect(await (await h.describe()).staticSummary()).toMatch(new RegExp(`^Restore drill ${src.name}:`));
+  } finally {
+    await schedule.delete();
+  }
 });

@@ -1,8 +1,8 @@
 // Drill tests' small world: a Flex source with a COMPLETED snapshot (and data, on the simulator's FerretDB), and a
 // drill started the way a schedule starts it (workflow id = the drill's schedule id).
 import type { WorkflowClient } from '@temporalio/client';
-import type { DrillInput, DrillResult } from '../../common/drill';
-import { drillScheduleId } from '../../common/drill';
+import type { DrillInput } from '../../common/drill';
+import { drillStartOptions } from '../../common/drill-input';
 import type { World } from '../../simulator/world';
 import { drillWorkflow } from '../../workflows';
 
@@ -50,10 +50,9 @@ export const drillOf = (src: DrillSource, extra: Partial<DrillInput> = {}): Dril
 });
 
 export function startDrill(client: WorkflowClient, taskQueue: string, input: DrillInput) {
-  return client.start(drillWorkflow, { taskQueue, workflowId: drillScheduleId(input.name), args: [input] });
+  const { workflowType: _type, ...o } = drillStartOptions(input);
+  return client.start(drillWorkflow, { ...o, taskQueue, args: [input] });
 }
 
 export const scratchOf = (world: World, projectId: string) =>
   [...world.clusters.values()].filter((c) => c.groupId === projectId && c.name.startsWith('drill-'));
-
-export type { DrillResult };

@@ -5,6 +5,7 @@ import type { Client, ScheduleDescription, ScheduleSummary } from '@temporalio/c
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { DrillInput, DrillResult } from '../../common/drill';
 import { DRILL_OUTCOMES, DRILL_WORKFLOW_TYPE, drillScheduleId } from '../../common/drill';
+import { drillStartOptions } from '../../common/drill-input';
 import { DRILL_EXIT, EXIT } from '../../common/exit-codes';
 import type { DrillWhen } from '../drill-input';
 import { everyText, validDrillName } from '../drill-input';
@@ -50,15 +51,8 @@ export async function drillCreateCommand(
     await client.schedule.create({
       scheduleId,
       spec: 'cron' in when ? { cronExpressions: [when.cron] } : { intervals: [{ every: when.everyS * 1000 }] },
-      action: {
-        type: 'startWorkflow',
-        workflowType: DRILL_WORKFLOW_TYPE,
-        // Temporal appends each fire's time: atlas-restore-drill-<name>-<time>.
-        workflowId: scheduleId,
-        taskQueue: f.taskQueue,
-        args: [input],
-        staticSummary: `Restore drill ${input.name}: ${input.clusterName} → a scratch Flex cluster`,
-      },
+      // The drill's type, id (Temporal appends each fire's time), UI summary and first search attributes.
+      action: { type: 'startWorkflow', ...drillStartOptions(input), taskQueue: f.taskQueue, args: [input] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: DRILL_CATCHUP_WINDOW, pauseOnFailure: false },
       memo: { drill: input.name, when: whenText(when), source: `${input.clusterName} (project ${input.projectId})` },
       state: { note: `created by ${input.requester ?? 'unknown'}` },

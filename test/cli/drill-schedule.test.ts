@@ -3,6 +3,7 @@
 // triggering the schedule under its overlap policy. No worker here: a triggered run just waits to be picked up,
 // which is what makes the second trigger overlap. The drill's own runs are tested in test/cli/drill-runs.test.ts.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SA } from '../../common/constants';
 import { drillScheduleId } from '../../common/drill';
 import { startDevServer } from '../../devserver/devserver';
 import { cli, cliEnvFor } from '../helpers/cli';
@@ -175,6 +176,9 @@ test('drill run triggers the schedule: a run starts (found by TemporalScheduledB
   expect(d.typedSearchAttributes.get({ name: 'TemporalScheduledById', type: 'KEYWORD' })).toBe(
     'atlas-restore-drill-rt-run',
   );
+  // Findable as a drill before it runs a task: the schedule's action carries drillStartOptions' attributes.
+  expect(d.typedSearchAttributes.get(SA.requestDigest)).toBe('drill:rt-run');
+  expect(d.typedSearchAttributes.get(SA.sourceCluster)).toBe('orders-m5');
 
   const again = await cli(['drill', 'run', 'rt-run', '-o', 'json'], cliEnv);
   expect(again.code).toBe(6);

@@ -166,6 +166,8 @@ test.each([
 
 test('drill run triggers the schedule: a run starts (found by TemporalScheduledById); a second one, overlapping, is skipped (exit 6)', async () => {
   expect((await create('rt-run', '--every', '168h')).code).toBe(0);
+  // A paused drill runs too when asked (pause stops the fires, not `drill run`).
+  expect((await cli(['drill', 'pause', 'rt-run'], cliEnv)).code).toBe(0);
   const r = await cli(['drill', 'run', 'rt-run', '-o', 'json'], cliEnv);
   expect(r.code).toBe(0);
   const started = json(r.stdout);

@@ -47,7 +47,7 @@ export function addDrillCommands(program: Command): void {
     .option('--scratchProjectId <id>', 'project the scratch cluster is created in (default: --projectId)')
     .option('--snapshotId <id>', 'restore this snapshot (default: the newest COMPLETED one)')
     .option('--minAge <duration>', 'restore the newest COMPLETED snapshot at least this old, e.g. 24h')
-    .option('--verify <json|file>', "the restore's verify settings (JSON or YAML, inline or a file; default {})")
+    .option('--verify <json|file>', "the restore's verify settings: inline JSON, or a JSON/YAML file (default {})")
     .option('--deadline <duration>', 'each run, teardown included, ends by this long after its start (default 6h)')
     .option('--requester <name>', 'who sets up the drill (default: $USER)')
     .addOption(output())

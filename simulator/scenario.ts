@@ -78,6 +78,14 @@ export const ScenarioSchema = WorldAdditionSchema.extend({
   sunsetStatus: z.union([z.literal(410), z.literal(404)]).optional(),
   defaultRestoreMs: z.number().int().min(0).optional(),
   restorePhases: z.strictObject({ pendingMs: z.number().int().min(0), queuedMs: z.number().int().min(0) }).optional(),
+  /** Flex cluster lifecycle (drills): CREATING and DELETING times, and the project's cluster limit. */
+  flexClusters: z
+    .strictObject({
+      createMs: z.number().int().min(0).optional(),
+      deleteMs: z.number().int().min(0).optional(),
+      maxPerProject: z.number().int().min(1).optional(),
+    })
+    .optional(),
   credentials: z
     .strictObject({
       apiKeys: z
@@ -255,6 +263,10 @@ export function addToWorld(
 export function scenarioOptions(s: Scenario, world: World): SimulatorOptions {
   if (s.defaultRestoreMs !== undefined) world.defaultRestoreMs = s.defaultRestoreMs;
   if (s.restorePhases) world.phases = s.restorePhases;
+  const f = s.flexClusters;
+  if (f?.createMs !== undefined) world.flexCreateMs = f.createMs;
+  if (f?.deleteMs !== undefined) world.flexDeleteMs = f.deleteMs;
+  if (f?.maxPerProject !== undefined) world.maxClustersPerProject = f.maxPerProject;
   return {
     era: s.era,
     world,

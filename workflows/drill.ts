@@ -66,8 +66,12 @@ export async function drillWorkflow(raw: DrillInput): Promise<DrillResult> {
   } finally {
     timer.cancel();
   }
-  if (run.cancelled) run.fail('the drill was cancelled');
-  else if (run.deadlineHit)
+  if (run.cancelled) {
+    const r = run.r.restore;
+    // Atlas cannot cancel a running restore job: the child ran to its end, and the teardown came after it.
+    const child = r?.outcome ? `; its restore ${r.workflowId} ran to its end (${r.outcome}) before the teardown` : '';
+    run.failure = `the drill was cancelled${child}${run.failure ? `; ${run.failure}` : ''}`;
+  } else if (run.deadlineHit)
     run.fail(`the drill's work did not finish by ${new Date(run.workUntilMs).toISOString()} (75 % of its deadline)`);
 
   return CancellationScope.nonCancellable(async () => {

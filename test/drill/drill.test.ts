@@ -2,7 +2,12 @@
 // A passing drill (report with RTO/RPO, the cluster gone), a failed verification (FAILED, cluster gone), a delete that
 // fails for good (LEFT_BEHIND, named), a cancel mid-restore (torn down after the job ends), the janitor finding a
 // leftover, and input a drill refuses.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WorkflowFailedError } from '@temporalio/client';
+import type { RestoreEvent } from '../../common/events';
+import { DEFAULT_EVENT_TYPES } from '../../common/events';
+import { WebhookSettings } from '../../config/webhook';
 import { DRILL_TAG_KEY } from '../../common/drill';
 import { drillStartOptions, scratchClusterName } from '../../common/drill-input';
 import type { Stack } from '../helpers/stack';
@@ -13,11 +18,30 @@ import { addSource, drillOf, fastWorld, scratchOf, startDrill } from './kit';
 jest.setTimeout(240_000);
 
 let stack: Stack;
+// The webhook receiver: the drill.* events the drills send (signatures are checked in drill-signals.test.ts).
+const events: RestoreEvent[] = [];
+const receiver = createServer((req, res) => {
+  let raw = '';
+  req.on('data', (d: Buffer) => (raw += d.toString()));
+  req.on('end', () => {
+    events.push(JSON.parse(raw) as RestoreEvent);
+    res.writeHead(200).end();
+  });
+});
 beforeAll(async () => {
-  stack = await startStack({ server: 'dev', sim: { era: 'current', data: true } });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  stack = await startStack({
+    server: 'dev',
+    sim: { era: 'current', data: true },
+    webhook: new WebhookSettings(url, DEFAULT_EVENT_TYPES),
+  });
   fastWorld(stack.sim.world);
 });
-afterAll(() => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await new Promise<void>((r) => receiver.close(() => r()));
+});
 afterEach(() => stack.sim.faults.clear());
 
 const client = () => stack.env.client.workflow;
@@ -99,6 +123,18 @@ test('a delete that fails for good: LEFT_BEHIND, naming the cluster', async () =
   expect(r.reason).toContain(left[0].name);
   expect(r.reason).toMatch(/not deleted by the deadline/);
   expect(r.scratch).toMatchObject({ clusterName: left[0].name, created: true, deleted: false });
+  // Never silently: drill.left_behind names the cluster.
+  await pollUntil(
+    async () => events.filter((e) => e.workflowId === r.workflowId && e.runId === r.runId),
+    (l) => l.length === 1,
+    { what: 'drill.left_behind' },
+  );
+  expect(events.find((e) => e.runId === r.runId)).toMatchObject({
+    type: 'drill.left_behind',
+    outcome: 'LEFT_BEHIND',
+    targetClusterName: left[0].name,
+    drill: { name: src.name, leftBehind: left[0].name },
+  });
 });
 
 test('cancelled mid-restore: the job runs to its end, then the cluster is torn down', async () => {
@@ -114,7 +150,9 @@ test('cancelled mid-restore: the job runs to its end, then the cluster is torn d
     await h.cancel();
     const r = await h.result();
     expect(r.outcome).toBe('FAILED');
-    expect(r.reason).toMatch(/cancelled/);
+    expect(r.reason).toMatch(
+      /^the drill was cancelled; its restore atlas-restore-\S+ ran to its end \(COMPLETED\) before the teardown/,
+    );
     // Atlas cannot cancel a running restore: the drill waited for it, then deleted its cluster.
     expect(r.restore?.outcome).toBe('COMPLETED');
     const teardown = r.stages.find((s) => s.name === 'teardown')!;

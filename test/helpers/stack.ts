@@ -14,6 +14,7 @@ import { AtlasSimulator } from '../../simulator/server';
 import { createRestoreWorker } from '../../worker/worker';
 import { currentBundle } from './bundle';
 import type { RestorePolicy } from '../../policy/policy';
+import type { WebhookSettings } from '../../config/webhook';
 
 export interface Stack {
   env: TestWorkflowEnvironment;
@@ -41,6 +42,8 @@ export interface StackOptions {
   apiKey?: { publicKey: string; privateKey: string };
   /** The worker's restore policy (ATLAS_RESTORE_POLICY); absent: open mode. */
   policy?: RestorePolicy;
+  /** The worker's webhook (ATLAS_RESTORE_WEBHOOK_*); absent: none. */
+  webhook?: WebhookSettings;
 }
 
 export async function startStack(o: StackOptions): Promise<Stack> {
@@ -74,6 +77,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       temporal: env.client,
       workflowBundle: workflowBundleCode,
       ...(o.policy ? { policy: o.policy } : {}),
+      ...(o.webhook ? { webhook: o.webhook } : {}),
     });
   let worker = await make();
   let running = worker.run();

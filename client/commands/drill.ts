@@ -3,6 +3,7 @@
 // drill never runs beside itself), catch-up window DRILL_CATCHUP_WINDOW (docs/drills.md). Exit codes: DRILL_EXIT.
 import type { Client, ScheduleDescription, ScheduleSummary } from '@temporalio/client';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
+import { SA } from '../../common/constants';
 import type { DrillInput, DrillResult } from '../../common/drill';
 import { DRILL_OUTCOMES, DRILL_WORKFLOW_TYPE, drillScheduleId } from '../../common/drill';
 import { drillStartOptions } from '../../common/drill-input';
@@ -86,6 +87,9 @@ interface DrillRow {
   next?: string;
   lastStarted?: string;
   lastWorkflowId?: string;
+  /** The newest finished run's outcome (RestoreOutcome; a run that ended without one: its status) and end. */
+  lastOutcome?: string;
+  lastFinished?: string;
 }
 
 function rowOf(s: ScheduleSummary): DrillRow {
@@ -105,7 +109,7 @@ function rowOf(s: ScheduleSummary): DrillRow {
 }
 
 function listText(rows: DrillRow[]): string {
-  const head = ['DRILL', 'STATE', 'WHEN', 'SOURCE', 'NEXT RUN', 'LAST STARTED'];
+  const head = ['DRILL', 'STATE', 'WHEN', 'SOURCE', 'NEXT RUN', 'LAST STARTED', 'LAST OUTCOME'];
   const cells = rows.map((r) => [
     r.drill,
     r.paused ? 'paused' : 'active',
@@ -113,6 +117,7 @@ function listText(rows: DrillRow[]): string {
     r.source ?? '?',
     r.paused ? '-' : (r.next ?? '-'),
     r.lastStarted ?? '-',
+    r.lastOutcome ? `${r.lastOutcome} (${r.lastFinished ?? '?'})` : '-',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) =>
@@ -129,6 +134,11 @@ export async function drillListCommand(client: Client, output: OutputFormat): Pr
     if (s.scheduleId.startsWith(DRILL_SCHEDULE_PREFIX) && s.action?.workflowType === DRILL_WORKFLOW_TYPE)
       rows.push(rowOf(s));
   rows.sort((a, b) => a.drill.localeCompare(b.drill));
+  for (const r of rows) {
+    const [last] = await finishedDrillRuns(client, r.drill);
+    r.lastOutcome = last && (last.typedSearchAttributes.get(SA.outcome) ?? last.status.name);
+    r.lastFinished = last?.closeTime?.toISOString();
+  }
   emit(output, { drills: rows }, () => (rows.length ? listText(rows) : 'no drills (drill create makes one)'));
   return EXIT.ok;
 }

@@ -68,6 +68,14 @@ test('a schedule that fires twice: two reports, the runs never overlap; drill re
   const [first, second] = runs;
   // Overlap skip: the second run started only after the first had ended, though the schedule fires every 2 s.
   expect(second.startTime.getTime()).toBeGreaterThanOrEqual(first.closeTime!.getTime());
+  const row = await pollUntil(
+    async () =>
+      (json((await cli(['drill', 'list', '-o', 'json'], cliEnv)).stdout).drills as Json[]).find(
+        (d) => d.drill === src.name,
+      ),
+    (d) => d?.paused === true && d.lastOutcome === 'PASSED',
+  );
+  expect(row).toMatchObject({ when: 'every 2s', lastFinished: expect.stringMatching(/^\d{4}-/) });
   const sched = await stack.env.client.schedule.getHandle(drillScheduleId(src.name)).describe();
   expect(sched.info.numActionsSkippedOverlap).toBeGreaterThan(0);
 

@@ -74,7 +74,7 @@ test('create, list, pause, unpause, delete: a drill is a Temporal Schedule with 
     ['rt-weekly', 'cron 0 3 * * 1 (UTC)', false],
   ]);
   const text = await cli(['drill', 'list'], cliEnv);
-  expect(text.stdout).toMatch(/^DRILL\s+STATE\s+WHEN\s+SOURCE\s+NEXT RUN\s+LAST STARTED$/m);
+  expect(text.stdout).toMatch(/^DRILL\s+STATE\s+WHEN\s+SOURCE\s+NEXT RUN\s+LAST STARTED\s+LAST OUTCOME$/m);
   expect(text.stdout).toMatch(/^rt-daily\s+active\s+every 24h\s+orders-m5 \(project 65a1d0c0ffee00000000a001\)/m);
 
   expect((await cli(['drill', 'pause', 'rt-daily'], cliEnv)).code).toBe(0);

@@ -67,7 +67,7 @@ export function addDrillCommands(program: Command): void {
 
   drill
     .command('list')
-    .description('List drills: schedule, state, source, next and last run.')
+    .description('List drills: schedule, state, source, next run, last run and its outcome.')
     .addOption(output())
     .action(
       run(async (f: { output: OutputFormat }) =>

@@ -3,6 +3,7 @@
 import { inspect } from 'node:util';
 import type { HttpClient } from 'urllib';
 import { checkedBaseUrl } from './base-url';
+import { parseRetryAfter } from '../common/retry-after';
 import { AtlasApiError } from './errors';
 
 /** What the transport adds to a request for authentication. */
@@ -203,8 +204,11 @@ function tokenError(status: number, body: unknown, retryAfterS: number | undefin
     return new AtlasApiError(
       status,
       'INVALID_CLIENT_CREDENTIALS',
-      `the service account client id or secret was not accepted${said}; check MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET`,
+      `the service account client id or secret was not accepted${said}`,
       'oauthToken',
+      undefined,
+      false,
+      'check MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET',
     );
   if (status === 429)
     return new AtlasApiError(
@@ -233,13 +237,4 @@ function tokenError(status: number, body: unknown, retryAfterS: number | undefin
 function isTokenResponse(b: unknown): b is { access_token: string; expires_in: number } {
   const o = b as { access_token?: unknown; expires_in?: unknown } | undefined;
   return typeof o?.access_token === 'string' && typeof o.expires_in === 'number';
-}
-
-/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(h: string | string[] | undefined, now = Date.now()): number | undefined {
-  const v = Array.isArray(h) ? h[0] : h;
-  if (!v) return undefined;
-  if (/^\d+(\.\d+)?$/.test(v.trim())) return Number(v.trim());
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,6 +1,7 @@
 // Typed Atlas Admin API operations for restores, plus a backend-neutral view (tenant or Flex) the activities use.
 import { inspect } from 'node:util';
 import type { z } from 'zod';
+import type { Backend } from '../common/types';
 import { AtlasResponseShapeError } from './errors';
 import type { AtlasHttp } from './http';
 import type { OperationName } from './operations';
@@ -15,8 +16,6 @@ import {
   SnapshotSchema,
   TenantRestoreSchema,
 } from './schemas';
-
-export type Backend = 'tenant' | 'flex';
 
 /** A restore job, the same for both backends. */
 export interface RestoreJob {

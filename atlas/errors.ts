@@ -1,21 +1,23 @@
 // One error model for every Atlas call, and the one place that decides what each failure means for a restore:
-// classifyAtlasError gives the class, describeAtlasError the one description (failure type, retryable, Retry-After,
-// benign, operator hint) that activities/failures.ts turns into an ApplicationFailure.
+// classifyAtlasError gives the failure type (common/failure-types.ts: the one vocabulary, from the Atlas client to
+// the workflow), describeAtlasError the one description (retryable, Retry-After, benign, operator hint) that
+// activities/failures.ts turns into an ApplicationFailure.
 import { FAILURE, type FailureType } from '../common/failure-types';
 import { ATLAS_DETAIL_MAX, cut } from '../common/text';
 
-/** What the orchestrator should do about a failed call. */
-export type ErrorClass =
-  /** Transient: wait (at least Retry-After) and try again. */
-  | 'retryable'
-  /** 409-style: the target is busy (a restore is already running); decide whose it is, wait or adopt. */
-  | 'conflict'
-  /** Wrong API for this cluster (tenant vs Flex, or a sunset tenant endpoint): route to the other backend. */
-  | 'routing'
-  /** 401/403: Atlas refused the worker's credentials (or their access): an operator must fix the configuration. */
-  | 'auth'
-  /** Will not succeed by retrying: bad input, failed precondition, not found. */
-  | 'fatal';
+/** The failure types an Atlas answer can have (the others are the workflow's and the guard's own). */
+export type AtlasFailureType = Exclude<FailureType, typeof FAILURE.nothingSubmitted | typeof FAILURE.refused>;
+
+/** What each type means for a restore; `definite`: see AtlasErrorDescription. */
+const MEANING: Record<AtlasFailureType, { retryable: boolean; benign: boolean; definite: boolean }> = {
+  [FAILURE.transient]: { retryable: true, benign: false, definite: false },
+  [FAILURE.rateLimited]: { retryable: true, benign: true, definite: false },
+  [FAILURE.conflict]: { retryable: true, benign: true, definite: false },
+  [FAILURE.routing]: { retryable: false, benign: false, definite: true },
+  [FAILURE.auth]: { retryable: false, benign: false, definite: false },
+  [FAILURE.rejected]: { retryable: false, benign: false, definite: true },
+  [FAILURE.shape]: { retryable: false, benign: false, definite: false },
+};
 
 /** Status 0 marks a failure below HTTP; these codes name it. */
 const TRANSPORT_CODES = ['TIMEOUT', 'CONNECTION_RESET', 'NETWORK_ERROR', 'MALFORMED_RESPONSE'] as const;
@@ -41,32 +43,39 @@ const ROUTING_CODES = new Set<string>([
 const FATAL_CODES = new Set<string>(['UNSUPPORTED_SOURCE_CLUSTER']);
 
 /**
- * Classifies an Atlas failure. `sunsetPath` is true when the call went to a tenant endpoint, where a 404 without a
+ * Classifies an Atlas failure: transient (wait and try again), rate limited (wait Retry-After), conflict (a restore is
+ * already running into the target), routing (wrong API for the cluster: the other backend), auth (an operator must fix
+ * the credentials or their access), rejected (retrying will not help: bad input, failed precondition, not found). `sunsetPath` is true when the call went to a tenant endpoint, where a 404 without a
  * resource-specific code means the endpoint itself is gone (sunset 2026-01-22), not the resource.
  * 401/403 are 'auth' (checked after the codes above, so a routing or conflict code on a 403 keeps its meaning).
  * Only the two restore-in-progress codes are conflicts: other 409s (incomplete or deleted snapshot, paused cluster)
  * will not clear by waiting for someone else's restore, so they are fatal like any other 4xx.
  */
-export function classifyAtlasError(status: number, errorCode: string, sunsetPath = false): ErrorClass {
-  if (FATAL_CODES.has(errorCode)) return 'fatal';
-  if (ROUTING_CODES.has(errorCode) || status === 410) return 'routing';
+export function classifyAtlasError(status: number, errorCode: string, sunsetPath = false): AtlasFailureType {
+  if (FATAL_CODES.has(errorCode)) return FAILURE.rejected;
+  if (ROUTING_CODES.has(errorCode) || status === 410) return FAILURE.routing;
   if (
     sunsetPath &&
     status === 404 &&
     (errorCode === 'NOT_FOUND' || errorCode === 'RESOURCE_NOT_FOUND' || errorCode === '')
   )
-    return 'routing';
-  if (CONFLICT_CODES.has(errorCode)) return 'conflict';
-  if (RETRYABLE_CODES.has(errorCode)) return 'retryable';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 429 || status === 408 || status >= 500 || status === 0) return 'retryable';
-  return 'fatal';
+    return FAILURE.routing;
+  if (CONFLICT_CODES.has(errorCode)) return FAILURE.conflict;
+  if (RETRYABLE_CODES.has(errorCode)) return retryableType(status, errorCode);
+  if (status === 401 || status === 403) return FAILURE.auth;
+  if (status === 429 || status === 408 || status >= 500 || status === 0) return retryableType(status, errorCode);
+  return FAILURE.rejected;
 }
+
+const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMITED_TOKEN_BUCKET']);
+
+const retryableType = (status: number, errorCode: string): AtlasFailureType =>
+  status === 429 || RATE_LIMIT_CODES.has(errorCode) ? FAILURE.rateLimited : FAILURE.transient;
 
 /** A failed Atlas call. Carries only what Atlas said and what we did: never credentials. */
 export class AtlasApiError extends Error {
   override readonly name: string = 'AtlasApiError';
-  readonly errorClass: ErrorClass;
+  readonly failureType: AtlasFailureType;
   readonly detail: string;
 
   constructor(
@@ -81,18 +90,20 @@ export class AtlasApiError extends Error {
     /** Seconds from the Retry-After header, when Atlas sent one. */
     readonly retryAfterS?: number,
     sunsetPath = false,
+    /** What the operator should check (the scheme's variables after a 401): the failure's one hint. */
+    readonly hint?: string,
   ) {
     // What Atlas says is kept bounded: it travels into failures, the audit trail, the result and notifications.
     super(
       `Atlas ${operation} failed: ${status ? `HTTP ${status} ` : ''}${errorCode || '(no error code)'}${detail ? ` - ${cut(detail, ATLAS_DETAIL_MAX)}` : ''}`,
     );
     this.detail = cut(detail, ATLAS_DETAIL_MAX);
-    this.errorClass = classifyAtlasError(status, errorCode, sunsetPath);
+    this.failureType = classifyAtlasError(status, errorCode, sunsetPath);
   }
 
   toJSON(): object {
-    const { name, message, status, errorCode, detail, operation, retryAfterS, errorClass } = this;
-    return { name, message, status, errorCode, detail, operation, retryAfterS, errorClass };
+    const { name, message, status, errorCode, detail, operation, retryAfterS, failureType, hint } = this;
+    return { name, message, status, errorCode, detail, operation, retryAfterS, failureType, hint };
   }
 }
 
@@ -100,7 +111,7 @@ export class AtlasApiError extends Error {
 export class AtlasResponseShapeError extends Error {
   override readonly name = 'AtlasResponseShapeError';
   /** Atlas broke its own contract: retrying the same call will not fix it. */
-  readonly errorClass: ErrorClass = 'fatal';
+  readonly failureType = FAILURE.shape;
   constructor(
     readonly operation: string,
     /** Dotted path of the first offending field, e.g. `results.0.status`. */
@@ -124,7 +135,7 @@ export type RoutingProblem = (typeof ROUTING_PROBLEMS)[keyof typeof ROUTING_PROB
 
 /**
  * Our own decision that a source cannot be restored through the requested (or any) backend. An AtlasApiError, so
- * callers handle it like any other Atlas answer (errorCode, detail, errorClass); `status` is that of the Atlas
+ * callers handle it like any other Atlas answer (errorCode, detail, failureType); `status` is that of the Atlas
  * answer that showed it, or 0 when the decision came from a successful read (a dedicated source).
  */
 export class AtlasRoutingError extends AtlasApiError {
@@ -134,15 +145,15 @@ export class AtlasRoutingError extends AtlasApiError {
   }
 }
 
-/** The class of any error thrown by atlas/*, or undefined for an error that did not come from here. */
-export function errorClassOf(e: unknown): ErrorClass | undefined {
-  if (e instanceof AtlasApiError || e instanceof AtlasResponseShapeError) return e.errorClass;
+/** The failure type of any error thrown by atlas/*, or undefined for an error that did not come from here. */
+export function failureTypeOf(e: unknown): AtlasFailureType | undefined {
+  if (e instanceof AtlasApiError || e instanceof AtlasResponseShapeError) return e.failureType;
   return undefined;
 }
 
 /** Everything a restore needs to know about one failed Atlas call. Plain JSON, no credentials. */
 export interface AtlasErrorDescription {
-  type: FailureType;
+  type: AtlasFailureType;
   message: string;
   retryable: boolean;
   /** An expected answer (429, restore in progress): the failure is marked benign so it does not log as an error. */
@@ -160,8 +171,6 @@ export interface AtlasErrorDescription {
   hint?: string;
 }
 
-const RATE_LIMIT_CODES = new Set(['RATE_LIMITED', 'RATE_LIMITED_TOKEN_BUCKET']);
-
 /** The hint of an auth failure: which variables to check. Names only, never values. */
 const authHint = (status: number): string =>
   `Atlas refused the worker's credentials (HTTP ${status || 401}): check MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, ` +
@@ -172,36 +181,23 @@ const authHint = (status: number): string =>
 export function describeAtlasError(e: unknown): AtlasErrorDescription | undefined {
   if (e instanceof AtlasResponseShapeError)
     return {
-      type: FAILURE.shape,
+      type: e.failureType,
+      ...MEANING[e.failureType],
       message: e.message,
-      retryable: false,
-      benign: false,
-      definite: false,
       status: 200,
       errorCode: 'RESPONSE_SHAPE',
       operation: e.operation,
     };
   if (!(e instanceof AtlasApiError)) return undefined;
-  const base = {
-    definite: false,
+  const type = e.failureType;
+  return {
+    type,
+    ...MEANING[type],
     message: e.message,
     status: e.status,
     errorCode: e.errorCode,
     operation: e.operation,
     ...(e.retryAfterS !== undefined ? { retryAfterS: e.retryAfterS } : {}),
+    ...(type === FAILURE.auth ? { hint: e.hint ?? authHint(e.status) } : e.hint ? { hint: e.hint } : {}),
   };
-  switch (e.errorClass) {
-    case 'retryable':
-      return e.status === 429 || RATE_LIMIT_CODES.has(e.errorCode)
-        ? { ...base, type: FAILURE.rateLimited, retryable: true, benign: true }
-        : { ...base, type: FAILURE.transient, retryable: true, benign: false };
-    case 'conflict':
-      return { ...base, type: FAILURE.conflict, retryable: true, benign: true };
-    case 'routing':
-      return { ...base, type: FAILURE.routing, retryable: false, benign: false, definite: true };
-    case 'auth':
-      return { ...base, type: FAILURE.auth, retryable: false, benign: false, hint: authHint(e.status) };
-    case 'fatal':
-      return { ...base, type: FAILURE.rejected, retryable: false, benign: false, definite: true };
-  }
 }

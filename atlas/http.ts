@@ -9,14 +9,13 @@ import { HttpClient } from 'urllib';
 import type { z } from 'zod';
 import { TOOL_NAME, TOOL_VERSION } from '../common/constants';
 import type { AtlasAuth } from './auth';
-import { parseRetryAfter } from './auth';
 import { checkedBaseUrl } from './base-url';
 import { AtlasApiError, AtlasResponseShapeError } from './errors';
 import type { Operation, OperationName } from './operations';
 import { fillPath, OPS } from './operations';
 import { ApiErrorSchema } from './schemas';
 import { setTimeout as delay } from 'node:timers/promises';
-import { retryAfterDelayMs } from '../common/retry-after';
+import { parseRetryAfter, retryAfterDelayMs } from '../common/retry-after';
 
 export const USER_AGENT = `${TOOL_NAME}/${TOOL_VERSION} (node ${process.version})`;
 
@@ -50,13 +49,15 @@ export interface CallOptions {
   body?: unknown;
 }
 
-/** What to check after a 401, by auth scheme: the message names the setting, never its value. */
-const AUTH_HINTS: Record<AtlasAuth['scheme'], string> = {
+/**
+ * What to check after a 401, by auth scheme: the failure's one hint (atlas/errors.ts), naming the setting, never its
+ * value. Without credentials the generic hint, which names every scheme's variables, says it.
+ */
+const AUTH_HINTS: Partial<Record<AtlasAuth['scheme'], string>> = {
   digest:
     "the API key pair was not accepted; check MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY and the key's project access",
   'service-account': "the service account token was not accepted; check the service account's project access",
   bearer: 'the access token was not accepted (expired or revoked?); check MONGODB_ATLAS_ACCESS_TOKEN',
-  none: 'no Atlas credentials are configured; set a service account, an API key pair or an access token',
 };
 
 /** How long one read may wait out 429s before its failure goes to the activity's retry (activities/failures.ts). */
@@ -133,8 +134,9 @@ export class AtlasHttp {
         : `HTTP ${status} without an Atlas error body`;
       const fields = parsed.success ? parsed.data.badRequestDetail?.fields : undefined;
       if (fields?.length) detail += ` (${fields.map((f) => `${f.field}: ${f.description}`).join('; ')})`;
-      if (status === 401) detail = `${detail ? `${detail} ` : ''}- ${AUTH_HINTS[this.auth.scheme]}`;
-      throw new AtlasApiError(status, errorCode, detail, name, retryAfterS, op.path.includes('/backup/tenant/'));
+      const tenant = op.path.includes('/backup/tenant/');
+      const hint = status === 401 ? AUTH_HINTS[this.auth.scheme] : undefined;
+      throw new AtlasApiError(status, errorCode, detail, name, retryAfterS, tenant, hint);
     }
     const result = schema.safeParse(json);
     if (!result.success) {

@@ -3,7 +3,9 @@
 // shared-tier cluster is Flex and one read settles it; CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API means it is not, so
 // ask the Clusters API (and CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API from there is handled too). A cluster the Clusters
 // API calls M2/M5 is then probed with a tenant read, because after the sunset its backups answer only through Flex.
-import type { AtlasClient, Backend } from './client';
+import type { Backend } from '../common/types';
+import type { AtlasClient } from './client';
+import { FAILURE } from '../common/failure-types';
 import { AtlasApiError, AtlasRoutingError, ROUTING_PROBLEMS } from './errors';
 import type { Cluster, FlexCluster } from './schemas';
 
@@ -25,7 +27,7 @@ export interface ClusterView {
   describedBy?: 'clusters-api' | 'flex-api';
 }
 
-export type RequestedBackend = 'auto' | 'tenant' | 'flex';
+export type RequestedBackend = 'auto' | Backend;
 
 export interface ResolvedBackend {
   backend: Backend;
@@ -52,7 +54,7 @@ export async function describeCluster(atlas: AtlasClient, groupId: string, name:
   }
 }
 
-const isRouting = (e: unknown): e is AtlasApiError => e instanceof AtlasApiError && e.errorClass === 'routing';
+const isRouting = (e: unknown): e is AtlasApiError => e instanceof AtlasApiError && e.failureType === FAILURE.routing;
 const answer = (e: AtlasApiError): string => `HTTP ${e.status} ${e.errorCode}`;
 
 /**

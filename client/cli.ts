@@ -43,7 +43,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started), 7 verify failed; drills: 8 FAILED, 9 LEFT_BEHIND (drill report --help).',
+      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started), 7 restored but the target failed verification; drills: 8 FAILED, 9 LEFT_BEHIND (drill report --help).',
     );
 
   // Global: how long a command keeps retrying to connect to Temporal (a short server outage or restart) before exit 1.
@@ -79,6 +79,10 @@ export function buildProgram(): Command {
     .option(
       '--requester <name>',
       'who asks (default: $USER, else the account you run as); an approver cannot be the requester',
+    )
+    .option(
+      '--verify <false|true|json>',
+      'verify the target after the job (on by default): false turns it off; a JSON object sets it (docs/verification.md)',
     )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', 'wait for the result, showing progress')
@@ -223,14 +227,16 @@ export function buildProgram(): Command {
     )
     .option('--force', 'do not ask for confirmation (required without a terminal)')
     .option('--wait', "wait for the summary; exit with the worst restore's code")
+    .option('--verify <false|true|json>', 'verify setting for every restore of the plan that gives none (default: on)')
     .addOption(output())
     .action(
-      run(async (file: string, f: { wait?: boolean; force?: boolean; output: OutputFormat }) => {
+      run(async (file: string, f: { wait?: boolean; force?: boolean; verify?: string; output: OutputFormat }) => {
         const cfg = loadConfig();
         const client = async () => (await import('./connection.js')).connectClient(cfg.temporal);
         return (await import('./commands/batch.js')).batchCommand(client, file, {
           wait: !!f.wait,
           force: !!f.force,
+          ...(f.verify !== undefined ? { verify: f.verify } : {}),
           output: f.output,
           taskQueue: cfg.taskQueue,
         });

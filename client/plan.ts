@@ -41,8 +41,11 @@ export class PlanError extends Error {
   }
 }
 
-/** `requester`: who runs the batch, for every restore that names none (as `start` defaults it). */
-export function parsePlan(text: string, fileName = 'plan', requester?: string): Plan {
+/**
+ * `requester`: who runs the batch, for every restore that names none (as `start` defaults it); `fill`: fields the
+ * command line gives every restore that sets none itself (`batch --verify`).
+ */
+export function parsePlan(text: string, fileName = 'plan', requester?: string, fill: Partial<RestoreInput> = {}): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -68,7 +71,7 @@ export function parsePlan(text: string, fileName = 'plan', requester?: string): 
   const restores: RestoreInput[] = [];
   const resolved: ResolvedRequest[] = [];
   plan.data.restores.forEach((item, idx) => {
-    const merged = { ...(requester ? { requester } : {}), ...plan.data.defaults, ...item };
+    const merged = { ...(requester ? { requester } : {}), ...fill, ...plan.data.defaults, ...item };
     const r = inputSchemas().RestoreInputSchema.safeParse(merged);
     if (!r.success) {
       for (const i of r.error.issues) {

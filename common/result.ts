@@ -1,5 +1,6 @@
 // What a restore reports: its checks, its audit trail, its live status and its final result. Workflow-safe.
 import type { Outcome, Phase } from './constants';
+import type { Backend } from './types';
 import type { Verification } from './verification';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn';
@@ -82,7 +83,7 @@ export interface AuditEvent {
 export interface RecoveryPoint {
   snapshotId: string;
   finishTime?: string;
-  backend: 'tenant' | 'flex';
+  backend: Backend;
 }
 
 /** One undo the saga ran (workflows/compensation.ts) and how it went. Bookkeeping is not an undo. */
@@ -96,7 +97,7 @@ export interface CompensationStep {
 /** The `status` query. */
 export interface RestoreStatus {
   phase: Phase;
-  backend?: 'tenant' | 'flex';
+  backend?: Backend;
   restoreJobId?: string;
   jobStatus?: string;
   polls: number;
@@ -135,13 +136,22 @@ export interface RateLimitedWait {
   retryAfterS?: number;
 }
 
+/**
+ * What the restore did to the target, as far as it can tell: `no` before any job (Atlas was not asked to change it,
+ * and the reason says "nothing was changed"), `unconfirmed` when a create may have made a job that no lookup could
+ * confirm either way (check the target in Atlas), `job` once a restore job exists (its jobStatus says what it did).
+ */
+export type TargetChanged = 'no' | 'unconfirmed' | 'job';
+
 export interface RestoreResult {
   workflowId: string;
   runId: string;
   outcome: Outcome;
   /** One sentence a person can act on; set for every outcome but COMPLETED. */
   reason?: string;
-  backend?: 'tenant' | 'flex';
+  /** Whether Atlas was asked to change the target (TargetChanged); absent in results of older builds. */
+  targetChanged?: TargetChanged;
+  backend?: Backend;
   restoreJobId?: string;
   restoreFinishedDate?: string;
   /** Job status as Atlas last reported it. */

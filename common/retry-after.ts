@@ -1,6 +1,6 @@
-// The one rule that turns Atlas's Retry-After into a wait, for the activity retry (nextRetryDelay) and the
-// workflow's submit loop alike. Workflow-safe: the caller supplies the jitter (Math.random in an activity,
-// jitterOf(...) in a workflow, which must stay deterministic).
+// Atlas's Retry-After header, read (atlas/http.ts, atlas/auth.ts), and the one rule that turns it into a wait, for the
+// activity retry (nextRetryDelay) and the workflow's submit loop alike. Workflow-safe: the caller supplies the jitter
+// (Math.random in an activity, jitterOf(...) in a workflow, which must stay deterministic).
 
 /**
  * Never sooner than Retry-After (the rate limiter's refill time), and spread over up to half as long again, so
@@ -17,4 +17,13 @@ export function jitterOf(seed: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
   return h / 0x100000000;
+}
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(h: string | string[] | undefined, now = Date.now()): number | undefined {
+  const v = Array.isArray(h) ? h[0] : h;
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Number(v.trim());
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -25,10 +25,10 @@ export interface VerifySettings {
 
 export const DEFAULT_VERIFY_TIMEOUT = '10m';
 /**
- * Whether a restore without a `verify` field is verified. Off in this build: the verify step needs the target's wire
- * server, and the simulator gives one only with its data option (docs/verification.md says what turning it on costs).
+ * Whether a restore without a `verify` field is verified (real restores only, never dry runs). Restores started
+ * before this default keep theirs (workflows/verify.ts resolveVerifyDefault, behind patched('verify-by-default')).
  */
-export const VERIFY_BY_DEFAULT = false;
+export const VERIFY_BY_DEFAULT = true;
 /** Collections the manifest lists one by one; the rest are summarised (results stay small). */
 export const MANIFEST_MAX_COLLECTIONS = 500;
 
@@ -61,6 +61,8 @@ export interface Manifest {
 
 export interface Verification {
   status: VerificationStatus;
+  /** What was verified: the restored target (absent) or the target a rollback restore put back. */
+  after?: 'restore' | 'rollback';
   /** Why it was skipped, timed out or failed, in one sentence. */
   reason?: string;
   checks: VerificationCheck[];

@@ -10,7 +10,6 @@ import { AtlasClient } from '../atlas/client';
 import { AtlasHttp } from '../atlas/http';
 import { EXIT, exitCodeFor } from '../common/exit-codes';
 import { startDevServer } from '../devserver/devserver';
-import { ferretdbInstalled } from '../devserver/ferretdb';
 import { freePort } from '../devserver/free-port';
 import { buildDemoWorld } from '../simulator/demo-world';
 import { describeWorld } from '../simulator/main';
@@ -23,6 +22,7 @@ import { startRestore } from '../client/start';
 import { waitWithProgress } from '../client/progress';
 import { DEFAULT_TASK_QUEUE } from '../common/constants';
 import { demoDrill } from './restore-drill';
+import { verifyFailedCase } from './verify-failed';
 
 export interface DevOptions {
   once: boolean;
@@ -71,14 +71,13 @@ export async function runDev(o: DevOptions): Promise<number> {
   // would to Atlas. The private key is never printed.
   const publicKey = `demo${randomBytes(4).toString('hex')}`;
   const privateKey = randomBytes(18).toString('hex');
-  // With FerretDB (`make setup` builds it) the clusters have data, so the demo's drill can verify its restore.
-  const data = ferretdbInstalled();
   const sim = await AtlasSimulator.start({
     era: o.era,
     port: o.simulatorPort,
     admin: true,
     credentials: { apiKeys: [{ publicKey, privateKey }] },
-    data,
+    // Every cluster gets a MongoDB wire server (FerretDB) when first needed: restores are verified by default.
+    data: true,
   });
   const demo = buildDemoWorld(sim.world, { restoreMs: 20_000 });
   say(`Atlas simulator (${o.era} era): ${sim.url}`);
@@ -117,25 +116,24 @@ export async function runDev(o: DevOptions): Promise<number> {
   const { handle } = await startRestore(env.client, input);
   const result = await waitWithProgress(handle);
   process.stdout.write(resultText(result) + '\n');
-  let code = exitCodeFor(result.outcome);
-
-  const drill = data
-    ? await demoDrill(
-        env.client,
-        sim.world,
-        { projectId: demo.projects.shop, clusterName: demo.sources.flex },
-        DEFAULT_TASK_QUEUE,
-      )
-    : undefined;
-  if (!data) say('\n(No demo drill: it needs FerretDB for its verified restore; `make setup` builds it.)');
-  code = code || (drill?.code ?? EXIT.ok);
+  const failed = await verifyFailedCase(env.client, sim, input);
+  const drill = await demoDrill(
+    env.client,
+    sim.world,
+    { projectId: demo.projects.shop, clusterName: demo.sources.flex },
+    DEFAULT_TASK_QUEUE,
+  );
+  // The demo's exit code is its first restore's, else its drill's; a second case that did not end as it should is a
+  // broken demo.
+  const code = failed ? exitCodeFor(result.outcome) || drill.code : EXIT.unexpected;
 
   if (!o.once) {
     say(`\nEverything stays up. In another terminal (TEMPORAL_ADDRESS=127.0.0.1:${o.port}), try:`);
     say(`  ./bin/atlas-restore status ${handle.workflowId}`);
     say(`  ./bin/atlas-restore history ${handle.workflowId}`);
+    if (failed) say(`  ./bin/atlas-restore status ${failed}   # the VERIFY_FAILED restore (exit 7)`);
     say(`  ./bin/atlas-restore list`);
-    if (drill) say(`  ./bin/atlas-restore drill list\n  ${drill.reportCommand}`);
+    say(`  ./bin/atlas-restore drill list\n  ${drill.reportCommand}`);
     say(
       `  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`,
     );

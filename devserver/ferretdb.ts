@@ -25,16 +25,6 @@ function ferretdbPath(): string {
   );
 }
 
-/** Whether FerretDB is there to start (the demo gives its clusters data, and runs its drill, only then). */
-export function ferretdbInstalled(): boolean {
-  try {
-    ferretdbPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function portOpen(port: number): Promise<boolean> {

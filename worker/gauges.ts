@@ -4,8 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { MetricGauge, MetricMeter } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
 import { SA } from '../common/constants';
+import { RESTORE_WORKFLOW_TYPE } from '../common/start-options';
 
-const RUNNING = `WorkflowType = 'restoreWorkflow' AND ExecutionStatus = 'Running'`;
+const RUNNING = `WorkflowType = '${RESTORE_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`;
 const GAUGE_QUERIES = {
   inFlight: RUNNING,
   awaitingApproval: `${RUNNING} AND ${SA.phase.name} = 'AWAITING_APPROVAL'`,

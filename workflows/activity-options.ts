@@ -5,7 +5,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
 /** Preflight reads: transient errors (5xx, 429 after Retry-After, resets) retried for up to ~10 minutes. */
-export const preflightActs = proxyActivities<Activities>({
+export const preflightActs = proxyActivities<Pick<Activities, 'preflight'>>({
   startToCloseTimeout: '2 minutes',
   scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -25,14 +25,17 @@ export const SUBMIT_RETRY = {
   transient: { initialS: 1, factor: 2, maxIntervalS: 10 },
 } as const;
 
-/** The create: never retried by Temporal (a retry could create a second job); the submit loop decides. */
-export const submitActs = proxyActivities<Activities>({
+/**
+ * The create: never retried by Temporal (a retry could create a second job); the submit loop decides. The only proxy
+ * with `submitRestore` (test/unit/activity-proxies.test.ts checks that no other proxy has it).
+ */
+export const submitActs = proxyActivities<Pick<Activities, 'submitRestore'>>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 1 },
 });
 
 /** The lookup for our own job (safe to repeat): transient errors retried in seconds, bounded (~15 s of waits). */
-export const findActs = proxyActivities<Activities>({
+export const findActs = proxyActivities<Pick<Activities, 'findSubmittedJob' | 'listMatchingJobs'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5 },
 });
@@ -41,20 +44,22 @@ export const findActs = proxyActivities<Activities>({
  * Reads of a submitted job for the wait primitive (workflows/wait.ts): one attempt, because the workflow itself
  * retries every failure after submit (with its own backoff, audit and status) until the deadline.
  */
-export const jobReadActs = proxyActivities<Activities>({
+export const jobReadActs = proxyActivities<Pick<Activities, 'getRestoreJob'>>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 1 },
 });
 
 /** Notifications: a few quick tries; an undelivered notification is recorded and never changes an outcome. */
-export const notifyActs = proxyActivities<Activities>({
+export const notifyActs = proxyActivities<Pick<Activities, 'notify'>>({
   startToCloseTimeout: '15 seconds',
   scheduleToCloseTimeout: '1 minute',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
 /** Compensation and bookkeeping: a few tries, then record the step as failed. */
-export const sideActs = proxyActivities<Activities>({
+export const sideActs = proxyActivities<
+  Pick<Activities, 'getRestoreJob' | 'restoreDurationHistory' | 'verifyDecision'>
+>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 5 },
 });

@@ -102,6 +102,8 @@ function buildSchemas() {
       .max(10),
     audit: z.array(AuditEventSchema).max(AUDIT_MAX_EVENTS),
     runs: z.number().int().min(1),
+    /** A restore without `verify` is verified (decided in its first run: workflows/verify.ts resolveVerifyDefault). */
+    verifyByDefault: z.boolean().optional(),
   });
   return { RestoreCarrySchema, JobWatchSchema, UndoSchema };
 }

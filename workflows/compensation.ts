@@ -12,6 +12,7 @@ import type { Undo } from './carry-schema';
 import type { RestoreState } from './state';
 import { newWatch } from './state';
 import { submitWithRetries } from './submit';
+import { verifyAfterRollback } from './verify';
 import { waitForJob } from './wait';
 
 /** How long a rollback restore may take before we stop waiting for it. */
@@ -19,7 +20,7 @@ const ROLLBACK_MAX_WAIT_S = 6 * 3600;
 
 /** Pushes an undo (the step it undoes has just succeeded). */
 export function pushUndo(st: RestoreState, u: Undo): void {
-  st.c.undo.push(u);
+  st.carried.undo.push(u);
   st.audit.add(
     'undo-registered',
     `if the restore fails, the target is restored from its own snapshot ${u.recoveryPoint.snapshotId}`,
@@ -28,18 +29,18 @@ export function pushUndo(st: RestoreState, u: Undo): void {
 }
 
 /**
- * Runs the pending undos, last pushed first; each is recorded in st.c.compensations. Not cancellable: a cancel must
+ * Runs the pending undos, last pushed first; each is recorded in st.carried.compensations. Not cancellable: a cancel must
  * not interrupt the clean-up it caused. Returns 'continue' when this run should hand over (a long rollback wait).
  */
 export function compensate(st: RestoreState, mayContinue: boolean): Promise<'done' | 'continue'> {
   return CancellationScope.nonCancellable(async () => {
     for (;;) {
-      const u = st.c.undo.at(-1);
+      const u = st.carried.undo.at(-1);
       if (!u) return 'done';
       const step = await runUndo(st, u, mayContinue);
       if (step === 'continue') return 'continue';
-      st.c.undo.pop();
-      st.c.compensations.push(step);
+      st.carried.undo.pop();
+      st.carried.compensations.push(step);
       st.audit.add('compensation', `${step.step}: ${step.status} - ${step.detail}`, {
         step: step.step,
         status: step.status,
@@ -51,7 +52,7 @@ export function compensate(st: RestoreState, mayContinue: boolean): Promise<'don
 async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise<CompensationStep | 'continue'> {
   const rp = u.recoveryPoint;
   const target = st.req.targetClusterName;
-  if (!st.c.rollback) {
+  if (!st.carried.rollback) {
     try {
       const sub = await submitWithRetries(
         {
@@ -67,7 +68,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
         `Rollback: restore ${target} from its own snapshot`,
         { mayHaveCreated: false, limits: st },
       );
-      st.c.rollback = newWatch(
+      st.carried.rollback = newWatch(
         { backend: rp.backend, projectId: st.req.targetProjectId, clusterName: target, jobId: sub.jobId },
         nowIso(),
         sub.status,
@@ -90,7 +91,7 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
       };
     }
   }
-  const w = st.c.rollback;
+  const w = st.carried.rollback;
   const end = await waitForJob(st, w, {
     purpose: 'rollback',
     policy: st.req.polling,
@@ -111,9 +112,9 @@ async function runUndo(st: RestoreState, u: Undo, mayContinue: boolean): Promise
       status: 'failed',
       detail: `rollback job ${w.job.jobId} FAILED: the target's data is as that job left it; check it in Atlas`,
     };
-  return {
-    step: 'rollback-restore',
-    status: 'done',
-    detail: `target restored from its own snapshot ${rp.snapshotId} (job ${w.job.jobId})${end.note ? `; ${end.note}` : ''}`,
-  };
+  const restored = `target restored from its own snapshot ${rp.snapshotId} (job ${w.job.jobId})${end.note ? `; ${end.note}` : ''}`;
+  // Behind its patch: a rollback counts as done only if the target it put back passes verification.
+  const verified = await verifyAfterRollback(st, w.job.jobId);
+  if (verified && !verified.passed) return { step: 'rollback-restore', status: 'failed', detail: verified.detail };
+  return { step: 'rollback-restore', status: 'done', detail: verified ? `${restored}; ${verified.detail}` : restored };
 }

@@ -22,7 +22,7 @@ import { childCancelledSignal } from './batch-definitions';
 import { SA } from '../common/constants';
 import { eventTypeOf } from '../common/events';
 import { isSuccess, memoResult, outcomeFailure } from '../common/outcome';
-import type { RestoreResult } from '../common/result';
+import type { RestoreResult, TargetChanged } from '../common/result';
 import { nowIso, nowMs } from './clock';
 import { notifyEvent } from './notify';
 import { verificationSummary } from './verify';
@@ -30,14 +30,51 @@ import type { RestoreState } from './state';
 
 export type Interruption = 'cancel' | 'deadline';
 
-/** How the restore ended, before finishing: the outcome, the reason, whether the saga runs, whether it was a cancel. */
-export interface Ending {
+/**
+ * How the restore ended, before finishing: the outcome, the reason, whether the saga runs, whether it was a cancel,
+ * and what it did to the target (TargetChanged). An ending before any job is made by nothingChanged, which writes
+ * the phrase into the reason; any other ending without `targetChanged` counts as `job` when a job exists, else as
+ * `unconfirmed` (never as "nothing was changed").
+ */
+export type Ending = UnchangedEnding | ChangedEnding;
+
+interface EndingBase {
   outcome: Outcome;
+  /** A cancel request: close the workflow as Canceled. */
+  cancelled?: boolean;
+}
+
+/** Before any job: Atlas was not asked to change the target, and the reason says so. */
+interface UnchangedEnding extends EndingBase {
+  targetChanged: 'no';
+  reason: NothingChangedReason;
+  undo?: never;
+}
+
+interface ChangedEnding extends EndingBase {
+  targetChanged?: Exclude<TargetChanged, 'no'>;
   reason?: string;
   /** Run the saga's undos first (the job FAILED). */
   undo?: boolean;
-  /** A cancel request: close the workflow as Canceled. */
-  cancelled?: boolean;
+}
+
+const NOTHING_CHANGED = 'nothing was changed';
+declare const saysNothingChanged: unique symbol;
+/** A reason that says "nothing was changed": only nothingChanged makes one. */
+type NothingChangedReason = string & { readonly [saysNothingChanged]: true };
+
+/**
+ * An ending before any job exists: `say` places the phrase in the reason (appended if it does not). The one place the
+ * phrase is written.
+ */
+export function nothingChanged(
+  outcome: Outcome,
+  say: (nothing: typeof NOTHING_CHANGED) => string,
+  o: { cancelled?: boolean } = {},
+): UnchangedEnding {
+  const said = say(NOTHING_CHANGED);
+  const reason = (said.includes(NOTHING_CHANGED) ? said : `${said}; ${NOTHING_CHANGED}`) as NothingChangedReason;
+  return { outcome, reason, targetChanged: 'no', ...o };
 }
 
 export async function finish(st: RestoreState, ending: Ending): Promise<RestoreResult> {
@@ -46,17 +83,17 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
   st.nextPollAt = undefined;
   st.audit.add('finished', `${outcome}${reason ? `: ${reason}` : ''}`, { outcome });
   st.enter('DONE');
-  const w = st.c.main;
+  const w = st.carried.main;
   // The Atlas-side duration of a completed restore feeds the polling schedule of the next one into this target.
-  const from = st.c.restoreScheduledDate ?? w?.submittedAt;
+  const from = st.carried.restoreScheduledDate ?? w?.submittedAt;
   const atlasS =
     w?.restoreFinishedDate && from ? (Date.parse(w.restoreFinishedDate) - Date.parse(from)) / 1000 : undefined;
   if (outcome === 'COMPLETED' && atlasS && atlasS > 0) upsertSearchAttributes([{ key: SA.durationS, value: atlasS }]);
-  const durationS = (nowMs() - Date.parse(st.c.startedAt)) / 1000;
+  const durationS = (nowMs() - Date.parse(st.carried.startedAt)) / 1000;
   metricMeter.createCounter('atlas_restore_outcomes', '1', 'finished restores by outcome').add(1, { outcome });
   metricMeter
     .createHistogram('atlas_restore_duration_seconds', 'float', 's', 'restore duration, start to outcome')
-    .record(durationS, { backend: st.c.backend ?? 'unknown', outcome });
+    .record(durationS, { backend: st.carried.backend ?? 'unknown', outcome });
   log.info(`restore finished: ${outcome}`, { target: st.req.targetClusterName, outcome, reason });
   // Every terminal outcome is told (the activity filters by configuration); a failed delivery is only audited.
   await notifyEvent(st, eventTypeOf(outcome), {
@@ -71,18 +108,19 @@ export async function finish(st: RestoreState, ending: Ending): Promise<RestoreR
     runId: info.runId,
     outcome,
     reason,
-    backend: st.c.backend,
+    targetChanged: ending.targetChanged ?? (w ? 'job' : 'unconfirmed'),
+    backend: st.carried.backend,
     restoreJobId: w?.job.jobId,
     restoreFinishedDate: w?.restoreFinishedDate,
     jobStatus: w?.status,
-    checks: st.c.checks,
-    compensations: st.c.compensations,
-    recoveryPoint: st.c.recoveryPoint,
-    approvedBy: st.c.approvedBy,
-    ...(st.c.policy ? { policy: st.c.policy } : {}),
+    checks: st.carried.checks,
+    compensations: st.carried.compensations,
+    recoveryPoint: st.carried.recoveryPoint,
+    approvedBy: st.carried.approvedBy,
+    ...(st.carried.policy ? { policy: st.carried.policy } : {}),
     polls: w?.polls ?? 0,
     ...(st.verification ? { verification: st.verification } : {}),
-    startedAt: st.c.startedAt,
+    startedAt: st.carried.startedAt,
     finishedAt: nowIso(),
     audit: st.audit.events,
   };
@@ -116,7 +154,7 @@ async function tellBatch(r: RestoreResult): Promise<void> {
 
 /** The final outcome and reason once the saga ran: an undo that failed turns COMPENSATED into FAILED. */
 function settle(st: RestoreState, e: Ending): { outcome: Outcome; reason?: string } {
-  const steps = st.c.compensations;
+  const steps = st.carried.compensations;
   const failed = steps.filter((s) => s.status === 'failed');
   if (steps.length) {
     const what = failed.length

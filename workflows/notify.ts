@@ -28,8 +28,8 @@ export async function notifyEvent(
     ...(o.reason ? { reason: o.reason } : {}),
     targetProjectId: st.req.targetProjectId,
     targetClusterName: st.req.targetClusterName,
-    ...(st.c.main ? { restoreJobId: st.c.main.job.jobId } : {}),
-    durationS: Math.max(0, (nowMs() - Date.parse(st.c.startedAt)) / 1000),
+    ...(st.carried.main ? { restoreJobId: st.carried.main.job.jobId } : {}),
+    durationS: Math.max(0, (nowMs() - Date.parse(st.carried.startedAt)) / 1000),
     ...(o.verification ? { verification: o.verification } : {}),
   };
   try {

@@ -3,7 +3,8 @@
 // before the wait are workflows/steps.ts; how a restore ends, and how each ending shows in Temporal, workflows/finish.ts.
 //
 // The outcome says what Atlas did to the target, nothing more and nothing less: once a job exists, only the job's own
-// terminal status decides; before that, nothing was changed, whatever went wrong.
+// terminal status decides; before that, nothing was changed, whatever went wrong (workflows/finish.ts nothingChanged),
+// unless a create whose answer was lost may have made a job that no lookup could confirm: then it says so.
 import {
   ApplicationFailure,
   CancellationScope,
@@ -27,15 +28,15 @@ import { compensate } from './compensation';
 import type { DecisionBinding } from './definitions';
 import { approveUpdate, auditQuery, rejectUpdate, statusQuery } from './definitions';
 import type { Ending, Interruption } from './finish';
-import { finish } from './finish';
+import { finish, nothingChanged } from './finish';
 import { notifyEvent } from './notify';
-import type { RestoreCarry } from './carry-schema';
+import type { JobWatch, RestoreCarry } from './carry-schema';
 import { carrySchemas } from './carry-schema';
 import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
 import { streakEnded } from './rate-limited';
 import { BASELINE_PATCH } from './submit';
-import { verifyAfterRestore } from './verify';
+import { resolveVerifyDefault, verifyAfterRestore } from './verify';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -61,22 +62,23 @@ export async function restoreWorkflow(raw: RestoreInput, carried?: RestoreCarry)
       'InvalidInput',
     );
   const st = new RestoreState(req, carry ?? freshCarry(nowMs(), req.deadlineS));
+  if (!carry) resolveVerifyDefault(st);
   if (!carry)
     st.audit.add(
       'started',
       `restore requested by ${req.requester ?? 'unknown'}${req.reason ? `: ${req.reason}` : ''}`,
       { requestDigest: st.digest },
     );
-  else st.audit.add('continued', `run ${st.c.runs} continues after ${st.c.main?.polls ?? 0} polls`);
+  else st.audit.add('continued', `run ${st.carried.runs} continues after ${st.carried.main?.polls ?? 0} polls`);
   installHandlers(st);
   st.enter(carry?.ending ? 'COMPENSATING' : carry ? 'POLLING' : 'VALIDATING');
 
-  const ending: Ending | 'continue' = st.c.ending
-    ? { ...st.c.ending, undo: true }
+  const ending: Ending | 'continue' = st.carried.ending
+    ? { ...st.carried.ending, undo: true }
     : await runUntilDeadline(st, !!carry);
   if (ending === 'continue') return handOver(st, raw);
   if (ending.undo) {
-    st.c.ending = { outcome: ending.outcome, reason: ending.reason ?? ending.outcome };
+    st.carried.ending = { outcome: ending.outcome, reason: ending.reason ?? ending.outcome };
     st.enter('COMPENSATING');
     if ((await compensate(st, !ending.cancelled)) === 'continue') return handOver(st, raw);
   }
@@ -129,7 +131,7 @@ function installHandlers(st: RestoreState): void {
       throw new Error(
         `you reviewed a different request: digest ${String(bound.requestDigest)} is not this restore's ${st.digest}`,
       );
-    if (st.c.policy?.mode === 'enforced' && (bound.runId === undefined || bound.requestDigest === undefined))
+    if (st.carried.policy?.mode === 'enforced' && (bound.runId === undefined || bound.requestDigest === undefined))
       throw new Error('under the restore policy a decision must name the run id and request digest it reviewed');
     // Bounded and clean before anything is kept: a decision's text lives in the state carried across continue-as-new.
     if (typeof by !== 'string' || !by.trim()) throw new Error('approver (--by) must not be empty');
@@ -142,7 +144,7 @@ function installHandlers(st: RestoreState): void {
   };
   // Under a policy that asks for approval, a decision counts only once the worker has verified its signature: the
   // principal comes from the key, never from `by` (which stays a display name).
-  const signedMode = () => st.c.policy?.mode === 'enforced' && st.c.policy.approvers > 0;
+  const signedMode = () => st.carried.policy?.mode === 'enforced' && st.carried.policy.approvers > 0;
   const approvals: string[] = [];
   const decideSigned = async (action: 'approve' | 'reject', signed: DecisionBinding['signed'], note?: string) => {
     let principal: string;
@@ -168,7 +170,7 @@ function installHandlers(st: RestoreState): void {
     }
     if (approvals.includes(principal)) throw refused(`${principal} has already approved`);
     approvals.push(principal);
-    const need = st.c.policy?.mode === 'enforced' ? st.c.policy.approvers : 1;
+    const need = st.carried.policy?.mode === 'enforced' ? st.carried.policy.approvers : 1;
     if (approvals.length >= need) st.decision = { approved: true, by: approvals.join(', '), note };
     return `approved by ${principal} (verified)${approvals.length < need ? `; ${need - approvals.length} more approval(s) needed` : ''}`;
   };
@@ -213,11 +215,11 @@ async function runUntilDeadline(st: RestoreState, resumed: boolean): Promise<End
   const deadlineScope = new CancellationScope();
   let deadlineHit = false;
   void deadlineScope
-    .run(() => sleep(Math.max(0, Date.parse(st.c.deadlineAt) - nowMs()), { summary: 'Overall restore deadline' }))
+    .run(() => sleep(Math.max(0, Date.parse(st.carried.deadlineAt) - nowMs()), { summary: 'Overall restore deadline' }))
     .then(
       () => {
         deadlineHit = true;
-        st.audit.add('deadline', `deadline ${st.c.deadlineAt} passed`);
+        st.audit.add('deadline', `deadline ${st.carried.deadlineAt} passed`);
         main.cancel();
       },
       () => undefined,
@@ -238,9 +240,10 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     st.audit.add('validated', 'input is valid');
     const first = await preflight(st, 1);
     if (first) return first;
-    if (req.dryRun) return { outcome: 'DRY_RUN', reason: `dry run: preflight passed; would ${st.c.plan ?? 'restore'}` };
+    if (req.dryRun)
+      return nothingChanged('DRY_RUN', (n) => `dry run: preflight passed; would ${st.carried.plan ?? 'restore'}; ${n}`);
     // The policy can only add an approval the request did not ask for, never remove one (issue 21).
-    const policyAsks = st.c.policy?.mode === 'enforced' && st.c.policy.approvers > 0;
+    const policyAsks = st.carried.policy?.mode === 'enforced' && st.carried.policy.approvers > 0;
     if (req.requireApproval || (policyAsks && patched(POLICY_APPROVAL_PATCH))) {
       const decided = await approval(st);
       if (decided) return decided;
@@ -253,13 +256,15 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
     if (notSubmitted) return notSubmitted;
   }
 
+  const w = st.carried.main;
+  // Never so: acceptCarry resumes only a run with a job (or an ending, finished before run), and submit made one.
+  if (!w) throw ApplicationFailure.nonRetryable('invalid carried state: no job to wait for', 'InvalidInput');
   st.enter('POLLING');
-  const w = st.c.main!;
   const end = await waitForJob(st, w, {
     purpose: 'restore',
     policy: req.polling,
-    // The carried state itself: relearn updates it in place, and it survives continue-as-new.
-    learned: st.c,
+    // The state's own: relearn updates it in place, and it survives continue-as-new.
+    learned: st.learned,
     relearn: () => relearn(st),
     mayContinue: true,
     onTroubleStart: (x) =>
@@ -284,28 +289,32 @@ async function run(st: RestoreState, resumed: boolean): Promise<Ending | 'contin
 async function interrupted(st: RestoreState, why: Interruption): Promise<Ending> {
   const cancelled = why === 'cancel';
   if (cancelled) st.audit.add('cancel-requested', 'the workflow was cancelled');
-  const head = cancelled ? 'cancelled' : `the restore did not finish by its deadline ${st.c.deadlineAt}`;
+  const head = cancelled ? 'cancelled' : `the restore did not finish by its deadline ${st.carried.deadlineAt}`;
   const outcome = cancelled ? 'CANCELLED' : 'DEADLINE_EXCEEDED';
-  let unsure = '';
-  if (!st.c.main && st.submitRequest) {
-    const found = await lookForJob(st);
-    if (found === undefined)
-      unsure =
-        '; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas';
-  }
-  const w = st.c.main;
+  // A create whose answer was lost, and no lookup since could tell whether it made a job.
+  const unsure = !st.carried.main && st.submitRequest ? (await lookForJob(st)) === undefined : false;
+  const w = st.carried.main;
   const rl = st.rateLimited;
   // A wait for Atlas's rate limit that the interruption ended: its count, for the trail (its entries are only the
   // first 429 and every 20th). Only ever set on the patched paths (workflows/rate-limited.ts).
   if (rl) streakEnded(st.audit, rl, `the ${cancelled ? 'cancel' : 'deadline'} ended the wait for the ${rl.operation}`);
   // Atlas refused every call, and so did nothing (unless an earlier ambiguous create could not be settled).
   if (!w && !cancelled && rl && !unsure)
+    return nothingChanged(
+      'FAILED',
+      (n) =>
+        `${n}: Atlas kept answering 429 until the deadline ${st.carried.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
+    );
+  // Never "nothing was changed" when a job may exist that no lookup confirmed.
+  if (!w && unsure)
     return {
-      outcome: 'FAILED',
-      reason: `nothing was changed: Atlas kept answering 429 until the deadline ${st.c.deadlineAt} (${rl.attempts} in a row to the ${rl.operation} since ${rl.since})`,
+      outcome,
+      reason: `${head} before any job was confirmed; a submit was under way and whether it created a job could not be confirmed: check the target in Atlas`,
+      targetChanged: 'unconfirmed',
+      cancelled,
     };
-  if (!w) return { outcome, reason: `${head} before anything was submitted; nothing was changed${unsure}`, cancelled };
-  const look = await lastLook(st);
+  if (!w) return nothingChanged(outcome, (n) => `${head} before anything was submitted; ${n}`, { cancelled });
+  const look = await lastLook(st, w);
   const at = look.ok ? `at ${nowIso()}` : `when last read (the final look failed: ${look.error})`;
   if (w.status === 'FAILED')
     return {
@@ -331,8 +340,7 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
 }
 
 /** One read of the job after an interruption, so the outcome names its latest status. */
-async function lastLook(st: RestoreState): Promise<{ ok: true } | { ok: false; error: string }> {
-  const w = st.c.main!;
+async function lastLook(st: RestoreState, w: JobWatch): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     const job = await sideActs.getRestoreJob.executeWithOptions(
       { summary: `Last look at restore job ${w.job.jobId}` },

@@ -1,6 +1,7 @@
 // The restore's state, what survives continue-as-new, and how it is shown: search attributes (for finding a restore
 // in the Temporal UI and `atlas-restore list`), current details (for reading it there) and the status query.
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Expectation } from '../common/expectation';
 import type { Verification } from '../common/verification';
 import type { Outcome, Phase } from '../common/constants';
 import { SA } from '../common/constants';
@@ -10,6 +11,13 @@ import type { RateLimitedWait, RestoreStatus } from '../common/result';
 import { AuditTrail } from './audit';
 import type { JobWatch, RestoreCarry } from './carry-schema';
 import type { SubmitProgress } from './submit';
+
+/** What the polling schedule learned from earlier restores into the target (common/expectation.ts), and whether it
+ * read the history again at the window (workflows/polling.ts relearnDue). Carried flat (RestoreCarry), held as one. */
+export type LearnedSchedule = Expectation & { relearned?: boolean };
+type LearnedKey = keyof Required<LearnedSchedule>;
+/** The rest of what survives continue-as-new: the restore's own record (jobs, checks, deadline, undos, ending). */
+export type CarriedState = Omit<RestoreCarry, LearnedKey>;
 
 export class RestoreState {
   phase: Phase = 'VALIDATING';
@@ -29,18 +37,25 @@ export class RestoreState {
   verification?: Verification;
   readonly audit: AuditTrail;
   readonly digest: string;
+  /** The state carried across continue-as-new, but the learned schedule. */
+  readonly carried: CarriedState;
+  /** The learned schedule: learn and relearn (workflows/steps.ts) update it in place; carried with the rest. */
+  readonly learned: LearnedSchedule;
 
   constructor(
     readonly req: ResolvedRequest,
-    public c: RestoreCarry,
+    carry: RestoreCarry,
   ) {
-    this.audit = new AuditTrail(c.audit);
+    const { expectedS, spread, spreadDf, spreadHi, relearned, ...carried } = carry;
+    this.carried = carried;
+    this.learned = definedOnly({ expectedS, spread, spreadDf, spreadHi, relearned });
+    this.audit = new AuditTrail(carry.audit);
     this.digest = requestDigest(req);
   }
 
   /** The job being waited for now: the rollback while the saga runs one, else the restore's own. */
   get watching(): JobWatch | undefined {
-    return this.phase === 'COMPENSATING' ? (this.c.rollback ?? this.c.main) : this.c.main;
+    return this.phase === 'COMPENSATING' ? (this.carried.rollback ?? this.carried.main) : this.carried.main;
   }
 
   /** Moves to a phase and shows it: search attributes and the UI's current details. */
@@ -51,7 +66,7 @@ export class RestoreState {
 
   publish(): void {
     const r = this.req;
-    const job = this.c.main;
+    const job = this.carried.main;
     upsertSearchAttributes([
       { key: SA.projectId, value: r.projectId },
       { key: SA.sourceCluster, value: r.clusterName },
@@ -61,7 +76,7 @@ export class RestoreState {
       { key: SA.phase, value: this.phase },
       // Published by the workflow itself, so children started by a parent (without our start options) have it too.
       { key: SA.requestDigest, value: this.digest },
-      ...(this.c.backend ? [{ key: SA.backend, value: this.c.backend }] : []),
+      ...(this.carried.backend ? [{ key: SA.backend, value: this.carried.backend }] : []),
       ...(job?.status ? [{ key: SA.jobStatus, value: job.status }] : []),
       ...(this.outcome ? [{ key: SA.outcome, value: this.outcome }] : []),
     ]);
@@ -76,18 +91,18 @@ export class RestoreState {
   /** Markdown for the Temporal UI's "current details". */
   details(): string {
     const r = this.req;
-    const job = this.c.main;
+    const job = this.carried.main;
     const lines = [
       `**${this.outcome ?? this.phase}**: snapshot \`${r.snapshotId}\` of \`${r.clusterName}\` → \`${r.targetClusterName}\``,
-      `- backend: ${this.c.backend ?? '(not resolved yet)'}`,
+      `- backend: ${this.carried.backend ?? '(not resolved yet)'}`,
       `- restore job: ${job?.job.jobId ?? '(not submitted)'} ${job?.status ? `(${job.status})` : ''}`,
       `- polls: ${job?.polls ?? 0}${this.nextPollAt ? `, next at ${this.nextPollAt}` : ''}`,
-      `- deadline: ${this.c.deadlineAt}`,
+      `- deadline: ${this.carried.deadlineAt}`,
     ];
     const expected = this.expectedFinishAt();
     if (expected) lines.push(`- expected to finish around ${expected}`);
-    if (this.c.rollback)
-      lines.push(`- rollback job: ${this.c.rollback.job.jobId} (${this.c.rollback.status ?? 'submitted'})`);
+    if (this.carried.rollback)
+      lines.push(`- rollback job: ${this.carried.rollback.job.jobId} (${this.carried.rollback.status ?? 'submitted'})`);
     const t = this.watching?.trouble;
     if (t)
       lines.push(`- ⚠ Atlas calls failing since ${t.since} (${t.attempts} attempts): ${t.lastError}; still waiting`);
@@ -105,31 +120,31 @@ export class RestoreState {
   }
 
   expectedFinishAt(): string | undefined {
-    const job = this.c.main;
-    if (!job || !this.c.expectedS) return undefined;
-    return new Date(Date.parse(job.submittedAt) + this.c.expectedS * 1000).toISOString();
+    const job = this.carried.main;
+    if (!job || !this.learned.expectedS) return undefined;
+    return new Date(Date.parse(job.submittedAt) + this.learned.expectedS * 1000).toISOString();
   }
 
   status(): RestoreStatus {
-    const job = this.c.main;
+    const job = this.carried.main;
     return {
       phase: this.phase,
-      backend: this.c.backend,
+      backend: this.carried.backend,
       restoreJobId: job?.job.jobId,
       jobStatus: job?.status,
       polls: job?.polls ?? 0,
       nextPollAt: this.nextPollAt,
-      startedAt: this.c.startedAt,
-      deadlineAt: this.c.deadlineAt,
+      startedAt: this.carried.startedAt,
+      deadlineAt: this.carried.deadlineAt,
       awaitingApproval: this.awaitingApproval,
       outcome: this.outcome,
-      plan: this.c.plan,
-      checks: this.c.checks.length ? this.c.checks : undefined,
+      plan: this.carried.plan,
+      checks: this.carried.checks.length ? this.carried.checks : undefined,
       approvalTimeoutAt: this.awaitingApproval ? this.approvalTimeoutAt : undefined,
       expectedFinishAt: this.expectedFinishAt(),
       atlasTrouble: this.watching?.trouble,
       rateLimited: this.rateLimited,
-      policy: this.c.policy,
+      policy: this.carried.policy,
       requester: this.req.requester,
       reason: this.req.reason,
       flags: {
@@ -142,8 +157,18 @@ export class RestoreState {
   }
 
   carry(): RestoreCarry {
-    return { ...this.c, audit: new AuditTrail(this.audit.compacted()).events, runs: this.c.runs + 1 };
+    return {
+      ...this.carried,
+      ...this.learned,
+      audit: new AuditTrail(this.audit.compacted()).events,
+      runs: this.carried.runs + 1,
+    };
   }
+}
+
+/** Without the keys whose value is undefined (a carried state from an older build lacks some). */
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 export function freshCarry(startedAtMs: number, deadlineS: number): RestoreCarry {

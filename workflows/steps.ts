@@ -1,12 +1,14 @@
 // The steps of a restore before the wait: the read-only checks (again after approval), the approval gate, learning
 // from earlier restores, and the one submit. Each returns an Ending when the restore stops there; before a job exists
-// every such ending says "nothing was changed".
+// every such ending says "nothing was changed" (nothingChanged, workflows/finish.ts), unless a create may have made one.
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { describeFailure } from '../common/failure';
+import type { Backend } from '../common/types';
 import { findActs, preflightActs, sideActs } from './activity-options';
 import { nowIso, nowMs } from './clock';
 import { pushUndo } from './compensation';
 import type { Ending } from './finish';
+import { nothingChanged } from './finish';
 import { notifyEvent } from './notify';
 import { expectationFrom, type Expectation } from '../common/expectation';
 import type { RestoreState } from './state';
@@ -43,13 +45,13 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
   } catch (e) {
     if (isCancellation(e)) throw e;
     const d = describeFailure(e);
-    return {
-      outcome: 'FAILED',
-      reason: `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed`,
-    };
+    return nothingChanged(
+      'FAILED',
+      (n) => `the preflight checks could not be completed (${d.message})${d.hint ? `; ${d.hint}` : ''}; ${n}`,
+    );
   }
   if (report.policy && round === 1) {
-    st.c.policy = report.policy;
+    st.carried.policy = report.policy;
     const p = report.policy;
     st.audit.add(
       'policy',
@@ -61,10 +63,10 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
         : { mode: 'enforced', digest: p.digest, rule: p.rule, approvers: p.approvers },
     );
   }
-  st.c.checks = report.checks;
-  st.c.backend = report.backend;
-  st.c.recoveryPoint = report.recoveryPoint;
-  st.c.plan = report.plan;
+  st.carried.checks = report.checks;
+  st.carried.backend = report.backend;
+  st.carried.recoveryPoint = report.recoveryPoint;
+  st.carried.plan = report.plan;
   for (const c of report.checks)
     st.audit.add('check', `${c.name}: ${c.status} (${c.evidence})`, { check: c.name, status: c.status, round });
   const failed = report.checks.filter((c) => c.status === 'fail');
@@ -75,10 +77,11 @@ export async function preflight(st: RestoreState, round: 1 | 2): Promise<Ending 
   );
   st.publish();
   if (failed.length || !report.backend)
-    return {
-      outcome: 'PREFLIGHT_FAILED',
-      reason: `preflight ${round === 2 ? 'after approval ' : ''}failed, nothing was changed: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
-    };
+    return nothingChanged(
+      'PREFLIGHT_FAILED',
+      (n) =>
+        `preflight ${round === 2 ? 'after approval ' : ''}failed, ${n}: ${failed.map((c) => `${c.name} (${c.evidence})`).join('; ') || 'no restore API found for the source'}`,
+    );
   return undefined;
 }
 
@@ -96,7 +99,7 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
     `waiting for approval until ${st.approvalTimeoutAt} (requester ${req.requester ?? 'unknown'})`,
   );
   await notifyEvent(st, 'restore.approval_requested', {
-    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.c.plan ?? 'restore'}`,
+    reason: `approve or reject before ${st.approvalTimeoutAt}: would ${st.carried.plan ?? 'restore'}`,
   });
   const decided = patched(APPROVAL_TIMER_PATCH)
     ? await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000, {
@@ -104,21 +107,21 @@ export async function approval(st: RestoreState): Promise<Ending | undefined> {
       })
     : await condition(() => st.decision !== undefined, req.approvalTimeoutS * 1000);
   st.awaitingApproval = false;
-  if (!decided) {
+  const d = decided ? st.decision : undefined;
+  if (!d) {
     st.audit.add('approval-timeout', 'no decision before the approval timeout');
-    return {
-      outcome: 'REJECTED',
-      reason:
-        'nobody approved the restore before the approval timeout; nothing was changed; start it again when an approver is available',
-    };
+    return nothingChanged(
+      'REJECTED',
+      (n) =>
+        `nobody approved the restore before the approval timeout; ${n}; start it again when an approver is available`,
+    );
   }
-  const d = st.decision!;
   const note = `${d.by}${d.note ? `: ${d.note}` : ''}`;
   if (!d.approved) {
     st.audit.add('rejected', `rejected by ${note}`, { by: d.by });
-    return { outcome: 'REJECTED', reason: `rejected by ${note}; nothing was changed` };
+    return nothingChanged('REJECTED', (n) => `rejected by ${note}; ${n}`);
   }
-  st.c.approvedBy = d.by;
+  st.carried.approvedBy = d.by;
   st.audit.add('approved', `approved by ${note}`, { by: d.by });
   return undefined;
 }
@@ -136,15 +139,15 @@ export async function learn(st: RestoreState): Promise<void> {
   const e = await readExpectation(st, 'Read durations of earlier restores into this target');
   if (!e) return; // Without it the schedule starts fast and backs off.
   const { spreadDf, spreadHi, ...old } = e;
-  Object.assign(st.c, old);
-  if (spreadDf !== undefined && patched(RELEARN_PATCH)) Object.assign(st.c, { spreadDf, spreadHi });
+  Object.assign(st.learned, old);
+  if (spreadDf !== undefined && patched(RELEARN_PATCH)) Object.assign(st.learned, { spreadDf, spreadHi });
 }
 
 /** The one re-read at the window (workflows/polling.ts relearnDue): a failed read keeps the expectation it had. */
 export async function relearn(st: RestoreState): Promise<void> {
-  st.c.relearned = true;
+  st.learned.relearned = true;
   const e = await readExpectation(st, 'Read durations again: other restores may have measured the spread since');
-  if (e) Object.assign(st.c, e);
+  if (e) Object.assign(st.learned, e);
 }
 
 /** The expectation from the history activity (a visibility read, no Atlas call); undefined if it failed. */
@@ -163,16 +166,20 @@ async function readExpectation(st: RestoreState, summary: string): Promise<Expec
 /** Submits exactly once; on success the job exists and its undo is pushed. Returns an ending if nothing was submitted. */
 export async function submit(st: RestoreState): Promise<Ending | undefined> {
   const req = st.req;
+  // Never so: preflight ends the restore when it found no restore API for the source.
+  const backend = st.carried.backend;
+  if (!backend)
+    return nothingChanged('PREFLIGHT_FAILED', (n) => `preflight failed, ${n}: no restore API found for the source`);
   st.enter('SUBMITTING');
-  st.audit.add('submit-attempt', `submitting via the ${st.c.backend} API`);
+  st.audit.add('submit-attempt', `submitting via the ${backend} API`);
   st.submitRequest = {
     projectId: req.projectId,
     clusterName: req.clusterName,
     snapshotId: req.snapshotId,
     targetProjectId: req.targetProjectId,
     targetClusterName: req.targetClusterName,
-    backend: st.c.backend!,
-    notBefore: st.c.startedAt,
+    backend,
+    notBefore: st.carried.startedAt,
   };
   st.submitProgress = { mayHaveCreated: false, limits: st };
   let sub;
@@ -187,38 +194,48 @@ export async function submit(st: RestoreState): Promise<Ending | undefined> {
     if (isCancellation(e)) throw e;
     const d = describeFailure(e);
     if (d.submitted === false)
-      return {
-        outcome: 'FAILED',
-        reason: `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; nothing was changed on ${req.targetClusterName}`,
-      };
+      return nothingChanged(
+        'FAILED',
+        (n) =>
+          `the restore could not be submitted (${d.message})${d.hint ? `; ${d.hint}` : ''}; ${n} on ${req.targetClusterName}`,
+      );
     // A create may have gone through: look again before saying anything.
     const found = await lookForJob(st);
     if (found === undefined)
       return {
         outcome: 'FAILED',
         reason: `the restore could not be submitted (${d.message}), and whether Atlas created a job could not be confirmed: check ${req.targetClusterName} in Atlas before retrying`,
+        targetChanged: 'unconfirmed',
       };
     if (!found)
-      return {
-        outcome: 'FAILED',
-        reason: `the restore could not be submitted (${d.message}); a lookup found no job, so nothing was changed on ${req.targetClusterName}`,
-      };
+      return nothingChanged(
+        'FAILED',
+        (n) =>
+          `the restore could not be submitted (${d.message}); a lookup found no job, so ${n} on ${req.targetClusterName}`,
+      );
     return undefined;
   }
-  jobKnown(st, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
+  jobKnown(st, backend, sub.jobId, sub.status, sub.via, sub.restoreScheduledDate);
   return undefined;
 }
 
-function jobKnown(st: RestoreState, jobId: string, status: string, via: string, restoreScheduledDate?: string): void {
-  st.c.main = newWatch(
-    { backend: st.c.backend!, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
+function jobKnown(
+  st: RestoreState,
+  backend: Backend,
+  jobId: string,
+  status: string,
+  via: string,
+  restoreScheduledDate?: string,
+): void {
+  st.carried.main = newWatch(
+    { backend, projectId: st.req.projectId, clusterName: st.req.clusterName, jobId },
     nowIso(),
     status,
   );
-  st.c.restoreScheduledDate = restoreScheduledDate;
+  st.carried.restoreScheduledDate = restoreScheduledDate;
   st.audit.add(via === 'created' ? 'submitted' : 'adopted', `restore job ${jobId} (${via})`, { jobId, status, via });
-  if (st.req.rollbackOnFailure && st.c.recoveryPoint)
-    pushUndo(st, { kind: 'rollback', recoveryPoint: st.c.recoveryPoint });
+  if (st.req.rollbackOnFailure && st.carried.recoveryPoint)
+    pushUndo(st, { kind: 'rollback', recoveryPoint: st.carried.recoveryPoint });
 }
 
 /** One look, not cancellable, for a job an interrupted or failed submit may have created. undefined: could not tell. */
@@ -235,7 +252,7 @@ export async function lookForJob(st: RestoreState): Promise<boolean | undefined>
       ]),
     );
     if (!found) return false;
-    jobKnown(st, found.jobId, found.status, 'after-interruption');
+    jobKnown(st, req.backend, found.jobId, found.status, 'after-interruption');
     return true;
   } catch (e) {
     st.audit.add('retry', `could not check for a job created before the interruption: ${describeFailure(e).message}`);

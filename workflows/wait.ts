@@ -15,11 +15,10 @@ import type { PollingPolicy } from '../common/input';
 import { jitterOf, retryAfterDelayMs } from '../common/retry-after';
 import { nowIso, nowMs } from './clock';
 import { jobReadActs } from './activity-options';
-import type { Expectation } from '../common/expectation';
 import type { PollState } from './polling';
 import { nextPollDelayS, relearnDue } from './polling';
 import type { JobWatch } from './carry-schema';
-import type { RestoreState } from './state';
+import type { LearnedSchedule, RestoreState } from './state';
 
 /**
  * Polling is a durable timer plus one short activity per poll, and the workflow continues as new after this many
@@ -45,7 +44,7 @@ export interface WaitOptions {
   purpose: 'restore' | 'rollback';
   policy: PollingPolicy;
   /** The learned expectation (restore only), read at each poll: `relearn` may update it. */
-  learned?: Expectation & { relearned?: boolean };
+  learned?: LearnedSchedule;
   /** Reads the history again and updates `learned` (restore only; the schedule says when: relearnDue). */
   relearn?: () => Promise<void>;
   /** Stop waiting at this time (workflow ms); else only the deadline's cancellation stops the wait. */
@@ -190,7 +189,7 @@ async function troubled(
       .add(1, { purpose: o.purpose });
     st.audit.add(
       'atlas-trouble',
-      `reading ${o.purpose} job ${w.job.jobId} failed (${lastError})${d.hint ? `; ${d.hint}` : ''}; Atlas may still be running it, so the restore keeps trying until ${st.c.deadlineAt}`,
+      `reading ${o.purpose} job ${w.job.jobId} failed (${lastError})${d.hint ? `; ${d.hint}` : ''}; Atlas may still be running it, so the restore keeps trying until ${st.carried.deadlineAt}`,
       { purpose: o.purpose, type: d.type, status: d.status, errorCode: d.errorCode, streak: w.streaks },
     );
     st.show();

@@ -16,15 +16,18 @@ import { startOrAttach, TargetBusyError } from '../start';
 import type { ClientSource, Confirm } from './start';
 import { ttyConfirm } from './start';
 import { defaultRequester } from '../requester';
+import { parseVerifyFlag } from '../verify-flag';
 
 export interface BatchFlags {
   wait: boolean;
   force?: boolean;
+  /** `--verify` (client/verify-flag.ts): for every restore of the plan that gives no `verify` of its own. */
+  verify?: string;
   output: OutputFormat;
   taskQueue: string;
 }
 
-function readPlan(file: string): Plan {
+function readPlan(file: string, verify?: string): Plan {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -32,7 +35,8 @@ function readPlan(file: string): Plan {
     throw new CliError(`cannot read plan ${file}: ${(e as Error).message}`, EXIT.usage);
   }
   try {
-    return parsePlan(text, basename(file), defaultRequester());
+    const v = parseVerifyFlag(verify);
+    return parsePlan(text, basename(file), defaultRequester(), v !== undefined ? { verify: v } : undefined);
   } catch (e) {
     if (e instanceof PlanError) throw new CliError(`${e.message}\nnothing was started`, EXIT.usage);
     throw e;
@@ -64,7 +68,7 @@ export async function batchCommand(
   f: BatchFlags,
   confirm: Confirm | undefined = process.stdin.isTTY ? ttyConfirm : undefined,
 ): Promise<number> {
-  const plan = readPlan(file);
+  const plan = readPlan(file, f.verify);
   await confirmPlan(plan, file, f, confirm);
   const client = typeof source === 'function' ? await source() : source;
   const opts = batchStartOptions({

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { SA } from '../../common/constants';
 import { EXIT } from '../../common/exit-codes';
 import { describeIssues, inputSchemas } from '../../common/input';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 import { quoted } from '../../common/visibility';
 import type { OutputFormat } from '../output';
 import { CliError, emit } from '../output';
@@ -30,7 +31,7 @@ export function listQuery(f: Pick<ListFlags, 'status' | 'targetClusterName' | 'p
     if (!r.success) throw new CliError(`invalid ${flag}: ${describeIssues(r.error)}`, EXIT.usage);
     return r.data;
   };
-  const parts = [`WorkflowType = 'restoreWorkflow'`];
+  const parts = [`WorkflowType = '${RESTORE_WORKFLOW_TYPE}'`];
   if (f.status === 'running') parts.push(`ExecutionStatus = 'Running'`);
   if (f.status === 'completed') parts.push(`${SA.outcome.name} = 'COMPLETED'`);
   if (f.status === 'failed')

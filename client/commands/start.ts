@@ -11,6 +11,7 @@ import { signFor, signingKeyFrom } from '../signing';
 import type { OutputFormat } from '../output';
 import { busyExit, CliError, emit, say } from '../output';
 import { defaultRequester } from '../requester';
+import { parseVerifyFlag } from '../verify-flag';
 
 export interface StartFlags {
   projectId: string;
@@ -26,6 +27,8 @@ export interface StartFlags {
   reason?: string;
   requester?: string;
   rollbackOnFailure?: boolean;
+  /** `--verify`: false, true or a JSON object (client/verify-flag.ts); absent: the workflow's default (on). */
+  verify?: string;
   force?: boolean;
   wait?: boolean;
   output: OutputFormat;
@@ -71,6 +74,7 @@ export async function startCommand(
     ...(f.approvalTimeout ? { approvalTimeout: f.approvalTimeout } : {}),
     ...(f.polling ? { polling: Object.fromEntries(Object.entries(f.polling).filter(([, v]) => v !== undefined)) } : {}),
     ...(f.reason ? { reason: f.reason } : {}),
+    ...(f.verify !== undefined ? { verify: parseVerifyFlag(f.verify) } : {}),
     ...((f.requester ?? defaultRequester()) ? { requester: f.requester ?? defaultRequester() } : {}),
   };
   const parsed = inputSchemas().RestoreInputSchema.safeParse(input);

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import type { Client } from '@temporalio/client';
 import { temporalCliPath } from '../product/dev-tools';
-import type { RestoreInput } from '../product/common';
+import { RESTORE_WORKFLOW_TYPE, type RestoreInput } from '../product/common';
 import { BIN } from '../kit/paths';
 import { median } from './stats';
 import type { BenchPair } from './world';
@@ -54,6 +54,7 @@ export async function timeCliStarts(o: {
     snapshotId: p.snapshotIds[0],
     targetClusterName: p.target,
     acknowledgeDataLoss: true,
+    verify: false,
     requester: 'atlas-restore-bench',
   });
   const ours = (p: BenchPair) =>
@@ -72,6 +73,8 @@ export async function timeCliStarts(o: {
         p.target,
         '--requester',
         'atlas-restore-bench',
+        '--verify',
+        'false',
         '--force',
         '-o',
         'json',
@@ -91,7 +94,7 @@ export async function timeCliStarts(o: {
         '--task-queue',
         o.probeQueue,
         '--type',
-        'restoreWorkflow',
+        RESTORE_WORKFLOW_TYPE,
         '--workflow-id',
         `atlas-restore-${p.projectId}-${p.target}`,
         '--input',

@@ -10,6 +10,7 @@ import { renderPlot } from './plot';
 import { formatTable } from './report';
 import { runBench } from './run';
 import { modelReport } from './model';
+import { verifyMain } from './verify';
 
 const DEFAULT_RESULTS_DIR = join(PROJECT_ROOT, 'harness', 'bench', 'results');
 
@@ -40,6 +41,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     )
     .option('--out <dir>', 'where the plot and JSON are written', DEFAULT_RESULTS_DIR)
     .option('--json', 'print the report as JSON')
+    .option('--verify', "only the verify step's case: a target of --verifyCollections verified, no storm")
+    .option('--verifyCollections <n>', 'collections of the verified target', '200')
+    .option('--verifyDocuments <n>', 'documents per collection of the verified target', '50')
+    .option('--verifyRestores <n>', 'verified restores, one after another', '3')
     .option(
       '--model',
       'no servers: replay our schedule (workflows/polling.ts) offline over the same durations, in a second',
@@ -64,6 +69,15 @@ export function parseOptions(argv: string[]): BenchOptions {
     startParallelism: Number(f.startParallelism),
     workerHeapMb: Number(f.workerHeapMb) || undefined,
     json: !!f.json,
+    ...(f.verify
+      ? {
+          verify: {
+            collections: Number(f.verifyCollections),
+            documentsPerCollection: Number(f.verifyDocuments),
+            restores: Number(f.verifyRestores),
+          },
+        }
+      : {}),
     model: !!f.model,
     outDir: String(f.out),
   };
@@ -76,6 +90,16 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const code = (e as { code?: string }).code;
     return code === 'commander.helpDisplayed' || code === 'commander.help' ? 0 : 2;
+  }
+  if (o.verify) {
+    const v = o.verify;
+    if (![v.collections, v.documentsPerCollection, v.restores].every((n) => Number.isInteger(n) && n >= 1)) {
+      process.stderr.write('bench: --verifyCollections, --verifyDocuments and --verifyRestores must be integers ≥ 1\n');
+      return 2;
+    }
+    const log = (line: string) =>
+      process.stderr.write(`[bench verify ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+    return verifyMain({ ...v, json: o.json, outDir: o.outDir }, log);
   }
   const problems = validate(o);
   if (problems.length) {

@@ -131,6 +131,7 @@ async function main(argv: string[]): Promise<void> {
         snapshotId: p.snapshotIds[0],
         targetClusterName: p.target,
         acknowledgeDataLoss: true,
+        verify: false,
         polling: scaledPolicy(scale),
         deadline: scaledDeadlineS(scale),
       },

@@ -41,6 +41,8 @@ export interface BenchOptions {
   /** Run the worker with NODE_OPTIONS=--max-old-space-size=<MB>: the deployment's setting (Dockerfile) by default. */
   workerHeapMb?: number;
   json: boolean;
+  /** Run only the verify step's case (harness/bench/verify.ts) instead of the storm. */
+  verify?: { collections: number; documentsPerCollection: number; restores: number };
   /** Print the offline model of our schedule instead of running the storm. */
   model: boolean;
   /** Where the plot and the JSON go. */

@@ -73,6 +73,9 @@ export async function runRound(ctx: RoundContext, round: number): Promise<RoundR
           snapshotId: p.snapshotIds[round],
           targetClusterName: p.target,
           acknowledgeDataLoss: true,
+          // Not a verification benchmark (it is on by default; harness/bench/verify.ts measures it): off, as the
+          // simulated clusters here have no wire server.
+          verify: false,
           polling: ctx.policy,
           deadline: ctx.deadlineS,
           requester: 'atlas-restore-bench',

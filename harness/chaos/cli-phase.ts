@@ -78,8 +78,25 @@ export async function cliPhase(sim: AtlasSimulator, env: NodeJS.ProcessEnv): Pro
   };
 
   await Promise.all([
-    run(['start', ...ok.args, '--force', '--wait', '-o', 'json', '--reason', 'CHAOS-CLI ok'], 0, outcome('COMPLETED')),
-    run(['start', ...failing.args, '--force', '--wait', '--rollbackOnFailure', '--reason', 'CHAOS-CLI fails'], 4),
+    run(
+      ['start', ...ok.args, '--verify', 'false', '--force', '--wait', '-o', 'json', '--reason', 'CHAOS-CLI ok'],
+      0,
+      outcome('COMPLETED'),
+    ),
+    run(
+      [
+        'start',
+        ...failing.args,
+        '--verify',
+        'false',
+        '--force',
+        '--wait',
+        '--rollbackOnFailure',
+        '--reason',
+        'CHAOS-CLI fails',
+      ],
+      4,
+    ),
     run(['start', ...dry.args, '--dryRun', '--wait'], 0),
   ]);
   // Inspection, and error paths (they print too): approving or cancelling a finished restore is refused with exit 2.

@@ -55,6 +55,8 @@ export function buildEstate(
         snapshotId,
         targetClusterName: target,
         acknowledgeDataLoss: true,
+        // Verification is on by default and needs a wire server per target: the chaos estate has none.
+        verify: false,
         polling,
         deadline: plan.deadlineS,
         rollbackOnFailure: plan.rollbackOnFailure,

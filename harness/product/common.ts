@@ -8,4 +8,5 @@ export { BACKENDS, DEFAULT_DEADLINE_S, inputSchemas, restoreWorkflowId } from '.
 export type { PollingPolicy, RestoreInput } from '../../common/input';
 export { resultFromFailure } from '../../common/outcome';
 export { DEFAULT_POLLING } from '../../common/request';
+export { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 export type { AuditEvent, RestoreResult } from '../../common/result';

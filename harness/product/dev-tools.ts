@@ -7,5 +7,6 @@ export type { FaultAction, FaultRule } from '../../simulator/faults';
 export type { RateLimitOptions } from '../../simulator/rate-limit';
 export { AtlasSimulator } from '../../simulator/server';
 export type { SimCall } from '../../simulator/server';
+export type { SimDataset } from '../../simulator/datasets';
 export { World, iso } from '../../simulator/world';
 export type { SimJob } from '../../simulator/world';

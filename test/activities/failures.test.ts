@@ -2,7 +2,7 @@
 // into one ApplicationFailure: its type, nonRetryable, benign category and retry delay.
 import { ApplicationFailureCategory } from '@temporalio/common';
 import { AtlasApiError, AtlasResponseShapeError } from '../../atlas/errors';
-import { activitiesOver, failingAtlas, failureOfActivity } from './kit';
+import { activitiesOver, failingAtlas, failureOfActivity, runActivity } from './kit';
 
 const P = '0123456789abcdef01234567';
 const ref = { backend: 'tenant' as const, projectId: P, clusterName: 'c', jobId: 'j' };
@@ -58,10 +58,5 @@ test('an auth failure names the variables to fix in its details (the workflow ad
 
 test('an error not from Atlas passes through unchanged', async () => {
   const boom = new TypeError('a bug');
-  await expect(
-    new (await import('@temporalio/testing')).MockActivityEnvironment({ workflowType: 'restoreWorkflow' }).run(
-      activitiesOver(failingAtlas(boom)).getRestoreJob,
-      ref,
-    ),
-  ).rejects.toBe(boom);
+  await expect(runActivity(activitiesOver(failingAtlas(boom)).getRestoreJob, ref)).rejects.toBe(boom);
 });

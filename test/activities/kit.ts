@@ -2,10 +2,12 @@
 // against the simulator over loopback or a fake AtlasClient. The failure they throw is caught for inspection.
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import type { AtlasClient } from '../../atlas/client';
 import { createActivities } from '../../activities';
 import type { AtlasFailureDetails } from '../../common/failure-types';
 import { restoreWorkflowId } from '../../common/input';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 export const activitiesOver = (atlas: AtlasClient) => createActivities({ atlas });
 
@@ -19,12 +21,18 @@ function restoreContext(arg: unknown) {
         targetClusterName: t.targetClusterName,
       })
     : 'atlas-restore-test';
-  return { workflowType: 'restoreWorkflow', workflowExecution: { workflowId, runId: 'test-run' } };
+  return { workflowType: RESTORE_WORKFLOW_TYPE, workflowExecution: { workflowId, runId: 'test-run' } };
 }
+
+/**
+ * The activity context's logger: quiet (the failures these tests expect would each print a WARN with its stack);
+ * TEST_LOG_LEVEL=debug shows everything.
+ */
+const logger = new DefaultLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'DEBUG' : 'ERROR');
 
 /** Runs `fn(arg)` as an activity called by the restore of its target; resolves with its result. */
 export const runActivity = <T, R>(fn: (arg: T) => Promise<R>, arg: T, attempt = 1): Promise<R> =>
-  new MockActivityEnvironment({ attempt, ...restoreContext(arg) }).run(fn, arg);
+  new MockActivityEnvironment({ attempt, ...restoreContext(arg) }, { logger }).run(fn, arg);
 
 /** Runs `fn(arg)` as an activity that must fail; the ApplicationFailure it threw, with its Atlas details. */
 export async function failureOfActivity<T>(

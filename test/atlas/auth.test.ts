@@ -5,7 +5,7 @@ import { HttpClient } from 'urllib';
 import type { ServiceAccountOptions } from '../../atlas/auth';
 import { BearerAuth, DigestAuth, ServiceAccountAuth } from '../../atlas/auth';
 import { atlasSettingsFromEnv } from '../../atlas/config';
-import { AtlasApiError } from '../../atlas/errors';
+import { AtlasApiError, describeAtlasError } from '../../atlas/errors';
 import { AtlasHttp, USER_AGENT } from '../../atlas/http';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
@@ -78,9 +78,13 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
     const e = await apiError(
       clientFor(sim, { auth: new DigestAuth('pubkey01', 'wrong-private-key-xyz') }).getCluster(g, 'src'),
     );
-    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
-    expect(e.message).toMatch(/API key pair was not accepted.*MONGODB_ATLAS_PUBLIC_API_KEY/);
+    expect(e).toMatchObject({ status: 401, failureType: 'AtlasAuth' });
+    expect(e.hint).toMatch(/API key pair was not accepted.*MONGODB_ATLAS_PUBLIC_API_KEY/);
     expect(e.message).not.toContain('wrong-private-key-xyz');
+    // What a reason shows (message; hint): one hint, the scheme's, not a second generic one.
+    const d = describeAtlasError(e);
+    expect(`${d?.message}; ${d?.hint}`.match(/MONGODB_ATLAS_PUBLIC_API_KEY/g)).toHaveLength(1);
+    expect(d?.hint).not.toMatch(/CLIENT_ID/);
   });
 
   test('a read-only key cannot start a restore', async () => {
@@ -91,7 +95,7 @@ describe('API keys (HTTP Digest, MD5, qop=auth)', () => {
         targetProjectId: g,
       }),
     );
-    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', errorClass: 'auth' });
+    expect(e).toMatchObject({ status: 401, errorCode: 'USER_UNAUTHORIZED', failureType: 'AtlasAuth' });
   });
 });
 
@@ -129,11 +133,13 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     expect(e).toMatchObject({
       status: 401,
       errorCode: 'INVALID_CLIENT_CREDENTIALS',
-      errorClass: 'auth',
+      failureType: 'AtlasAuth',
       operation: 'oauthToken',
     });
-    expect(e.message).toContain('MONGODB_ATLAS_CLIENT_SECRET');
+    expect(e.hint).toContain('MONGODB_ATLAS_CLIENT_SECRET');
     expect(e.message).toContain('invalid_client');
+    const d = describeAtlasError(e);
+    expect(`${d?.message}; ${d?.hint}`.match(/MONGODB_ATLAS_CLIENT_SECRET/g)).toHaveLength(1);
     expect(e.message).not.toContain('not-the-secret-987');
   });
 
@@ -158,7 +164,12 @@ describe('service account (OAuth 2.0 client credentials)', () => {
     const e = await apiError(
       clientFor(sim, { auth: sa({ sleep: async () => undefined, maxTokenRetries: 2 }) }).getCluster(g, 'src'),
     );
-    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 1 });
+    expect(e).toMatchObject({
+      status: 429,
+      errorCode: 'RATE_LIMITED',
+      failureType: 'AtlasRateLimited',
+      retryAfterS: 1,
+    });
   });
 
   test('a Retry-After longer than the in-process wait limit is handed to the caller at once', async () => {
@@ -180,8 +191,8 @@ describe('static bearer token', () => {
   test('a valid token works; a wrong one is a clear 401 without the token', async () => {
     expect((await clientFor(sim, { auth: new BearerAuth('static-token-123') }).getCluster(g, 'src')).name).toBe('src');
     const e = await apiError(clientFor(sim, { auth: new BearerAuth('stale-token-456') }).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 401, errorClass: 'auth' });
-    expect(e.message).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
+    expect(e).toMatchObject({ status: 401, failureType: 'AtlasAuth' });
+    expect(e.hint).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
     expect(e.message).not.toContain('stale-token-456');
   });
 });

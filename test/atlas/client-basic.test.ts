@@ -34,7 +34,7 @@ describe('Atlas client against the simulator (legacy era)', () => {
     ).rejects.toMatchObject({
       status: 409,
       errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
-      errorClass: 'conflict',
+      failureType: 'AtlasConflict',
     });
     await new Promise((r) => setTimeout(r, 350));
     const done = await atlas.getRestoreJob('tenant', g, 'src', job.id);
@@ -43,9 +43,22 @@ describe('Atlas client against the simulator (legacy era)', () => {
     expect(await atlas.listRestoreJobs('tenant', g, 'src')).toHaveLength(1);
   });
 
+  // 11.4: a job status outside the documented enum is not a shape error: the workflow keeps waiting (flow.test.ts).
+  test('a restore job status outside the enum (CLOSED) is read as it is, not refused as a shape error', async () => {
+    const snap = sim.world.addSnapshot({ groupId: g, clusterName: 'src' });
+    const job = await atlas.createRestore('tenant', g, 'src', {
+      snapshotId: snap.id,
+      targetClusterName: 'dst',
+      targetProjectId: g,
+    });
+    const body = { id: job.id, snapshotId: snap.id, targetDeploymentItemName: 'dst', status: 'CLOSED' };
+    sim.faults.add({ operation: 'getTenantRestore', groupId: g, times: 1, action: { kind: 'body', body } });
+    expect((await atlas.getRestoreJob('tenant', g, 'src', job.id)).status).toBe('CLOSED');
+  });
+
   test('a flex call on a tenant cluster is a routing error', async () => {
     const err = await atlas.getFlexCluster(g, 'src').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AtlasApiError);
-    expect((err as AtlasApiError).errorClass).toBe('routing');
+    expect((err as AtlasApiError).failureType).toBe('AtlasRouting');
   });
 });

@@ -4,7 +4,7 @@ import {
   AtlasResponseShapeError,
   classifyAtlasError,
   describeAtlasError,
-  errorClassOf,
+  failureTypeOf,
 } from '../../atlas/errors';
 import { AtlasSimulator } from '../../simulator/server';
 import { World } from '../../simulator/world';
@@ -12,27 +12,27 @@ import { clientFor, failureOf } from './sim-client';
 
 describe('classifyAtlasError', () => {
   test.each([
-    [429, 'RATE_LIMITED_TOKEN_BUCKET', false, 'retryable'],
-    [500, 'UNEXPECTED_ERROR', false, 'retryable'],
-    [503, '', false, 'retryable'],
-    [0, 'TIMEOUT', false, 'retryable'],
-    [0, 'CONNECTION_RESET', false, 'retryable'],
-    [0, 'MALFORMED_RESPONSE', false, 'retryable'],
-    [400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', true, 'retryable'],
-    [409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', true, 'conflict'],
-    [400, 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE', false, 'conflict'],
-    [400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'routing'],
-    [400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', false, 'routing'],
-    [410, 'VERSION_GONE', true, 'routing'],
-    [404, 'RESOURCE_NOT_FOUND', true, 'routing'],
-    [404, 'RESOURCE_NOT_FOUND', false, 'fatal'],
-    [404, 'CLUSTER_NOT_FOUND', true, 'fatal'],
-    [409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', true, 'fatal'],
-    [400, 'TENANT_RESTORE_VERSION_MISMATCH', true, 'fatal'],
-    [401, 'NOT_AUTHENTICATED', false, 'auth'],
-    [401, 'INVALID_CLIENT_CREDENTIALS', false, 'auth'],
-    [403, 'USER_CANNOT_ACCESS_ORGANIZATION_OR_GROUP', false, 'auth'],
-    [403, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'routing'],
+    [429, 'RATE_LIMITED_TOKEN_BUCKET', false, 'AtlasRateLimited'],
+    [500, 'UNEXPECTED_ERROR', false, 'AtlasTransient'],
+    [503, '', false, 'AtlasTransient'],
+    [0, 'TIMEOUT', false, 'AtlasTransient'],
+    [0, 'CONNECTION_RESET', false, 'AtlasTransient'],
+    [0, 'MALFORMED_RESPONSE', false, 'AtlasTransient'],
+    [400, 'TENANT_RESTORE_DESTINATION_UNAVAILABLE', true, 'AtlasTransient'],
+    [409, 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', true, 'AtlasConflict'],
+    [400, 'CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE', false, 'AtlasConflict'],
+    [400, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'AtlasRouting'],
+    [400, 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API', false, 'AtlasRouting'],
+    [410, 'VERSION_GONE', true, 'AtlasRouting'],
+    [404, 'RESOURCE_NOT_FOUND', true, 'AtlasRouting'],
+    [404, 'RESOURCE_NOT_FOUND', false, 'AtlasRejected'],
+    [404, 'CLUSTER_NOT_FOUND', true, 'AtlasRejected'],
+    [409, 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT', true, 'AtlasRejected'],
+    [400, 'TENANT_RESTORE_VERSION_MISMATCH', true, 'AtlasRejected'],
+    [401, 'NOT_AUTHENTICATED', false, 'AtlasAuth'],
+    [401, 'INVALID_CLIENT_CREDENTIALS', false, 'AtlasAuth'],
+    [403, 'USER_CANNOT_ACCESS_ORGANIZATION_OR_GROUP', false, 'AtlasAuth'],
+    [403, 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API', false, 'AtlasRouting'],
   ])('%i %s (tenant path: %s) is %s', (status, code, sunsetPath, cls) => {
     expect(classifyAtlasError(status, code, sunsetPath)).toBe(cls);
   });
@@ -98,7 +98,12 @@ describe('against the simulator', () => {
       action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 47 },
     });
     const e = await api(clientFor(sim).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', errorClass: 'retryable', retryAfterS: 47 });
+    expect(e).toMatchObject({
+      status: 429,
+      errorCode: 'RATE_LIMITED',
+      failureType: 'AtlasRateLimited',
+      retryAfterS: 47,
+    });
   });
 
   test('a read answered 429 with a short Retry-After is asked again by the client, never sooner (issue 20)', async () => {
@@ -128,11 +133,11 @@ describe('against the simulator', () => {
     });
     expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({
       status: 500,
-      errorClass: 'retryable',
+      failureType: 'AtlasTransient',
     });
     expect(await api(clientFor(sim).getSnapshot('tenant', g, 'src', snap))).toMatchObject({
       status: 503,
-      errorClass: 'retryable',
+      failureType: 'AtlasTransient',
       retryAfterS: 3,
     });
   });
@@ -141,7 +146,7 @@ describe('against the simulator', () => {
     sim.faults.add({ operation: 'getCluster', times: 1, action: { kind: 'delay', ms: 3_000 } });
     const started = Date.now();
     const e = await api(clientFor(sim, { timeoutMs: 300 }).getCluster(g, 'src'));
-    expect(e).toMatchObject({ status: 0, errorCode: 'TIMEOUT', errorClass: 'retryable' });
+    expect(e).toMatchObject({ status: 0, errorCode: 'TIMEOUT', failureType: 'AtlasTransient' });
     // undici checks timeouts on a coarse timer: well before the 3 s answer, not exactly at 300 ms.
     expect(Date.now() - started).toBeLessThan(2_500);
   });
@@ -150,7 +155,7 @@ describe('against the simulator', () => {
     sim.faults.add({ operation: 'createTenantRestore', times: 1, action: { kind: 'reset' } });
     const before = sim.calls.filter((c) => c.operation === 'createTenantRestore').length;
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
-    expect(e).toMatchObject({ status: 0, errorCode: 'CONNECTION_RESET', errorClass: 'retryable' });
+    expect(e).toMatchObject({ status: 0, errorCode: 'CONNECTION_RESET', failureType: 'AtlasTransient' });
     expect(sim.calls.filter((c) => c.operation === 'createTenantRestore').length - before).toBe(1);
     expect(world.jobsIntoTarget(g, 'dst')).toHaveLength(0);
   });
@@ -159,7 +164,7 @@ describe('against the simulator', () => {
     sim.faults.add({ operation: 'listTenantRestores', times: 1, action: { kind: 'malformed' } });
     expect(await api(clientFor(sim).listRestoreJobs('tenant', g, 'src'))).toMatchObject({
       errorCode: 'MALFORMED_RESPONSE',
-      errorClass: 'retryable',
+      failureType: 'AtlasTransient',
     });
   });
 
@@ -171,7 +176,7 @@ describe('against the simulator', () => {
     });
     const e = await failureOf(clientFor(sim).getSnapshot('tenant', g, 'src', snap));
     expect(e).toBeInstanceOf(AtlasResponseShapeError);
-    expect(e).toMatchObject({ field: 'status', errorClass: 'fatal' });
+    expect(e).toMatchObject({ field: 'status', failureType: 'AtlasResponseShape' });
     expect(e.message).toContain("field 'status'");
     sim.faults.add({
       operation: 'listTenantSnapshots',
@@ -186,7 +191,7 @@ describe('against the simulator', () => {
   test('500 after the job was created: retryable, and the job exists (the ambiguous outcome)', async () => {
     sim.faults.add({ operation: 'createTenantRestore', times: 1, action: { kind: 'after-commit' } });
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
-    expect(e).toMatchObject({ status: 500, errorClass: 'retryable' });
+    expect(e).toMatchObject({ status: 500, failureType: 'AtlasTransient' });
     expect(world.jobsIntoTarget(g, 'dst')).toHaveLength(1);
   });
 
@@ -197,14 +202,22 @@ describe('against the simulator', () => {
       action: { kind: 'after-commit', status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS' },
     });
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst2')));
-    expect(e).toMatchObject({ status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', errorClass: 'conflict' });
+    expect(e).toMatchObject({
+      status: 409,
+      errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
+      failureType: 'AtlasConflict',
+    });
     expect(world.jobsIntoTarget(g, 'dst2')).toHaveLength(1);
   });
 
   test('409 ATLAS_CLUSTER_RESTORE_IN_PROGRESS is a conflict', async () => {
     // The previous test left a running job into dst.
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('dst')));
-    expect(e).toMatchObject({ status: 409, errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS', errorClass: 'conflict' });
+    expect(e).toMatchObject({
+      status: 409,
+      errorCode: 'ATLAS_CLUSTER_RESTORE_IN_PROGRESS',
+      failureType: 'AtlasConflict',
+    });
   });
 
   test('TENANT_RESTORE_DESTINATION_UNAVAILABLE is retryable', async () => {
@@ -212,19 +225,19 @@ describe('against the simulator', () => {
     expect(e).toMatchObject({
       status: 400,
       errorCode: 'TENANT_RESTORE_DESTINATION_UNAVAILABLE',
-      errorClass: 'retryable',
+      failureType: 'AtlasTransient',
     });
   });
 
   test('wrong API for the cluster is a routing error (both directions)', async () => {
     expect(await api(clientFor(sim).getFlexCluster(g, 'src'))).toMatchObject({
       errorCode: 'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
-      errorClass: 'routing',
+      failureType: 'AtlasRouting',
     });
     expect(await api(clientFor(sim).getCluster(g, 'flex'))).toMatchObject({
       status: 400,
       errorCode: 'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
-      errorClass: 'routing',
+      failureType: 'AtlasRouting',
     });
   });
 
@@ -232,20 +245,20 @@ describe('against the simulator', () => {
     expect(await api(clientFor(sim).getCluster(g, 'nope'))).toMatchObject({
       status: 404,
       errorCode: 'CLUSTER_NOT_FOUND',
-      errorClass: 'fatal',
+      failureType: 'AtlasRejected',
     });
     expect(await api(clientFor(sim).createRestore('tenant', g, 'src', req('old')))).toMatchObject({
       errorCode: 'TENANT_RESTORE_VERSION_MISMATCH',
-      errorClass: 'fatal',
+      failureType: 'AtlasRejected',
     });
     const e = await api(clientFor(sim).createRestore('tenant', g, 'src', req('old', partial)));
     expect(e).toMatchObject({
       status: 409,
       errorCode: 'CANNOT_START_RESTORE_JOB_FOR_INCOMPLETE_CLUSTER_SNAPSHOT',
-      errorClass: 'fatal',
+      failureType: 'AtlasRejected',
     });
-    expect(errorClassOf(e)).toBe('fatal');
-    expect(errorClassOf(new Error('other'))).toBeUndefined();
+    expect(failureTypeOf(e)).toBe('AtlasRejected');
+    expect(failureTypeOf(new Error('other'))).toBeUndefined();
   });
 
   test('validation errors carry badRequestDetail fields in the message', async () => {
@@ -256,7 +269,7 @@ describe('against the simulator', () => {
         targetProjectId: g,
       }),
     );
-    expect(e).toMatchObject({ status: 400, errorCode: 'INVALID_ATTRIBUTE', errorClass: 'fatal' });
+    expect(e).toMatchObject({ status: 400, errorCode: 'INVALID_ATTRIBUTE', failureType: 'AtlasRejected' });
     expect(e.message).toContain('targetDeploymentItemName');
   });
 
@@ -267,7 +280,7 @@ describe('against the simulator', () => {
       await atlas.getCluster(g, 'src');
       await atlas.getCluster(g, 'src');
       const e = await api(atlas.getCluster(g, 'src'));
-      expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', errorClass: 'retryable' });
+      expect(e).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET', failureType: 'AtlasRateLimited' });
       expect(e.retryAfterS).toBeGreaterThanOrEqual(29);
       expect(e.retryAfterS).toBeLessThanOrEqual(30);
       expect(e.detail).toMatch(/Please retry after \d+ seconds\. Request capacity: 2\./);

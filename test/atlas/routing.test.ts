@@ -61,7 +61,7 @@ describe('legacy era (tenant endpoints live)', () => {
 
   test('a dedicated source is a fatal, clear refusal', async () => {
     const e = await routingError(resolveBackend(clientFor(sim), g, 'm10', 'auto'));
-    expect(e).toMatchObject({ errorCode: 'UNSUPPORTED_SOURCE_CLUSTER', errorClass: 'fatal' });
+    expect(e).toMatchObject({ errorCode: 'UNSUPPORTED_SOURCE_CLUSTER', failureType: 'AtlasRejected' });
     expect(e.message).toContain(
       'dedicated M10 cluster; this tool restores only from shared-tier (M2/M5) or Flex sources',
     );
@@ -69,7 +69,7 @@ describe('legacy era (tenant endpoints live)', () => {
 
   test('explicit flex on an M2 is a routing error naming what would work', async () => {
     const e = await routingError(resolveBackend(clientFor(sim), g, 'm2', 'flex'));
-    expect(e).toMatchObject({ errorCode: 'NOT_A_FLEX_CLUSTER', errorClass: 'routing', status: 400 });
+    expect(e).toMatchObject({ errorCode: 'NOT_A_FLEX_CLUSTER', failureType: 'AtlasRouting', status: 400 });
     expect(e.message).toMatch(/CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API.*'tenant' or 'auto'/);
   });
 
@@ -80,7 +80,7 @@ describe('legacy era (tenant endpoints live)', () => {
   test('other errors pass through unchanged: not found is fatal, 429 stays retryable', async () => {
     expect(await failureOf(resolveBackend(clientFor(sim), g, 'nope', 'auto'))).toMatchObject({
       errorCode: 'CLUSTER_NOT_FOUND',
-      errorClass: 'fatal',
+      failureType: 'AtlasRejected',
     });
     sim.faults.add({
       operation: 'listTenantSnapshots',
@@ -89,7 +89,7 @@ describe('legacy era (tenant endpoints live)', () => {
       action: { kind: 'status', status: 429, errorCode: 'RATE_LIMITED', retryAfterS: 45 },
     });
     expect(await failureOf(resolveBackend(clientFor(sim), g, 'm2', 'auto'))).toMatchObject({
-      errorClass: 'retryable',
+      failureType: 'AtlasRateLimited',
       retryAfterS: 45,
     });
   });
@@ -115,7 +115,7 @@ describe.each([410, 404] as const)('current era (tenant endpoints answer %i)', (
 
   test('explicit tenant on the sunset endpoint is a clear routing error', async () => {
     const e = await routingError(resolveBackend(clientFor(sim), g, 'm5-stale', 'tenant'));
-    expect(e).toMatchObject({ errorCode: 'TENANT_API_SUNSET', errorClass: 'routing', status: sunsetStatus });
+    expect(e).toMatchObject({ errorCode: 'TENANT_API_SUNSET', failureType: 'AtlasRouting', status: sunsetStatus });
     expect(e.message).toMatch(
       /tenant \(M2\/M5\) backup API is not available .*2026-01-22.*use backend 'flex' or 'auto'/,
     );

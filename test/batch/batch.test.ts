@@ -3,7 +3,8 @@
 // on terminate), cancelled and busy items.
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { quietRuntime } from '../../harness/kit/runtime';
 import { startDevServer } from '../../devserver/devserver';
 import type { RestoreInput } from '../../common/input';
 import { restoreWorkflowId } from '../../common/input';
@@ -12,6 +13,7 @@ import { progressQuery } from '../../workflows/batch-definitions';
 import { temporal } from '@temporalio/proto';
 import { historyCommand } from '../../client/commands/history';
 import { pollUntil } from '../helpers/poll';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 const P = 'a'.repeat(24);
 const S = 'b'.repeat(24);
@@ -30,11 +32,7 @@ let worker: Worker;
 let running: Promise<void>;
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // installed already
-  }
+  quietRuntime();
   env = await startDevServer();
   client = env.client;
   worker = await Worker.create({
@@ -100,7 +98,7 @@ test('520 restores: the batch continues as new every 200, carrying the summary; 
 
 test('outcomes per item: completed, preflight failed (from the child result), target busy (NOT_STARTED), cancelled child', async () => {
   // A restore already holds busy-1's workflow id: the batch must not start a second one.
-  const holder = await client.workflow.start('restoreWorkflow', {
+  const holder = await client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: restoreWorkflowId(item('wait-busy')),
     args: [item('wait-busy')],

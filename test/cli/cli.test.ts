@@ -206,7 +206,11 @@ const planFile = (name: string, pairs: Pair[]) => {
   }));
   writeFileSync(
     file,
-    JSON.stringify({ name, defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 } }, restores }),
+    JSON.stringify({
+      name,
+      defaults: { acknowledgeDataLoss: true, polling: { initialS: 1, maxS: 1 }, verify: false },
+      restores,
+    }),
   );
   return file;
 };

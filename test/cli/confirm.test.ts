@@ -16,6 +16,8 @@ const flags = (p: ReturnType<typeof addPair>) => ({
   clusterName: p.source.name,
   snapshotId: p.snapshotId,
   targetClusterName: p.target.name,
+  // Verification (on by default) needs the simulator's data plane; this test is about the confirmation.
+  verify: 'false',
   output: 'json' as const,
   taskQueue: h.taskQueue,
 });

@@ -111,7 +111,7 @@ test('a batch: status in text mode, its cancelled items name their job, list nam
     plan,
     JSON.stringify({
       name: `door-drill-${process.pid}`,
-      defaults: { acknowledgeDataLoss: true },
+      defaults: { acknowledgeDataLoss: true, verify: false },
       restores: pairs.map((p) => ({
         projectId: p.projectId,
         clusterName: p.source.name,

@@ -24,6 +24,9 @@ export const startArgs = (p: Pair, ...extra: string[]): string[] => [
   p.snapshotId,
   '--targetClusterName',
   p.target.name,
+  // As addPair's input: verification is on by default and needs the simulator's data plane.
+  '--verify',
+  'false',
   ...extra,
 ];
 

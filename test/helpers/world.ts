@@ -48,6 +48,9 @@ export function addPair(
       acknowledgeDataLoss: true,
       requester: 'alice@example.com',
       reason: 'TEST-1',
+      // Verification is on by default and needs the simulator's data plane (`data: true`): the tests of other paths
+      // say it is off; test/verify/ and the verify history paths set their own.
+      verify: false,
     },
   };
 }

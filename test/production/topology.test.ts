@@ -212,6 +212,7 @@ suite(
             snapshotId: p.snapshotId,
             targetClusterName: p.target.name,
             acknowledgeDataLoss: true,
+            verify: false,
           })),
         }),
       );

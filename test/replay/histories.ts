@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 const HISTORIES_DIR = join(__dirname, '..', 'histories');
 /** What `npm run build` writes (issue 12.1); replaying against it tests what ships. */
@@ -71,16 +70,3 @@ export const historyToObject = (h: temporal.api.history.v1.IHistory): JsonHistor
 /** For Worker.runReplayHistories. Histories hold no workflow id: the index does. */
 export const forReplay = (rs: Recorded[]): HistoryAndWorkflowId[] =>
   rs.map((r) => ({ workflowId: r.workflowId, history: History.fromObject(r.history) }));
-
-/** Newest modification time of the .ts files under these directories (what the bundle is built from). */
-/** Core warns about every nondeterministic history it replays; the tests assert those, so keep the output to errors. */
-export function quietRuntime(): void {
-  try {
-    Runtime.install({
-      logger: new DefaultLogger('ERROR'),
-      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
-    });
-  } catch {
-    // already installed in this process
-  }
-}

@@ -20,17 +20,24 @@ import { approveUpdate, rejectUpdate, statusQuery } from '../../workflows/defini
 import type { Stack } from '../helpers/stack';
 import { jobsInto, simNow, waitForStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { BATCH_WORKFLOW_TYPE, RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 type RestoreHandle = WorkflowHandle<typeof restoreWorkflow>;
 
 /** One recorded path: what it is called, what it must end as, and how to drive it. */
 export interface HistoryPath {
   name: string;
-  workflowType: 'restoreWorkflow' | 'batchRestoreWorkflow';
+  workflowType: typeof RESTORE_WORKFLOW_TYPE | typeof BATCH_WORKFLOW_TYPE;
   /** The restore's outcome (or, for a batch, the outcome counts) the run must produce to count as this path. */
   expect: Outcome | Record<string, number>;
   /** The restore policy file the recording worker enforces (written on demand); absent: open mode. */
   policy?: () => string;
+  /**
+   * Recorded on a stack of its own whose simulator gives the clusters data (a FerretDB each): the verify paths. Its
+   * own, so its time-skipping clock starts at the wall clock: the temporary user's deleteAfterDate (the worker's
+   * wall clock + 4 h) must be ahead of the simulator's clock, which the earlier paths' skipped hours would pass.
+   */
+  data?: boolean;
   /** Drives the path to its end; returns the workflow whose run chain is recorded. */
   run(h: Stack): Promise<{ workflowId: string; firstRunId: string; outcome: Outcome | Record<string, number> }>;
 }
@@ -62,6 +69,19 @@ async function decide(send: () => Promise<unknown>, timeoutMs = 60_000): Promise
 /** Waits (real time) until the restore reports a submitted job. */
 const untilSubmitted = (handle: RestoreHandle, timeoutMs = 60_000): Promise<void> =>
   waitForStatus(handle, (s) => !!s.restoreJobId, timeoutMs);
+
+/** The pair's input as a caller who says nothing of verification sends it (addPair's says `verify: false`). */
+const verifiedByDefault = (input: RestoreInput): RestoreInput => {
+  const { verify: _off, ...rest } = input;
+  return rest;
+};
+
+/** The simulator saw the verify step: a temporary database user created (and deleted) in the target's project. */
+function expectVerified(h: Stack, projectId: string, path: string): void {
+  const ops = h.sim.calls.filter((c) => c.groupId === projectId).map((c) => c.operation);
+  if (!ops.includes('createDatabaseUser') || !ops.includes('deleteDatabaseUser'))
+    throw new Error(`${path}: the simulator saw no temporary user created and deleted (${ops.join(', ')})`);
+}
 
 /** A restore whose creates Atlas answers 429 (`times` of them; absent: every one). */
 async function rateLimitedCreates(h: Stack, o: { times?: number; retryAfterS: number }, input: RestoreInput) {
@@ -120,14 +140,14 @@ function recordingPolicy(): { file: string; key: (who: string) => string } {
 export const HISTORY_PATHS: HistoryPath[] = [
   {
     name: 'completed-tenant',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     run: async (h) =>
       restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 }).input, ...fast }),
   },
   {
     name: 'completed-flex',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // The current era: a tenant cluster answers as Flex (the 2026-01-22 migration), so the flex API is used.
     run: async (h) => {
@@ -146,19 +166,19 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'preflight-failed',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'PREFLIGHT_FAILED',
     run: async (h) => restore(h, addPair(h.sim.world, { nowMs: await simNow(h), target: { paused: true } }).input),
   },
   {
     name: 'dry-run',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'DRY_RUN',
     run: async (h) => restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, dryRun: true }),
   },
   {
     name: 'approval-approved',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     run: async (h) =>
       restore(
@@ -173,7 +193,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-rejected',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'REJECTED',
     run: async (h) =>
       restore(h, { ...addPair(h.sim.world, { nowMs: await simNow(h) }).input, requireApproval: true }, (handle) =>
@@ -182,7 +202,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-timed-out',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'REJECTED',
     run: async (h) =>
       restore(h, {
@@ -193,7 +213,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'submit-foreign-409-then-500-after-commit',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // Two answers of 409 for a restore someone else runs, then a create that commits and still answers 500.
     run: async (h) => {
@@ -227,7 +247,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'submit-rate-limited',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // Two 429s on the create: waited out after Retry-After, no lookup, not counted (issue 20).
     run: async (h) =>
@@ -239,7 +259,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'rate-limited-until-deadline',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'FAILED',
     // Atlas answers every create 429 until the deadline: nothing was changed (issue 20).
     run: async (h) =>
@@ -251,7 +271,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'same-request-again',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // The second of two identical restores: the first one's job is in its baseline and is not adopted (issue 20).
     run: async (h) => {
@@ -265,7 +285,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'policy-refused',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'PREFLIGHT_FAILED',
     // Only dst-* targets are allowed: another target is refused by the policy check, nothing was changed (issue 21).
     policy: () => recordingPolicy().file,
@@ -274,7 +294,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'approval-signed',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // A gated target: alice's signed start, a refused approval by a principal the rule does not list (carol), then
     // bob's signed approval of the run he reviewed (issue 21).
@@ -322,7 +342,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'failed-job-rollback',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPENSATED',
     // Atlas fails the restore job; the target is restored from its own pre-restore snapshot.
     run: async (h) => {
@@ -339,8 +359,72 @@ export const HISTORY_PATHS: HistoryPath[] = [
     },
   },
   {
-    name: 'cancel-after-submit',
+    name: 'verified',
     workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    data: true,
+    // No `verify` field: verified by default (issue 25); the target holds the snapshot's data and passes.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast });
+      expectVerified(h, pair.projectId, 'verified');
+      return r;
+    },
+  },
+  {
+    name: 'verify-failed',
+    workflowType: 'restoreWorkflow',
+    expect: 'VERIFY_FAILED',
+    data: true,
+    // Atlas completes the job, but the target holds no user collection (terraform-provider-mongodbatlas #642).
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      h.sim.world.snapshots.get(pair.snapshotId)!.dataset = { databases: [] };
+      const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast, rollbackOnFailure: true });
+      expectVerified(h, pair.projectId, 'verify-failed');
+      if (jobsInto(h, pair.projectId, pair.target.name).length !== 1)
+        throw new Error('verify-failed: a rollback job was started (rollbackOnFailure does not apply)');
+      return r;
+    },
+  },
+  {
+    name: 'verify-skipped',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPLETED',
+    data: true,
+    // `verify: false`: no verify step, no temporary user.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h), restoreMs: 10_000 });
+      const r = await restore(h, { ...pair.input, ...fast, verify: false });
+      if (h.sim.calls.some((c) => c.groupId === pair.projectId && c.operation === 'createDatabaseUser'))
+        throw new Error('verify-skipped: a temporary user was created');
+      return r;
+    },
+  },
+  {
+    name: 'verify-after-rollback',
+    workflowType: 'restoreWorkflow',
+    expect: 'COMPENSATED',
+    data: true,
+    // Atlas fails the restore job; the rollback restores the target's own snapshot, and that target is verified.
+    run: async (h) => {
+      const pair = addPair(h.sim.world, { nowMs: await simNow(h) });
+      h.sim.world.planner = (j) => ({
+        durationMs: 10_000,
+        endsAs: j.snapshotId === pair.snapshotId ? 'FAILED' : 'COMPLETED',
+      });
+      try {
+        const r = await restore(h, { ...verifiedByDefault(pair.input), ...fast, rollbackOnFailure: true });
+        expectVerified(h, pair.projectId, 'verify-after-rollback');
+        return r;
+      } finally {
+        h.sim.world.planner = undefined;
+      }
+    },
+  },
+  {
+    name: 'cancel-after-submit',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'CANCELLED',
     run: async (h) =>
       restore(
@@ -354,7 +438,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'deadline',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'DEADLINE_EXCEEDED',
     // Polls every 30 s: the 5-minute deadline passes within one run.
     run: async (h) =>
@@ -366,7 +450,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'continued-as-new',
-    workflowType: 'restoreWorkflow',
+    workflowType: RESTORE_WORKFLOW_TYPE,
     expect: 'COMPLETED',
     // One poll a second for a job that runs until the restore has continued as new (whatever decides when), then
     // ends: two runs, the first ending in continue-as-new. The server's clock is skipped, so this takes seconds.
@@ -389,7 +473,7 @@ export const HISTORY_PATHS: HistoryPath[] = [
   },
   {
     name: 'batch-with-children',
-    workflowType: 'batchRestoreWorkflow',
+    workflowType: BATCH_WORKFLOW_TYPE,
     expect: { COMPLETED: 1, PREFLIGHT_FAILED: 1 },
     run: async (h) => {
       const now = await simNow(h);

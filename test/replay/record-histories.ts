@@ -31,14 +31,16 @@ async function recordAll(): Promise<IndexEntry[]> {
     }
     for (const p of HISTORY_PATHS) {
       const t0 = Date.now();
-      // A path under a restore policy gets a worker of its own that enforces it; the others run in open mode.
-      const ph = p.policy
-        ? await startStack({
-            server: 'time-skipping',
-            sim: { era: 'legacy' },
-            policy: RestorePolicy.load(p.policy()),
-          })
-        : h;
+      // A path under a restore policy gets a worker of its own that enforces it; the others run in open mode. A path
+      // that needs data gets a simulator with a data plane (and a fresh clock: see HistoryPath.data).
+      const ph =
+        p.policy || p.data
+          ? await startStack({
+              server: 'time-skipping',
+              sim: { era: 'legacy', ...(p.data ? { data: true } : {}) },
+              ...(p.policy ? { policy: RestorePolicy.load(p.policy()) } : {}),
+            })
+          : h;
       try {
         await recordPath(p, ph, t0, index);
       } finally {

@@ -4,7 +4,9 @@ import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { Recorded } from './histories';
 import { bundleOf, currentBundle } from '../helpers/bundle';
-import { forReplay, loadArchivedHistories, loadHistories, quietRuntime } from './histories';
+import { quietRuntime } from '../../harness/kit/runtime';
+import { forReplay, loadArchivedHistories, loadHistories } from './histories';
+import { BATCH_WORKFLOW_TYPE, RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 const recorded = loadHistories();
 quietRuntime();
@@ -66,7 +68,7 @@ describe('a change to the workflow code', () => {
     const results = await replay(await bundleOf(require.resolve('./fixtures/extra-step-unguarded')), recorded);
     const restores = recorded
       .map((r, i) => ({ r, result: results[i] }))
-      .filter(({ r }) => r.workflowType === 'restoreWorkflow');
+      .filter(({ r }) => r.workflowType === RESTORE_WORKFLOW_TYPE);
     expect(restores.length).toBeGreaterThan(10);
     for (const { r, result } of restores) {
       expect({ file: r.file, error: result.error }).toEqual({
@@ -76,7 +78,7 @@ describe('a change to the workflow code', () => {
     }
     // The batch workflow did not change: its history still replays.
     for (const [i, r] of recorded.entries())
-      if (r.workflowType === 'batchRestoreWorkflow') expect(results[i].error).toBeUndefined();
+      if (r.workflowType === BATCH_WORKFLOW_TYPE) expect(results[i].error).toBeUndefined();
   });
 
   test('the same step guarded by patched() replays every recorded history cleanly', async () => {

@@ -16,6 +16,7 @@ import { AtlasSimulator } from '../../simulator/server';
 import { approveUpdate, statusQuery } from '../../workflows/definitions';
 import { cli, cliEnvFor, startArgs, startWorkerProcess } from '../helpers/cli';
 import { addPair } from '../helpers/world';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 let env: TestWorkflowEnvironment;
 let sim: AtlasSimulator;
@@ -91,7 +92,7 @@ test('start refuses a reason or requester with controls; what the CLI prints of 
 
   // A direct start skips the CLI's schema: the workflow keeps the text, every printer shows it inert.
   const id = restoreWorkflowId({ projectId: p.projectId, targetClusterName: p.target.name });
-  const h = await env.client.workflow.start('restoreWorkflow', {
+  const h = await env.client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: id,
     args: [

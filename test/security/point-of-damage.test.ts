@@ -14,6 +14,7 @@ import { AtlasSimulator } from '../../simulator/server';
 import { cliEnvFor, freePort, startWorkerProcess } from '../helpers/cli';
 import type { Pair } from '../helpers/world';
 import { addPair } from '../helpers/world';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 const run = promisify(execFile);
 
@@ -170,14 +171,14 @@ test('a rogue workflow on its own task queue scheduling submitRestore on ours cr
 test("a look-alike `restoreWorkflow` under the target's own id, on the attacker's task queue, creates nothing", async () => {
   const p = addPair(sim.world);
   const id = restoreWorkflowId({ projectId: p.projectId, targetClusterName: p.target.name });
-  const why = await rogueRun('restoreWorkflow', id, [taskQueue, submitRequest(p)]);
+  const why = await rogueRun(RESTORE_WORKFLOW_TYPE, id, [taskQueue, submitRequest(p)]);
   expect(why).toMatch(/refused \(foreign-task-queue\)/);
   expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toHaveLength(0);
 });
 
 test('`temporal workflow start --type restoreWorkflow -w any-id` is refused as InvalidInput before any Atlas call', async () => {
   const p = addPair(sim.world, { restoreMs: 1_000 });
-  const handle = await env.client.workflow.start('restoreWorkflow', {
+  const handle = await env.client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue,
     workflowId: `any-id-${p.target.name}`,
     args: [{ ...p.input, polling: { initialS: 0.5, maxS: 1 } }],

@@ -105,7 +105,8 @@ test('the worker announces its policy; a target no rule allows: PREFLIGHT_FAILED
   expect(r.code).toBe(3);
   const out = JSON.parse(r.stdout) as RestoreResult;
   expect(out.outcome).toBe('PREFLIGHT_FAILED');
-  expect(out.reason).toMatch(/nothing was changed: policy \(no rule of the restore policy .* allows target/);
+  expect(out.targetChanged).toBe('no');
+  expect(out.reason).toMatch(/policy \(no rule of the restore policy .* allows target/);
   expect(out.policy).toMatchObject({ mode: 'enforced', digest: expect.stringMatching(/^sha256:/) });
   expect(sim.world.jobsIntoTarget(p.projectId, p.target.name)).toHaveLength(0);
 });

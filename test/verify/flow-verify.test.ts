@@ -1,11 +1,13 @@
 // The verify step's branching with stub activities (time-skipping server): the events (restore.verify_failed,
 // restore.completed with the verification summary), TIMED_OUT as VERIFY_FAILED, a verify activity that keeps failing
-// (VERIFY_FAILED with a verify-ran check), and a dry run that is never verified.
+// (VERIFY_FAILED with a verify-ran check), a dry run that is never verified, verification on by default, and the
+// verify step after a rollback restore (its result in the compensation step and the outcome).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { RestoreInput } from '../../common/input';
 import type { RestoreResult } from '../../common/result';
 import type { Verification } from '../../common/verification';
 import { atlasFailure, baseInput, stubAtlas, timeSkipping, withWorker, runRestore } from '../workflow/stubs';
+import type { VerifyRequest } from '../../common/verification';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -62,4 +64,87 @@ test('a verify activity that keeps failing: VERIFY_FAILED with a verify-ran chec
   const d = await withWorker(env, dry.activities, (tq) => run(tq, baseInput({ verify: {}, dryRun: true })));
   expect(d.outcome).toBe('DRY_RUN');
   expect(dry.count('verifyRestore')).toBe(0);
+});
+
+/** baseInput without a `verify` field (the helpers say `verify: false`): what a caller who says nothing sends. */
+const noVerify = (o: Partial<RestoreInput> = {}): RestoreInput => {
+  const { verify: _off, ...rest } = baseInput(o);
+  return rest;
+};
+
+test('on by default: a restore without `verify` is verified with the defaults; a dry run without it is not', async () => {
+  const a = stubAtlas({ verify: () => report('PASSED') });
+  const r = await withWorker(env, a.activities, (tq) => run(tq, noVerify()));
+  expect(r.outcome).toBe('COMPLETED');
+  expect(a.count('verifyRestore')).toBe(1);
+  expect(a.calls.find((c) => c.name === 'verifyRestore')?.arg).toMatchObject({ settings: {} });
+  expect(r.verification).toMatchObject({ status: 'PASSED', manifest: { collections: 3 } });
+  expect(r.audit.find((e) => e.type === 'verified')?.message).toBe('verification PASSED (3 collections, 42 documents)');
+  const dry = stubAtlas({});
+  const d = await withWorker(env, dry.activities, (tq) => run(tq, noVerify({ dryRun: true })));
+  expect(d.outcome).toBe('DRY_RUN');
+  expect(dry.count('verifyRestore')).toBe(0);
+  expect(d.verification).toBeUndefined();
+});
+
+/** The restore's job FAILED, the rollback's job (the second one) COMPLETED. */
+const failThenRollback = (verify: (r: VerifyRequest) => Verification) =>
+  stubAtlas({ read: (ref) => ({ status: ref.jobId === 'job-1' ? 'FAILED' : 'COMPLETED' }), verify });
+
+test('after a rollback restore: the target it put back is verified; PASSED keeps COMPENSATED and says so', async () => {
+  const a = failThenRollback(() => report('PASSED'));
+  const r = await withWorker(env, a.activities, (tq) =>
+    run(tq, noVerify({ rollbackOnFailure: true, verify: { collections: [{ db: 'x', collection: 'y' }] } })),
+  );
+  expect(r.outcome).toBe('COMPENSATED');
+  expect(r.compensations).toEqual([
+    {
+      step: 'rollback-restore',
+      status: 'done',
+      detail: expect.stringMatching(/job-2\); the rollback's verification PASSED \(3 collections, 42 documents\)$/),
+    },
+  ]);
+  expect(r.verification).toMatchObject({ status: 'PASSED', after: 'rollback' });
+  expect(r.reason).toMatch(/the rollback's verification PASSED/);
+  // Its own earlier data: the target is its own source, and the snapshot's expectations do not apply.
+  const req = a.calls.find((c) => c.name === 'verifyRestore')?.arg as VerifyRequest;
+  expect(req).toMatchObject({ clusterName: req.targetClusterName, projectId: req.targetProjectId, settings: {} });
+  expect(a.events.map((e) => [e.type, e.verification?.status])).toEqual([['restore.compensated', 'PASSED']]);
+});
+
+test('after a rollback restore: a target that fails verification makes the rollback step failed and the outcome FAILED', async () => {
+  const a = failThenRollback(() => report('FAILED', { reason: 'verification failed: not-empty (no user collection)' }));
+  const r = await withWorker(env, a.activities, (tq) => run(tq, noVerify({ rollbackOnFailure: true })));
+  expect(r.outcome).toBe('FAILED');
+  expect(r.compensations).toEqual([
+    {
+      step: 'rollback-restore',
+      status: 'failed',
+      detail:
+        'rollback job job-2 COMPLETED, but the target failed verification (FAILED): verification failed: not-empty (no user collection)',
+    },
+  ]);
+  expect(r.reason).toMatch(/clean-up failed: rollback job job-2 COMPLETED, but the target failed verification/);
+  expect(r.verification).toMatchObject({ status: 'FAILED', after: 'rollback' });
+  // verify: false turns it off after a rollback too.
+  const off = failThenRollback(() => report('FAILED'));
+  const o = await withWorker(env, off.activities, (tq) => run(tq, baseInput({ rollbackOnFailure: true })));
+  expect(o.outcome).toBe('COMPENSATED');
+  expect(off.count('verifyRestore')).toBe(0);
+  expect(o.verification).toMatchObject({ status: 'SKIPPED', reason: 'verify: false was given', after: 'rollback' });
+});
+
+test('the default is carried across continue-as-new: a long restore without `verify` is verified in its last run', async () => {
+  // RUNNING for more polls than one run makes (POLLS_PER_RUN = 100), then COMPLETED.
+  const a = stubAtlas({
+    read: (_ref, n) => ({ status: n > 130 ? 'COMPLETED' : 'RUNNING' }),
+    verify: () => report('PASSED'),
+  });
+  const r = await withWorker(env, a.activities, (tq) =>
+    run(tq, noVerify({ polling: { initialS: 1, maxS: 1, learn: false } })),
+  );
+  expect(r.outcome).toBe('COMPLETED');
+  expect(r.audit.some((e) => e.type === 'continued')).toBe(true);
+  expect(a.count('verifyRestore')).toBe(1);
+  expect(r.verification?.status).toBe('PASSED');
 });

@@ -1,7 +1,8 @@
 // The verify step in the restore workflow, end to end: dev server, the real worker and activities, the simulator
 // with data (a FerretDB per target) and the real driver. A verified restore, an empty target (VERIFY_FAILED, exit 7,
 // rollbackOnFailure not applied), a compareWithPrevious drop found through visibility, a restore without `verify`
-// (SKIPPED, saying why), and the temporary user's password in no history.
+// (verified by default), `verify: false` (SKIPPED, saying why), the verify step after a rollback restore, and the
+// temporary user's password in no history.
 import { restoreResultOf } from '../../client/result';
 import { exitCodeFor } from '../../common/exit-codes';
 import type { RestoreInput } from '../../common/input';
@@ -127,14 +128,41 @@ test('compareWithPrevious: a later restore of the same source with fewer documen
   });
 });
 
-test('no verify field: COMPLETED, verification SKIPPED saying why; verify: false likewise; no user created', async () => {
+test('no verify field: verified by default (PASSED, a temporary user made and deleted); verify: false: SKIPPED', async () => {
   const p = addPair(h.sim.world, { kind: 'flex', restoreMs: 2_000 });
   const before = passwords.length;
-  const { r } = await run(p.input);
+  // addPair's input says verify: false (tests of other paths); a caller who says nothing sends no field.
+  const { verify: _off, ...noVerify } = p.input;
+  const { r } = await run(noVerify);
   expect(r.outcome).toBe('COMPLETED');
-  expect(r.verification).toMatchObject({ status: 'SKIPPED', reason: expect.stringMatching(/not requested/) });
+  expect(r.verification).toMatchObject({ status: 'PASSED', manifest: { collections: expect.any(Number) } });
+  expect(passwords.length).toBe(before + 1);
   const q = addPair(h.sim.world, { kind: 'flex', restoreMs: 2_000 });
   const off = await run({ ...q.input, verify: false });
+  expect(off.r.outcome).toBe('COMPLETED');
   expect(off.r.verification).toMatchObject({ status: 'SKIPPED', reason: 'verify: false was given' });
-  expect(passwords.length).toBe(before);
+  expect(passwords.length).toBe(before + 1);
+});
+
+test('after a rollback restore: the target is verified with the data its own snapshot put back', async () => {
+  const p = addPair(h.sim.world, { kind: 'flex' });
+  const own = h.sim.world.snapshotsOf(p.projectId, p.target.name)[0];
+  own.dataset = DATA;
+  h.sim.world.planner = (j) => ({ durationMs: 2_000, endsAs: j.snapshotId === p.snapshotId ? 'FAILED' : 'COMPLETED' });
+  try {
+    const { verify: _off, ...noVerify } = p.input;
+    const { r } = await run({ ...noVerify, rollbackOnFailure: true });
+    expect(r.outcome).toBe('COMPENSATED');
+    expect(r.verification).toMatchObject({
+      status: 'PASSED',
+      after: 'rollback',
+      manifest: { databases: 1, collections: 2, documents: 120 },
+    });
+    expect(r.compensations[0]).toMatchObject({
+      status: 'done',
+      detail: expect.stringMatching(/the rollback's verification PASSED \(2 collections, 120 documents\)/),
+    });
+  } finally {
+    h.sim.world.planner = undefined;
+  }
 });

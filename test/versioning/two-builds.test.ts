@@ -20,7 +20,7 @@ import { baseEnv, startWorkerProcess } from '../helpers/cli';
 import { queryStatus } from '../helpers/run';
 import { addPair } from '../helpers/world';
 import { bundleFile, bundleOf, currentBundleFile } from '../helpers/bundle';
-import { quietRuntime } from '../replay/histories';
+import { quietRuntime } from '../../harness/kit/runtime';
 import { PATCH_ID } from '../replay/fixtures/patch-id';
 import { pollUntil } from '../helpers/poll';
 

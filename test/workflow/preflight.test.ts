@@ -6,6 +6,7 @@ import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
 import { jobsInto, simNow, start } from '../helpers/run';
 import { addPair } from '../helpers/world';
+import { RESTORE_WORKFLOW_TYPE } from '../../common/start-options';
 
 let h: Stack;
 beforeAll(async () => {
@@ -110,6 +111,7 @@ test('the no-client-traffic warning is always there, and a dry run stops with th
   expect(r.outcome).toBe('DRY_RUN');
   expect(r.checks.find((c) => c.name === 'no-client-traffic')?.status).toBe('warn');
   expect(r.reason).toMatch(/would restore snapshot/);
+  expect(r.targetChanged).toBe('no');
   expect(jobsInto(h, pair.projectId, pair.target.name)).toHaveLength(0);
 });
 
@@ -118,7 +120,7 @@ test('input without the data-loss acknowledgement fails fast, naming the field, 
   const { acknowledgeDataLoss: _ack, ...noAck } = pair.input;
   const before = h.atlasCalls.length;
   // The workflow itself refuses (e.g. a parent that skipped client-side validation).
-  const handle = await h.env.client.workflow.start('restoreWorkflow', {
+  const handle = await h.env.client.workflow.start(RESTORE_WORKFLOW_TYPE, {
     taskQueue: h.taskQueue,
     workflowId: `noack-${pair.target.name}`,
     args: [noAck],
@@ -159,7 +161,7 @@ test('bad credentials before submit: FAILED at once (not retried), the reason na
   try {
     const r = await (await start(h, pair.input)).result();
     expect(r.outcome).toBe('FAILED');
-    expect(r.reason).toMatch(/nothing was changed/);
+    expect(r.targetChanged).toBe('no');
     expect(r.reason).toMatch(/MONGODB_ATLAS_CLIENT_ID\/MONGODB_ATLAS_CLIENT_SECRET/);
     expect(r.compensations).toEqual([]);
     // Not retried: one refused read, not ten minutes of them.

@@ -53,6 +53,8 @@ export const baseInput = (o: Partial<RestoreInput> = {}): RestoreInput => ({
   acknowledgeDataLoss: true,
   requester: 'alice',
   polling: { initialS: 5, maxS: 30, learn: false },
+  // Verification is on by default; the tests of other paths say it is off (test/verify/ tests it, and the default).
+  verify: false,
   ...o,
 });
 

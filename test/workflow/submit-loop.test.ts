@@ -21,6 +21,7 @@ import {
   runRestore,
 } from './stubs';
 import { restoreWorkflowId } from '../../common/input';
+import { pollUntil } from '../helpers/poll';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -112,7 +113,8 @@ test('Atlas answers 429 until the deadline: FAILED, nothing was changed, no comp
     run(tq, baseInput({ deadline: '10m', rollbackOnFailure: true })),
   );
   expect(r.outcome).toBe('FAILED');
-  expect(r.reason).toMatch(/^nothing was changed: Atlas kept answering 429 until the deadline/);
+  expect(r.targetChanged).toBe('no');
+  expect(r.reason).toMatch(/Atlas kept answering 429 until the deadline/);
   // The trail counts every 429 of the streak the deadline ended (its entries are only the first and every 20th).
   const ended = r.audit.filter((e) => e.type === 'rate-limited' && e.data?.ended === true);
   expect(ended.map((e) => e.data?.attempts)).toEqual([count(a.calls, 'submitRestore')]);
@@ -133,8 +135,40 @@ test('an ambiguous create whose lookups Atlas answers 429 until the deadline: ne
   });
   const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput({ deadline: '10m' })));
   expect(r.outcome).toBe('DEADLINE_EXCEEDED');
+  expect(r.targetChanged).toBe('unconfirmed');
   expect(r.reason).toMatch(/could not be confirmed/);
-  expect(r.reason).not.toMatch(/^nothing was changed: Atlas kept answering 429/);
+  expect(r.reason).not.toMatch(/nothing was changed/);
+  expect(count(a.calls, 'submitRestore')).toBe(1);
+});
+
+test('cancelled while an ambiguous create is unsettled and its lookups fail: CANCELLED, never "nothing was changed"', async () => {
+  const a = stubAtlas({
+    submit: () => {
+      throw atlasFailure(FAILURE.transient, 0, 'TIMEOUT');
+    },
+    find: () => {
+      throw atlasFailure(FAILURE.transient, 503, 'SERVICE_UNAVAILABLE');
+    },
+  });
+  const r = await withWorker(env, a.activities, async (taskQueue) => {
+    const input = baseInput();
+    const handle = await env.client.workflow.start(restoreWorkflow, {
+      taskQueue,
+      workflowId: restoreWorkflowId(input),
+      args: [input],
+    });
+    await pollUntil(
+      async () => count(a.calls, 'findSubmittedJob'),
+      (n) => n > 0,
+      { what: 'the lookup after the ambiguous create' },
+    );
+    await handle.cancel();
+    return restoreResultOf(handle);
+  });
+  expect(r.outcome).toBe('CANCELLED');
+  expect(r.targetChanged).toBe('unconfirmed');
+  expect(r.reason).toMatch(/could not be confirmed/);
+  expect(r.reason).not.toMatch(/nothing was changed/);
   expect(count(a.calls, 'submitRestore')).toBe(1);
 });
 
@@ -201,7 +235,7 @@ test('a foreign 409 that never clears: 8 creates on the long backoff, then FAILE
   });
   const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput({ rollbackOnFailure: true })));
   expect(r.outcome).toBe('FAILED');
-  expect(r.reason).toMatch(/nothing was changed/);
+  expect(r.targetChanged).toBe('no');
   expect(r.reason).toMatch(/another restore into the target is in progress/);
   expect(count(a.calls, 'submitRestore')).toBe(8);
   expect(retryDelays(r)).toEqual([10, 20, 40, 80, 160, 180, 180]);
@@ -217,7 +251,7 @@ test('a definite refusal of the create (400): not retried, FAILED, nothing was c
   const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput()));
   expect(r.outcome).toBe('FAILED');
   expect(r.reason).toMatch(/TENANT_RESTORE_VERSION_MISMATCH/);
-  expect(r.reason).toMatch(/nothing was changed/);
+  expect(r.targetChanged).toBe('no');
   expect(count(a.calls, 'submitRestore')).toBe(1);
 });
 
@@ -229,7 +263,7 @@ test('the duplicate check refused (401) before any create: FAILED with the hint,
   });
   const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput()));
   expect(r.outcome).toBe('FAILED');
-  expect(r.reason).toMatch(/nothing was changed/);
+  expect(r.targetChanged).toBe('no');
   expect(r.reason).toMatch(/MONGODB_ATLAS_CLIENT_ID/);
   expect(count(a.calls, 'submitRestore')).toBe(0);
 });
@@ -245,6 +279,7 @@ test('an ambiguous create whose lookups keep failing: never reported as "nothing
   });
   const r = await withWorker(env, a.activities, (tq) => run(tq, baseInput()));
   expect(r.outcome).not.toBe('COMPLETED');
+  expect(r.targetChanged).toBe('unconfirmed');
   expect(r.reason).not.toMatch(/nothing was changed/);
   expect(r.reason).toMatch(/could not be confirmed/);
   expect(count(a.calls, 'submitRestore')).toBe(1);

@@ -36,7 +36,7 @@ import { freshCarry, RestoreState } from './state';
 import { approval, learn, lookForJob, preflight, relearn, submit } from './steps';
 import { streakEnded } from './rate-limited';
 import { BASELINE_PATCH } from './submit';
-import { resolveVerifyDefault, verifyAfterRestore } from './verify';
+import { resolveVerifyDefault, verificationCutShort, verifyAfterRestore } from './verify';
 import { POLLS_PER_RUN, waitForJob } from './wait';
 
 export type { RestoreCarry };
@@ -324,11 +324,18 @@ async function interrupted(st: RestoreState, why: Interruption): Promise<Ending>
       cancelled,
     };
   if (w.status === 'COMPLETED') {
+    // A target due a verification that did not finish is not COMPLETED: the data is there, unproven.
+    const unverified = verificationCutShort(st, why);
     if (!cancelled)
-      return { outcome: 'COMPLETED', reason: `Atlas job ${w.job.jobId} COMPLETED ${at}, as the deadline passed` };
+      return unverified
+        ? {
+            outcome: 'VERIFY_FAILED',
+            reason: `Atlas job ${w.job.jobId} COMPLETED ${at}, but ${unverified.reason} (TIMED_OUT); the target keeps the restored data`,
+          }
+        : { outcome: 'COMPLETED', reason: `Atlas job ${w.job.jobId} COMPLETED ${at}, as the deadline passed` };
     return {
       outcome,
-      reason: `${head}, but Atlas job ${w.job.jobId} had already COMPLETED ${at}: the target holds the snapshot's data`,
+      reason: `${head}, but Atlas job ${w.job.jobId} had already COMPLETED ${at}: the target holds the snapshot's data${unverified ? ', not verified' : ''}`,
       cancelled,
     };
   }

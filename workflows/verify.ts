@@ -66,6 +66,34 @@ export async function verifyAfterRestore(st: RestoreState, jobId: string): Promi
 }
 
 /**
+ * The deadline or a cancel ended the restore after its job COMPLETED but before the verify step finished (or began):
+ * the target holds the snapshot's data, unverified. Returns what the outcome adds: for the deadline, VERIFY_FAILED with
+ * a TIMED_OUT verification (never COMPLETED for a target that was due a verification); for a cancel, the words "not
+ * verified". undefined when no verification was due (skipped) or it had finished.
+ */
+export function verificationCutShort(st: RestoreState, why: 'deadline' | 'cancel'): { reason: string } | undefined {
+  if (st.verification) return undefined;
+  const settings = settingsFor(st);
+  if ('status' in settings) {
+    st.verification = settings;
+    return undefined;
+  }
+  const at = nowIso();
+  const reason =
+    why === 'deadline'
+      ? "the restore's deadline passed before the verify step finished"
+      : 'the restore was cancelled before the verify step finished';
+  st.verification = {
+    status: why === 'deadline' ? 'TIMED_OUT' : 'SKIPPED',
+    reason,
+    checks: [],
+    startedAt: at,
+    finishedAt: at,
+  };
+  return { reason };
+}
+
+/**
  * After a rollback restore COMPLETED: verifies the target as it was put back (behind its patch). Only what holds for
  * any earlier state of the target is checked: it is IDLE, answers, and (unless allowEmpty) holds a user collection;
  * `collections` and `compareWithPrevious` describe the snapshot that was restored, not the target's own earlier data.

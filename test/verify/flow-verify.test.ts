@@ -8,6 +8,7 @@ import type { RestoreResult } from '../../common/result';
 import type { Verification } from '../../common/verification';
 import { atlasFailure, baseInput, stubAtlas, timeSkipping, withWorker, runRestore } from '../workflow/stubs';
 import type { VerifyRequest } from '../../common/verification';
+import { Context } from '@temporalio/activity';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -147,4 +148,27 @@ test('the default is carried across continue-as-new: a long restore without `ver
   expect(r.audit.some((e) => e.type === 'continued')).toBe(true);
   expect(a.count('verifyRestore')).toBe(1);
   expect(r.verification?.status).toBe('PASSED');
+});
+
+test('the deadline passes during verification: VERIFY_FAILED (TIMED_OUT), never COMPLETED', async () => {
+  // The job COMPLETES ~95 s (server time) into a 2-minute deadline; the verify activity keeps failing, and its retries
+  // (5 s, 10 s, 20 s apart) are still under way when the deadline passes.
+  let firstRead: number | undefined;
+  const a = stubAtlas({
+    read: () => {
+      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      firstRead ??= at;
+      return at - firstRead < 95_000 ? { status: 'RUNNING', restoreFinishedDate: undefined } : {};
+    },
+    verify: () => {
+      throw atlasFailure('AtlasTransient', 503, 'SERVICE_UNAVAILABLE');
+    },
+  });
+  const input = baseInput({ verify: {}, deadline: '2m', polling: { initialS: 1, maxS: 2, learn: false } });
+  const r = await withWorker(env, a.activities, (tq) => run(tq, input));
+  expect(a.count('verifyRestore')).toBeGreaterThan(0);
+  expect(r.outcome).toBe('VERIFY_FAILED');
+  expect(r.verification?.status).toBe('TIMED_OUT');
+  expect(r.reason).toMatch(/COMPLETED .*but the restore's deadline passed before the verify step finished/);
+  expect(r.targetChanged).toBe('job');
 });

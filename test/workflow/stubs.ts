@@ -34,7 +34,7 @@ export interface Script {
   /** Durations of earlier restores into the target (adaptive polling). */
   historyS?: number[];
   /** The verify step's answer (default: PASSED with no checks). */
-  verify?: (r: VerifyRequest, n: number) => Verification;
+  verify?: (r: VerifyRequest, n: number) => Verification | Promise<Verification>;
 }
 
 export interface Call {
@@ -127,7 +127,7 @@ export function stubAtlas(s: Script) {
     verifyRestore: async (r) => {
       const k = n('verifyRestore', r);
       const at = new Date().toISOString();
-      return s.verify?.(r, k) ?? { status: 'PASSED', checks: [], startedAt: at, finishedAt: at };
+      return (await s.verify?.(r, k)) ?? { status: 'PASSED', checks: [], startedAt: at, finishedAt: at };
     },
   };
   return { activities, calls, events, count: (name: string) => counts[name] ?? 0 };

@@ -8,7 +8,7 @@ export default {
   ...base,
   testMatch: [
     '<rootDir>/test/{unit,atlas,activities,notify,simulator,input,replay,workflow}/**/*.test.ts',
-    '<rootDir>/test/cli/{status-text,batch-confirm}.test.ts',
+    '<rootDir>/test/cli/{status-text,batch-confirm,drill-report,drill-input}.test.ts',
     '<rootDir>/test/worker/{config,preload}.test.ts',
   ],
   // The slow ends of those folders, all in `make test`: a 30-day restore replayed in full, the end-to-end restores

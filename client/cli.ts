@@ -7,6 +7,7 @@ import { parseDurationS } from '../common/input';
 import { ConfigError, loadConfig } from '../config';
 import type { ListStatus } from './commands/list';
 import { LIST_STATUSES } from './commands/list';
+import { addDrillCommands } from './drill-cli';
 import type { StartFlags } from './commands/start';
 import type { OutputFormat } from './output';
 import { CliError, emit, say } from './output';
@@ -42,7 +43,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started), 7 restored but the target failed verification.',
+      '\nExit codes: 0 completed (or dry run passed), 1 unexpected, 2 usage/invalid input, 3 preflight failed, 4 restore failed or compensated, 5 rejected/cancelled/deadline, 6 target busy (a different restore into this target is running; nothing started), 7 restored but the target failed verification; drills: 8 FAILED, 9 LEFT_BEHIND (drill report --help).',
     );
 
   // Global: how long a command keeps retrying to connect to Temporal (a short server outage or restart) before exit 1.
@@ -241,6 +242,8 @@ export function buildProgram(): Command {
         });
       }),
     );
+
+  addDrillCommands(program);
 
   program
     .command('worker')

@@ -1,5 +1,6 @@
 // Exit codes of the CLI: a contract runbooks and scripts rely on.
 import type { Outcome } from './constants';
+import type { DrillOutcome } from './drill';
 
 export const EXIT = {
   ok: 0,
@@ -64,3 +65,15 @@ export function itemExitCode(i: { outcome: Outcome | 'NOT_STARTED'; error?: stri
   if (i.outcome !== 'NOT_STARTED') return exitCodeFor(i.outcome);
   return i.error === 'TARGET_BUSY' ? EXIT.targetBusy : i.error === 'INVALID_INPUT' ? EXIT.usage : EXIT.stopped;
 }
+
+/**
+ * Exit codes of `drill report` and `drill run --wait`, by the drill's outcome (common/drill.ts): 0 PASSED, 8 FAILED
+ * (the backup did not prove restorable: no snapshot, restore or verification failed; nothing left behind), 9
+ * LEFT_BEHIND (a scratch cluster could not be deleted: it costs money until someone deletes it). Other drill codes:
+ * 2 invalid input or no such drill/run, 6 `drill run` skipped because a run of the drill is in progress, 1 a run that
+ * ended without a report (terminated, or failed in an unexpected way).
+ */
+export const DRILL_EXIT = { PASSED: EXIT.ok, FAILED: 8, LEFT_BEHIND: 9 } as const satisfies Record<
+  DrillOutcome,
+  number
+>;

@@ -20,6 +20,8 @@ import { CliError, say } from '../client/output';
 import { resultText } from '../client/result-text';
 import { startRestore } from '../client/start';
 import { waitWithProgress } from '../client/progress';
+import { DEFAULT_TASK_QUEUE } from '../common/constants';
+import { demoDrill } from './restore-drill';
 import { verifyFailedCase } from './verify-failed';
 
 export interface DevOptions {
@@ -115,8 +117,15 @@ export async function runDev(o: DevOptions): Promise<number> {
   const result = await waitWithProgress(handle);
   process.stdout.write(resultText(result) + '\n');
   const failed = await verifyFailedCase(env.client, sim, input);
-  // The demo's exit code is its first restore's; a second case that did not end as it should is a broken demo.
-  const code = failed ? exitCodeFor(result.outcome) : EXIT.unexpected;
+  const drill = await demoDrill(
+    env.client,
+    sim.world,
+    { projectId: demo.projects.shop, clusterName: demo.sources.flex },
+    DEFAULT_TASK_QUEUE,
+  );
+  // The demo's exit code is its first restore's, else its drill's; a second case that did not end as it should is a
+  // broken demo.
+  const code = failed ? exitCodeFor(result.outcome) || drill.code : EXIT.unexpected;
 
   if (!o.once) {
     say(`\nEverything stays up. In another terminal (TEMPORAL_ADDRESS=127.0.0.1:${o.port}), try:`);
@@ -124,6 +133,7 @@ export async function runDev(o: DevOptions): Promise<number> {
     say(`  ./bin/atlas-restore history ${handle.workflowId}`);
     if (failed) say(`  ./bin/atlas-restore status ${failed}   # the VERIFY_FAILED restore (exit 7)`);
     say(`  ./bin/atlas-restore list`);
+    say(`  ./bin/atlas-restore drill list\n  ${drill.reportCommand}`);
     say(
       `  ./bin/atlas-restore start --projectId ${input.projectId} --clusterName ${input.clusterName} --snapshotId ${input.snapshotId} --targetClusterName ${input.targetClusterName} --dryRun --wait`,
     );

@@ -13,6 +13,10 @@ test('dev --once: dev server with UI, simulator, worker, one restore to COMPLETE
   expect(r.stderr).toMatch(/staging-m5/);
   expect(r.stdout).toMatch(/^COMPLETED {2}atlas-restore-/m);
   expect(r.stdout).toMatch(/backend: flex/);
+  // Then one restore drill through its schedule, and where its report is.
+  expect(r.stdout).toMatch(/^drill demo-weekly created: schedule atlas-restore-drill-demo-weekly, cron 0 3 \* \* 1/m);
+  expect(r.stdout).toMatch(/^drill demo-weekly: PASSED — /m);
+  expect(r.stdout).toMatch(/^report: atlas-restore drill report demo-weekly --run [0-9a-f-]{36} -o md$/m);
   expect(r.code).toBe(0);
 }, 180_000);
 

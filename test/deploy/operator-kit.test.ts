@@ -66,6 +66,7 @@ test('the alerts the issue names, each unit-tested both ways, each with a runboo
       'AtlasRestoreNoPollers',
       'AtlasRestoreNonDeterminism',
       'AtlasRestoreWorkflowTaskBacklog',
+      'AtlasRestoreNoPassedDrill',
     ].sort(),
   );
   const tests = (

@@ -13,7 +13,7 @@ const S = 'b'.repeat(24);
 const flags = { wait: false, output: 'json' as const, taskQueue: 'none' };
 
 function plan(extra: Record<string, unknown> = {}): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'drill.yaml');
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');
   const restores = ['t1', 't2'].map((t) => ({
     projectId: P,
     clusterName: 'src',

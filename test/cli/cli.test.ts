@@ -168,7 +168,7 @@ test('status, history, list, approve and cancel on a running restore', async () 
 test('batch with an invalid plan: line-numbered errors, nothing started', async () => {
   const p = addPair(sim.world);
   const dir = mkdtempSync(join(tmpdir(), 'plan-'));
-  const file = join(dir, 'drill.yaml');
+  const file = join(dir, 'plan.yaml');
   writeFileSync(
     file,
     [

@@ -106,7 +106,7 @@ test('--runId: status, history and cancel reach an earlier run of a target; list
 
 test('a batch: status in text mode, its cancelled items name their job, list names the batch', async () => {
   const pairs = [addPair(sim.world, { restoreMs: 600_000 }), addPair(sim.world, { restoreMs: 600_000 })];
-  const plan = join(mkdtempSync(join(tmpdir(), 'runs-')), 'drill.yaml');
+  const plan = join(mkdtempSync(join(tmpdir(), 'runs-')), 'plan.yaml');
   writeFileSync(
     plan,
     JSON.stringify({

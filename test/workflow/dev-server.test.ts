@@ -74,7 +74,7 @@ describe('legacy era (tenant API), with API-key Digest auth', () => {
     expect(jobsInto(h, pair.projectId, pair.target.name).length).toBeLessThanOrEqual(1);
   });
 
-  test('a batch drill runs restores as child workflows, continuing past a failure', async () => {
+  test('a batch runs restores as child workflows, continuing past a failure', async () => {
     const ok1 = addPair(h.sim.world, { restoreMs: 3_000 });
     const ok2 = addPair(h.sim.world, { restoreMs: 3_000 });
     const bad = addPair(h.sim.world, { target: { paused: true } });

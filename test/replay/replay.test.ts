@@ -33,6 +33,17 @@ test('the recorded set covers every path, each history is whole and as small as 
     'deadline',
     'continued-as-new',
     'batch-with-children',
+    'verified',
+    'verify-failed',
+    'verify-skipped',
+    'verify-after-rollback',
+    'drill-passed',
+    'drill-verify-failed',
+    'drill-left-behind',
+    'drill-cancelled-mid-restore',
+    'drill-no-snapshot',
+    'drill-create-ambiguous',
+    'drill-existing-name',
   ])
     expect(paths).toContain(p);
   for (const r of recorded) {

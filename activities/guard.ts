@@ -43,7 +43,7 @@ export interface Caller {
   taskQueue: string;
 }
 
-function callerOf(): Caller | undefined {
+export function callerOf(): Caller | undefined {
   const i = Context.current().info;
   if (!i.workflowExecution?.workflowId || !i.workflowType) return undefined;
   return {
@@ -81,8 +81,10 @@ export function requireRestoreCaller(
 /** What the calling run's first history event says about it. */
 export interface CallingRun {
   firstExecutionRunId: string;
-  /** The restore request it was started with (undefined for a batch). */
+  /** The restore request it was started with (undefined for a batch or a drill). */
   request?: ResolvedRequest;
+  /** Any other type's start input, decoded but unchecked (its own guard checks it: activities/drill-guard.ts). */
+  input?: unknown;
 }
 
 /**
@@ -111,9 +113,9 @@ export async function readCallingRun(
   if (started.workflowType?.name !== c.workflowType)
     refuse(activity, 'outside-restore', `${c.workflowId} was started as ${started.workflowType?.name ?? '?'}`);
   const firstExecutionRunId = started.firstExecutionRunId || c.runId;
-  if (c.workflowType !== RESTORE_WORKFLOW_TYPE) return { firstExecutionRunId };
   const payload = started.input?.payloads?.[0];
   const raw: unknown = payload ? temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) : undefined;
+  if (c.workflowType !== RESTORE_WORKFLOW_TYPE) return { firstExecutionRunId, input: raw };
   const parsed = parseWorkflowRequest(raw);
   if (!parsed.ok) return refuse(activity, 'request-mismatch', `${c.workflowId} was started with an invalid request`);
   return { firstExecutionRunId, request: parsed.req };

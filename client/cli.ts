@@ -9,20 +9,11 @@ import type { ListStatus } from './commands/list';
 import { LIST_STATUSES } from './commands/list';
 import { addDrillCommands } from './drill-cli';
 import type { StartFlags } from './commands/start';
+import { connect, output } from './cli-shared';
 import type { OutputFormat } from './output';
 import { CliError, emit, say } from './output';
 import type { DemoModule, SimulatorModule } from './source-checkout';
 import { sourceCheckoutPart } from './source-checkout';
-
-const output = () =>
-  new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');
-
-/** Config and a connected client, for the commands that talk to Temporal. */
-async function connect() {
-  const cfg = loadConfig();
-  const { connectClient } = await import('./connection.js');
-  return { cfg, client: await connectClient(cfg.temporal) };
-}
 
 /** The terminal's confirmation prompt, or undefined without a terminal. */
 const terminalConfirm = async () =>

@@ -3,19 +3,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../common/exit-codes';
-import { loadConfig } from '../config';
 import type { DrillCreateFlags } from './drill-input';
+import { connect, output } from './cli-shared';
 import type { OutputFormat } from './output';
 import { CliError } from './output';
-
-const output = () =>
-  new Option('-o, --output <format>', 'output format: text or json').choices(['text', 'json']).default('text');
-
-async function connect() {
-  const cfg = loadConfig();
-  const { connectClient } = await import('./connection.js');
-  return { cfg, client: await connectClient(cfg.temporal) };
-}
 
 const commands = () => import('./commands/drill.js');
 

@@ -4,11 +4,11 @@
 // by the outcome (PASSED 0, FAILED 8).
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { drillScheduleId } from '../../common/drill';
-import type { World } from '../../simulator/world';
 import { cli, cliEnvFor } from '../helpers/cli';
 import { pollUntil } from '../helpers/poll';
 import type { Stack } from '../helpers/stack';
 import { startStack } from '../helpers/stack';
+import { addSource, fastWorld } from '../drill/kit';
 
 jest.setTimeout(240_000);
 
@@ -17,31 +17,10 @@ let cliEnv: NodeJS.ProcessEnv;
 beforeAll(async () => {
   stack = await startStack({ server: 'dev', sim: { era: 'current', data: true } });
   // Fast clusters and restores: a drill takes seconds.
-  const w = stack.sim.world;
-  w.flexCreateMs = 500;
-  w.flexDeleteMs = 500;
-  w.defaultRestoreMs = 2_000;
-  w.phases = { pendingMs: 100, queuedMs: 100 };
+  fastWorld(stack.sim.world);
   cliEnv = cliEnvFor(stack.env.address, stack.taskQueue);
 });
 afterAll(() => stack?.close());
-
-let n = 0;
-/** A Flex source with one COMPLETED snapshot (with data), and a fresh drill name. */
-function addSource(world: World) {
-  n++;
-  const projectId = world.addProject();
-  const clusterName = `src-${n}-${process.pid}`;
-  world.addCluster({
-    groupId: projectId,
-    name: clusterName,
-    kind: 'flex',
-    backingProviderName: 'AWS',
-    regionName: 'EU_WEST_1',
-  });
-  const snapshotId = world.addSnapshot({ groupId: projectId, clusterName }, Date.now()).id;
-  return { projectId, clusterName, snapshotId, name: `cli-${n}-${process.pid}` };
-}
 
 type Json = Record<string, unknown>;
 const json = (s: string) => JSON.parse(s) as Json;

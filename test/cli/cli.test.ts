@@ -188,8 +188,8 @@ test('batch with an invalid plan: line-numbered errors, nothing started', async 
   );
   const r = await cli(['batch', file], cliEnv);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/drill\.yaml:10: restores\.1\.snapshotId/);
-  expect(r.stderr).toMatch(/drill\.yaml:11: restores\.1\.targetClusterName/);
+  expect(r.stderr).toMatch(/plan\.yaml:10: restores\.1\.snapshotId/);
+  expect(r.stderr).toMatch(/plan\.yaml:11: restores\.1\.targetClusterName/);
   expect(r.stderr).toMatch(/nothing was started/);
   const l = await cli(['list', '--targetClusterName', p.target.name, '-o', 'json'], cliEnv);
   expect(JSON.parse(l.stdout)).toEqual({ restores: [] });

@@ -15,6 +15,9 @@ export type DrillPhase = 'JANITOR' | 'SNAPSHOT' | 'CREATE_CLUSTER' | 'RESTORE' |
 /** Share of the deadline the drill's work may use; the rest is kept for the teardown. */
 const WORK_SHARE = 0.75;
 
+/** Seconds from a to b, never negative: the clocks behind them (Atlas's, a worker's, the workflow's) may disagree. */
+export const secondsBetween = (a: string, b: string): number => Math.max(0, (Date.parse(b) - Date.parse(a)) / 1000);
+
 export class DrillRun {
   readonly startedMs = nowMs();
   readonly deadlineAtMs: number;
@@ -67,7 +70,7 @@ export class DrillRun {
 
   end(s: DrillStage, detail: string, at: string = nowIso()): void {
     s.finishedAt = at;
-    s.durationS = Math.max(0, (Date.parse(at) - Date.parse(s.startedAt)) / 1000);
+    s.durationS = secondsBetween(s.startedAt, at);
     s.detail = detail;
   }
 

@@ -23,7 +23,7 @@ import { nowIso, nowMs } from './clock';
 import { drillNotifyActs, drillReads } from './drill-acts';
 import { createScratchCluster, teardown, teardownDetail } from './drill-cluster';
 import { childInput, requestedAt, runChildRestore } from './drill-restore';
-import { DrillRun, drillStatusQuery } from './drill-state';
+import { DrillRun, drillStatusQuery, secondsBetween } from './drill-state';
 
 export async function drillWorkflow(raw: DrillInput): Promise<DrillResult> {
   const parsed = parseDrillInput(raw);
@@ -188,9 +188,6 @@ async function drill(run: DrillRun): Promise<void> {
     );
   run.fail(`the restore ended ${result.outcome}: ${result.reason ?? 'no reason given'}`);
 }
-
-/** Seconds from a to b, never negative: Atlas's clock (the snapshot) and ours may disagree by a little. */
-const secondsBetween = (a: string, b: string): number => Math.max(0, (Date.parse(b) - Date.parse(a)) / 1000);
 
 /** The outcome and its one-sentence reason. Never PASSED without a verified restore and a confirmed delete. */
 function conclude(run: DrillRun): void {

@@ -6,36 +6,24 @@
 import type { Client } from '@temporalio/client';
 import type { PolicyVerdict, RestorePolicy } from '../policy/policy';
 import type { DrillInput } from '../common/drill';
-import { DRILL_NAME_PATTERN, DRILL_WORKFLOW_TYPE } from '../common/drill';
+import { DRILL_WORKFLOW_TYPE, drillScheduleId } from '../common/drill';
 import type { Caller } from './guard';
+import { firstArgument, startedEvent } from './guard';
 import { isDrillWorkflowId } from '../common/drill-input';
-
-const DRILL_ID = /^atlas-restore-drill-([a-z0-9-]+?)(?:-(?:workflow-)?\d{4}-\d{2}-\d{2}T[0-9:.]+Z)?$/;
-
-async function startEvent(temporal: Client, namespace: string, workflowId: string, runId: string) {
-  const res = await temporal.workflowService.getWorkflowExecutionHistory({
-    namespace,
-    execution: { workflowId, runId },
-    maximumPageSize: 1,
-  });
-  return res.history?.events?.[0]?.workflowExecutionStartedEventAttributes ?? undefined;
-}
 
 /** The drill whose child the calling restore is, proven from both start events; undefined for any other restore. */
 async function drillParentOf(temporal: Client | undefined, c: Caller): Promise<string | undefined> {
   if (!temporal) return undefined;
-  const own = await startEvent(temporal, c.namespace, c.workflowId, c.runId);
+  const own = await startedEvent(temporal, c.namespace, c.workflowId, c.runId);
   const firstRun = own?.firstExecutionRunId || c.runId;
   // A continued restore's start event names no parent: its first run's does.
-  const first = firstRun === c.runId ? own : await startEvent(temporal, c.namespace, c.workflowId, firstRun);
+  const first = firstRun === c.runId ? own : await startedEvent(temporal, c.namespace, c.workflowId, firstRun);
   const parent = first?.parentWorkflowExecution;
-  const name = parent?.workflowId ? DRILL_ID.exec(parent.workflowId)?.[1] : undefined;
-  if (!parent?.workflowId || !parent.runId || !name || !DRILL_NAME_PATTERN.test(name)) return undefined;
-  const p = await startEvent(temporal, c.namespace, parent.workflowId, parent.runId);
-  if (p?.workflowType?.name !== DRILL_WORKFLOW_TYPE || p.taskQueue?.name !== c.taskQueue) return undefined;
-  const payload = p.input?.payloads?.[0];
-  const input = (payload ? temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) : undefined) as
-    Partial<DrillInput> | undefined;
+  // Only a parent named like a drill run is read (its id is then checked against the drill it was started as).
+  if (!parent?.workflowId?.startsWith(drillScheduleId('')) || !parent.runId) return undefined;
+  const p = await startedEvent(temporal, c.namespace, parent.workflowId, parent.runId);
+  if (!p || p.workflowType?.name !== DRILL_WORKFLOW_TYPE || p.taskQueue?.name !== c.taskQueue) return undefined;
+  const input = firstArgument(temporal, p) as Partial<DrillInput> | undefined;
   if (!input?.name || !isDrillWorkflowId(parent.workflowId, input.name)) return undefined;
   return input.name;
 }

@@ -78,6 +78,25 @@ export function requireRestoreCaller(
   return c;
 }
 
+/** How a run was started: its history's first event (one small RPC). */
+export async function startedEvent(temporal: Client, namespace: string, workflowId: string, runId: string) {
+  const res = await temporal.workflowService.getWorkflowExecutionHistory({
+    namespace,
+    execution: { workflowId, runId },
+    maximumPageSize: 1,
+  });
+  return res.history?.events?.[0]?.workflowExecutionStartedEventAttributes ?? undefined;
+}
+
+/** A start event's first argument, decoded by the client's converter; unchecked (its reader parses it). */
+export function firstArgument(
+  temporal: Client,
+  started: NonNullable<Awaited<ReturnType<typeof startedEvent>>>,
+): unknown {
+  const payload = started.input?.payloads?.[0];
+  return payload ? temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) : undefined;
+}
+
 /** What the calling run's first history event says about it. */
 export interface CallingRun {
   firstExecutionRunId: string;
@@ -97,12 +116,7 @@ export async function readCallingRun(
   c: Caller,
 ): Promise<CallingRun | undefined> {
   if (!temporal) return undefined;
-  const res = await temporal.workflowService.getWorkflowExecutionHistory({
-    namespace: c.namespace,
-    execution: { workflowId: c.workflowId, runId: c.runId },
-    maximumPageSize: 1,
-  });
-  const started = res.history?.events?.[0]?.workflowExecutionStartedEventAttributes;
+  const started = await startedEvent(temporal, c.namespace, c.workflowId, c.runId);
   if (!started) return refuse(activity, 'outside-restore', `run ${c.runId} of ${c.workflowId} has no start event`);
   if (started.taskQueue?.name !== c.taskQueue)
     refuse(
@@ -113,8 +127,7 @@ export async function readCallingRun(
   if (started.workflowType?.name !== c.workflowType)
     refuse(activity, 'outside-restore', `${c.workflowId} was started as ${started.workflowType?.name ?? '?'}`);
   const firstExecutionRunId = started.firstExecutionRunId || c.runId;
-  const payload = started.input?.payloads?.[0];
-  const raw: unknown = payload ? temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) : undefined;
+  const raw = firstArgument(temporal, started);
   if (c.workflowType !== RESTORE_WORKFLOW_TYPE) return { firstExecutionRunId, input: raw };
   const parsed = parseWorkflowRequest(raw);
   if (!parsed.ok) return refuse(activity, 'request-mismatch', `${c.workflowId} was started with an invalid request`);
